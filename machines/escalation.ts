@@ -1,0 +1,247 @@
+/**
+ * The five-phase escalation statechart.
+ *
+ * Phases are states, generated from the phase catalogue (phases.ts), so the
+ * structure follows the data. Inside a phase that allows the water cannon
+ * (riot control in the default data) the stages are nested states:
+ *
+ *   notWarned → warned → waterCannon.water ⇄ waterCannon.tearAgent
+ *
+ * so "tear agent without the water cannon" and "water cannon without a
+ * warning" cannot be represented at all (R4, R7). Leaving the phase exits
+ * those states, which withdraws the means (R9). Every guard asks
+ * `refusalFor` (rules.ts), the same function behind `whyRefused`.
+ *
+ * Pure: no timers, no clock, no randomness. Times travel in events.
+ */
+import { assign, setup } from 'xstate';
+import { allowsMeans, PHASES, phaseByNumber, type PhaseDefinition } from './phases';
+import { endsConsent, refusalFor, type RiotStage } from './rules';
+import type {
+  By,
+  DecisionInForce,
+  EscalationContext,
+  EscalationEvent,
+  EscalationInput,
+  EventTime,
+  PhaseNumber,
+  Subject,
+} from './types';
+
+interface GuardParams {
+  phase: PhaseNumber;
+  stage: RiotStage | null;
+}
+
+const isAllowed = (context: EscalationContext, event: unknown, { phase, stage }: GuardParams) =>
+  refusalFor({ phase: phaseByNumber(phase), stage, context }, event) === null;
+
+/** Copy only what the record needs: events come from outside. */
+const cleanBy = (by: By): By =>
+  by.municipality === undefined
+    ? { role: by.role, name: by.name }
+    : { role: by.role, name: by.name, municipality: by.municipality };
+
+const cleanTime = (at: unknown): EventTime | undefined => {
+  if (typeof at !== 'object' || at === null) return undefined;
+  const { exercise, wall } = at as Record<string, unknown>;
+  return typeof exercise === 'string' && typeof wall === 'string' ? { exercise, wall } : undefined;
+};
+
+const startPhaseOf = (input: EscalationInput | undefined): PhaseNumber => {
+  const start = input?.startPhase;
+  return start === 1 || start === 2 || start === 3 || start === 4 || start === 5 ? start : 1;
+};
+
+const machineSetup = setup({
+  types: {
+    context: {} as EscalationContext,
+    events: {} as EscalationEvent,
+    input: {} as EscalationInput,
+  },
+  guards: {
+    allowed: ({ context, event }, params: GuardParams) => isAllowed(context, event, params),
+    allowedAndEndsConsent: ({ context, event }, params: GuardParams & { subject: Subject }) =>
+      isAllowed(context, event, params) && endsConsent(event, params.subject),
+    startsIn: ({ context }, params: { phase: PhaseNumber }) => context.startPhase === params.phase,
+  },
+  actions: {
+    recordDecision: assign({
+      decisions: ({ context, event }) => {
+        if (event.type !== 'mayor.decide' && event.type !== 'mayor.revoke') return context.decisions;
+        const at = cleanTime(event.at);
+        const decision: DecisionInForce = {
+          verdict: event.type === 'mayor.revoke' ? 'revoked' : event.verdict,
+          grounds: event.grounds,
+          by: cleanBy(event.by),
+          ...(at ? { at } : {}),
+        };
+        return { ...context.decisions, [event.subject]: decision };
+      },
+    }),
+    recordWarning: assign({
+      lastWarning: ({ event }) => {
+        const at = cleanTime(event.at);
+        return { by: cleanBy(event.by), ...(at ? { at } : {}) };
+      },
+    }),
+  },
+});
+
+type Guard = { type: 'allowed'; params: GuardParams };
+const allowedIn = (phase: PhaseDefinition, stage: RiotStage | null): Guard => ({
+  type: 'allowed',
+  params: { phase: phase.number, stage },
+});
+
+/** The mayor may decide and revoke in any phase, in anticipation too (R5, R6). */
+const recordedDecision = (phase: PhaseDefinition, stage: RiotStage | null) => ({
+  guard: allowedIn(phase, stage),
+  actions: 'recordDecision' as const,
+  description: 'R5, R6: the competent mayor decides or revokes, with grounds',
+});
+
+/** A refusal or revocation that ends consent, and so stops a means (R8). */
+const endingConsent = (phase: PhaseDefinition, stage: RiotStage, subject: Subject, target: string) => ({
+  guard: { type: 'allowedAndEndsConsent' as const, params: { phase: phase.number, stage, subject } },
+  target,
+  actions: 'recordDecision' as const,
+  description:
+    subject === 'waterCannon'
+      ? 'R8: refusing or revoking the water cannon stops it and the agent; the warning lapses'
+      : 'R8: refusing or revoking the tear agent stops only the agent',
+});
+
+type Transition = ReturnType<typeof recordedDecision> | ReturnType<typeof endingConsent>;
+
+function mayorDecisions(phase: PhaseDefinition, stage: RiotStage | null, ...endings: Transition[]) {
+  const handlers = [...endings, recordedDecision(phase, stage)];
+  return { 'mayor.decide': handlers, 'mayor.revoke': handlers };
+}
+
+/** The stages inside a phase that allows the water cannon. */
+function waterCannonStages(phase: PhaseDefinition) {
+  const notWarned = '#escalation.' + phase.stateId + '.notWarned';
+  const warnAgain = (stage: RiotStage) => ({
+    guard: allowedIn(phase, stage),
+    actions: 'recordWarning' as const,
+    description: 'R7: the warning may be repeated',
+  });
+  const withdraw = (stage: RiotStage) => ({
+    guard: allowedIn(phase, stage),
+    target: notWarned,
+    description: 'Withdrawing the water cannon stops the agent; the warning lapses',
+  });
+  return {
+    initial: 'notWarned' as const,
+    states: {
+      notWarned: {
+        description: 'No warning given in this deployment (R7)',
+        on: {
+          'crowd.warn': {
+            guard: allowedIn(phase, 'notWarned'),
+            target: 'warned',
+            actions: 'recordWarning' as const,
+            description: 'R7: the warning before force',
+          },
+          ...mayorDecisions(phase, 'notWarned'),
+        },
+      },
+      warned: {
+        description: 'The crowd has been warned; the water cannon may be used with the mayor’s consent (R3, R7)',
+        on: {
+          'crowd.warn': warnAgain('warned'),
+          'waterCannon.deploy': {
+            guard: allowedIn(phase, 'warned'),
+            target: 'waterCannon',
+            description: 'R3, R7: the mayor’s consent and a warning',
+          },
+          ...mayorDecisions(phase, 'warned', endingConsent(phase, 'warned', 'waterCannon', notWarned)),
+        },
+      },
+      waterCannon: {
+        description: 'The water cannon is in use',
+        initial: 'water' as const,
+        states: {
+          water: {
+            description: 'Water only',
+            on: {
+              'crowd.warn': warnAgain('waterCannon'),
+              'waterCannon.withdraw': withdraw('waterCannon'),
+              'tearGas.add': {
+                guard: allowedIn(phase, 'waterCannon'),
+                target: 'tearAgent',
+                description: 'R4: a separate decision of the mayor on the tear agent',
+              },
+              ...mayorDecisions(phase, 'waterCannon', endingConsent(phase, 'waterCannon', 'waterCannon', notWarned)),
+            },
+          },
+          tearAgent: {
+            description: 'Tear agent in the water: a pilot deployment (R11)',
+            tags: ['pilot'],
+            on: {
+              'crowd.warn': warnAgain('tearAgent'),
+              'waterCannon.withdraw': withdraw('tearAgent'),
+              'tearGas.stop': { guard: allowedIn(phase, 'tearAgent'), target: 'water', description: 'Stop the agent' },
+              ...mayorDecisions(
+                phase,
+                'tearAgent',
+                endingConsent(phase, 'tearAgent', 'waterCannon', notWarned),
+                endingConsent(phase, 'tearAgent', 'tearGas', 'water'),
+              ),
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function phaseState(phase: PhaseDefinition) {
+  const next = PHASES[phase.number];
+  const previous = PHASES[phase.number - 2];
+  const on = {
+    ...(next && {
+      'phase.escalate': {
+        guard: allowedIn(phase, null),
+        target: next.stateId,
+        description: 'R1, R13: the commander escalates one phase, with a reason',
+      },
+    }),
+    ...(previous && {
+      'phase.deescalate': {
+        guard: allowedIn(phase, null),
+        target: previous.stateId,
+        description: 'R1, R9, R13: the commander de-escalates one phase, with a reason; means of this phase are withdrawn',
+      },
+    }),
+    ...mayorDecisions(phase, null),
+  };
+  return {
+    description: phase.name.en,
+    meta: { phase: phase.number },
+    on,
+    ...(allowsMeans(phase, 'waterCannon') ? waterCannonStages(phase) : {}),
+  };
+}
+
+export const escalationMachine = machineSetup.createMachine({
+  id: 'escalation',
+  context: ({ input }) => ({
+    municipality: typeof input?.municipality === 'string' ? input.municipality : '',
+    startPhase: startPhaseOf(input),
+    decisions: { waterCannon: null, tearGas: null },
+    lastWarning: null,
+  }),
+  initial: 'start',
+  states: {
+    start: {
+      description: 'R1: the exercise starts in phase 1 unless the scenario says otherwise',
+      always: PHASES.map((phase) => ({
+        guard: { type: 'startsIn' as const, params: { phase: phase.number } },
+        target: phase.stateId,
+      })),
+    },
+    ...Object.fromEntries(PHASES.map((phase) => [phase.stateId, phaseState(phase)])),
+  },
+});
