@@ -227,7 +227,8 @@ function phaseState(phase: PhaseDefinition) {
 
 export const escalationMachine = machineSetup.createMachine({
   id: 'escalation',
-  context: ({ input }) => ({
+  context: ({ input }: { input: EscalationInput | undefined }) => ({
+    // Input comes from outside (scenario files, drivers): read it defensively.
     municipality: typeof input?.municipality === 'string' ? input.municipality : '',
     startPhase: startPhaseOf(input),
     decisions: { waterCannon: null, tearGas: null },

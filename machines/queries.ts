@@ -15,7 +15,7 @@ const STAGES: readonly RiotStage[] = ['notWarned', 'warned', 'waterCannon', 'tea
 function stageOf(inner: unknown): RiotStage | null {
   if (typeof inner === 'string') return (STAGES as readonly string[]).includes(inner) ? (inner as RiotStage) : null;
   if (typeof inner === 'object' && inner !== null && 'waterCannon' in inner) {
-    return (inner as { waterCannon: unknown }).waterCannon === 'tearAgent' ? 'tearAgent' : 'waterCannon';
+    return inner.waterCannon === 'tearAgent' ? 'tearAgent' : 'waterCannon';
   }
   return null;
 }

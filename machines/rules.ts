@@ -14,7 +14,6 @@ import {
   VERDICTS,
   type By,
   type EscalationContext,
-  type EscalationEvent,
   type EscalationEventType,
   type Refusal,
   type Role,
