@@ -21,3 +21,5 @@ export { PHASES, MEANS, phaseByNumber, type PhaseDefinition, type MeansDefinitio
 export { RULES, type RuleDefinition } from './ruleCatalogue';
 export { ROLE_NAMES, SUBJECT_NAMES, AUTHORITY } from './rules';
 export * from './types';
+export { STEERING_ACTIONS, STEERING_AUTHORITY, steeringRefusal, maySteer, type SteeringAction } from './steering';
+export { ruleById, type RuleBasis } from './ruleCatalogue';

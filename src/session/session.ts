@@ -1,0 +1,278 @@
+/**
+ * The one door. Nothing reaches the statechart except through a session,
+ * so nothing happens unlogged: for every attempt the session asks the model
+ * `whyRefused`, sends the event if it is accepted, appends a hash-chained log
+ * entry (refusals too, R10), stores it, and only then tells the UI.
+ *
+ * The UI sees the `ExerciseSession` interface only, so a server connection can
+ * take this local implementation's place later.
+ */
+import { createActor, type Actor } from 'xstate';
+import {
+  decisionInForce,
+  escalationMachine,
+  isWarned,
+  meansInUse,
+  phaseOf,
+  steeringRefusal,
+  whyRefused,
+  type By,
+  type EscalationEvent,
+  type EscalationSnapshot,
+  type SteeringAction,
+} from '../../machines';
+import { applyClockAction, exerciseNow, formatExerciseTime, startClock } from './clock';
+import { genesisHash, sealEntry, type Unhashed } from './hashChain';
+import { ExerciseConflictError, StorageWriteError, newExerciseId, type ExerciseStore } from './store';
+import {
+  EXERCISE_FORMAT,
+  type AttemptEntry,
+  type ClockAction,
+  type ExerciseHead,
+  type ExerciseSetup,
+  type LogEntry,
+  type ModelSummary,
+  type StorageStatus,
+} from './types';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type EntryDraft = DistributiveOmit<LogEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** An operational event as a caller sends it: the session stamps the time. */
+export type Attempt = DistributiveOmit<EscalationEvent, 'at'>;
+
+export interface SessionState {
+  head: ExerciseHead;
+  snapshot: EscalationSnapshot;
+  /** Append-only; the same array grows, `version` tells that it did. */
+  log: readonly LogEntry[];
+  /** Entries stored so far; later ones are kept in memory until storage works again. */
+  savedLength: number;
+  storage: StorageStatus;
+  version: number;
+}
+
+export interface ExerciseSession {
+  getState(): SessionState;
+  subscribe(listener: () => void): () => void;
+  dispatch(attempt: Attempt): AttemptEntry;
+  annotate(by: By, text: string, refersTo?: number): LogEntry;
+  correct(by: By, text: string, corrects: number): LogEntry;
+  clock(by: By, action: ClockAction): LogEntry;
+  /** The exercise clock now, naive local ISO. */
+  exerciseTimeNow(): string;
+  /** Try again to store what could not be stored. */
+  retrySave(): void;
+  /** Another tab changed this exercise: stop writing, tell the user. */
+  markConflict(): void;
+  dispose(): void;
+}
+
+export type WallClock = () => number;
+
+export function summarize(snapshot: EscalationSnapshot): ModelSummary {
+  return {
+    phase: phaseOf(snapshot),
+    means: meansInUse(snapshot),
+    warned: isWarned(snapshot),
+    decisions: {
+      waterCannon: decisionInForce(snapshot, 'waterCannon')?.verdict ?? null,
+      tearGas: decisionInForce(snapshot, 'tearGas')?.verdict ?? null,
+    },
+  };
+}
+
+const trainerOf = (setup: ExerciseSetup): By => {
+  const trainer = setup.cast.find((member) => member.role === 'trainer');
+  return { role: 'trainer', name: trainer?.name ?? '' };
+};
+
+/** A new exercise: stored at once, with a first entry saying it was created. */
+export function createExercise(store: ExerciseStore, setup: ExerciseSetup, now: WallClock = Date.now): ExerciseHead {
+  const wall = now();
+  const id = newExerciseId();
+  const createdAt = new Date(wall).toISOString();
+  const actor = createActor(escalationMachine, {
+    input: { municipality: setup.municipality, ...(setup.startPhase ? { startPhase: setup.startPhase } : {}) },
+  }).start();
+  const clock = startClock(setup.startTime, wall);
+  const genesis = genesisHash(id, setup, createdAt);
+  const created = sealEntry<LogEntry>({
+    kind: 'exercise',
+    action: 'created',
+    seq: 1,
+    wall: createdAt,
+    exercise: formatExerciseTime(clock.exerciseAtAnchor),
+    by: trainerOf(setup),
+    prevHash: genesis,
+  });
+  const head: ExerciseHead = {
+    format: EXERCISE_FORMAT,
+    id,
+    setup,
+    createdAt,
+    updatedAt: createdAt,
+    snapshot: actor.getPersistedSnapshot(),
+    clock,
+    length: 1,
+    headHash: created.hash,
+  };
+  actor.stop();
+  store.create(head, [created]);
+  return head;
+}
+
+/** Open a stored exercise where it left off: same state, log and clock. */
+export function openSession(store: ExerciseStore, id: string, now: WallClock = Date.now): ExerciseSession {
+  const storedHead = store.head(id);
+  if (!storedHead) throw new Error(`No exercise ${id}`);
+  const log: LogEntry[] = store.entries(storedHead);
+  const input = {
+    municipality: storedHead.setup.municipality,
+    ...(storedHead.setup.startPhase ? { startPhase: storedHead.setup.startPhase } : {}),
+  };
+  const actor: Actor<typeof escalationMachine> = createActor(escalationMachine, {
+    input,
+    snapshot: storedHead.snapshot as never,
+  }).start();
+
+  const listeners = new Set<() => void>();
+  let state: SessionState = {
+    head: storedHead,
+    snapshot: actor.getSnapshot(),
+    log,
+    savedLength: storedHead.length,
+    storage: { state: 'saved' },
+    version: 0,
+  };
+
+  const stamp = () => {
+    const wall = now();
+    return { wall, wallIso: new Date(wall).toISOString(), exercise: formatExerciseTime(exerciseNow(state.head.clock, wall)) };
+  };
+
+  /** Append one entry: seal it, store it (with any earlier unsaved ones), then tell the UI. */
+  function append(entry: EntryDraft, headChanges: Partial<ExerciseHead> = {}): LogEntry {
+    const previous = state.log[state.log.length - 1];
+    const sealed = sealEntry<LogEntry>({
+      ...entry,
+      seq: state.log.length + 1,
+      prevHash: previous?.hash ?? state.head.headHash,
+    } as Unhashed<LogEntry>);
+    log.push(sealed);
+    const head: ExerciseHead = {
+      ...state.head,
+      ...headChanges,
+      updatedAt: sealed.wall,
+      length: log.length,
+      headHash: sealed.hash,
+    };
+    state = { ...state, head, snapshot: actor.getSnapshot(), version: state.version + 1 };
+    persist();
+    return sealed;
+  }
+
+  function persist() {
+    if (state.storage.state === 'conflict') return;
+    try {
+      store.append(state.head, state.savedLength, log.slice(state.savedLength));
+      state = { ...state, savedLength: log.length, storage: { state: 'saved' } };
+    } catch (error) {
+      const storage: StorageStatus =
+        error instanceof ExerciseConflictError
+          ? { state: 'conflict' }
+          : {
+              state: 'failed',
+              reason: error instanceof StorageWriteError ? error.reason : 'unknown',
+              unsaved: log.length - state.savedLength,
+            };
+      state = { ...state, storage };
+    }
+    for (const listener of listeners) listener();
+  }
+
+  function steering(by: By, action: SteeringAction) {
+    const refusal = steeringRefusal(by, action);
+    if (!refusal) return null;
+    const time = stamp();
+    return append({
+      kind: 'steeringRefused',
+      action,
+      refusal,
+      by,
+      wall: time.wallIso,
+      exercise: time.exercise,
+    });
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispatch(attempt) {
+      const time = stamp();
+      const event = { ...attempt, at: { exercise: time.exercise, wall: time.wallIso } } as EscalationEvent;
+      const before = actor.getSnapshot();
+      const refusal = whyRefused(before, event);
+      if (!refusal) actor.send(event);
+      const after = actor.getSnapshot();
+      return append(
+        {
+          kind: 'attempt',
+          event,
+          outcome: refusal ? 'refused' : 'accepted',
+          ...(refusal ? { refusal } : {}),
+          before: summarize(before),
+          after: summarize(after),
+          by: event.by,
+          wall: time.wallIso,
+          exercise: time.exercise,
+        },
+        refusal ? {} : { snapshot: actor.getPersistedSnapshot() },
+      ) as AttemptEntry;
+    },
+    annotate(by, text, refersTo) {
+      const refused = steering(by, 'exercise.note');
+      if (refused) return refused;
+      const time = stamp();
+      return append({
+        kind: 'note',
+        text,
+        ...(refersTo === undefined ? {} : { refersTo }),
+        by,
+        wall: time.wallIso,
+        exercise: time.exercise,
+      });
+    },
+    correct(by, text, corrects) {
+      const refused = steering(by, 'exercise.correct');
+      if (refused) return refused;
+      const time = stamp();
+      return append({ kind: 'correction', text, corrects, by, wall: time.wallIso, exercise: time.exercise });
+    },
+    clock(by, action) {
+      const refused = steering(by, 'exercise.clock');
+      if (refused) return refused;
+      const time = stamp();
+      const clock = applyClockAction(state.head.clock, action, time.wall);
+      return append(
+        { kind: 'clock', action, by, wall: time.wallIso, exercise: formatExerciseTime(clock.exerciseAtAnchor) },
+        { clock },
+      );
+    },
+    exerciseTimeNow: () => stamp().exercise,
+    retrySave() {
+      if (state.storage.state === 'failed') persist();
+    },
+    markConflict() {
+      state = { ...state, storage: { state: 'conflict' }, version: state.version + 1 };
+      for (const listener of listeners) listener();
+    },
+    dispose() {
+      actor.stop();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Exercises in Web Storage (localStorage): one key for the index, one for each
+ * exercise's head, one for each log entry. An attempt writes its entry and
+ * then the head; the head's `length` is the commit point, so a crash between
+ * the two loses nothing that was shown as done, and two tabs cannot
+ * interleave writes (the second finds a length it did not expect).
+ */
+import type { ExerciseHead, ExerciseSummary, LogEntry } from './types';
+
+/** The part of the Web Storage API the store needs; tests pass their own. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const INDEX_KEY = 'paraat/index';
+const headKey = (id: string) => `paraat/exercise/${id}`;
+const entryKey = (id: string, seq: number) => `paraat/exercise/${id}/${String(seq)}`;
+
+export class StorageWriteError extends Error {
+  constructor(
+    readonly reason: 'quota' | 'unavailable' | 'unknown',
+    cause: unknown,
+  ) {
+    super(`Storage write failed (${reason})`, { cause });
+  }
+}
+
+/** Another tab wrote to this exercise since we last read it. */
+export class ExerciseConflictError extends Error {
+  constructor(readonly id: string) {
+    super(`Exercise ${id} was changed in another tab`);
+  }
+}
+
+function classify(error: unknown): StorageWriteError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return new StorageWriteError('quota', error);
+  if (name === 'SecurityError' || name === 'InvalidStateError') return new StorageWriteError('unavailable', error);
+  return new StorageWriteError('unknown', error);
+}
+
+function write(storage: KeyValueStorage, key: string, value: unknown): void {
+  try {
+    storage.setItem(key, JSON.stringify(value));
+  } catch (error) {
+    throw classify(error);
+  }
+}
+
+function read<T>(storage: KeyValueStorage, key: string): T | null {
+  const text = storage.getItem(key);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function newExerciseId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export class ExerciseStore {
+  constructor(private readonly storage: KeyValueStorage) {}
+
+  private ids(): string[] {
+    const ids = read<unknown>(this.storage, INDEX_KEY);
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  }
+
+  list(): ExerciseSummary[] {
+    return this.ids()
+      .map((id) => this.head(id))
+      .filter((head): head is ExerciseHead => head !== null)
+      .map((head) => ({
+        id: head.id,
+        title: head.setup.title,
+        municipality: head.setup.municipality,
+        startTime: head.setup.startTime,
+        createdAt: head.createdAt,
+        updatedAt: head.updatedAt,
+        entries: head.length,
+      }))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  head(id: string): ExerciseHead | null {
+    return read<ExerciseHead>(this.storage, headKey(id));
+  }
+
+  entries(head: ExerciseHead): LogEntry[] {
+    const entries: LogEntry[] = [];
+    for (let seq = 1; seq <= head.length; seq++) {
+      const entry = read<LogEntry>(this.storage, entryKey(head.id, seq));
+      if (!entry) throw new Error(`Entry ${String(seq)} of exercise ${head.id} is missing from storage`);
+      entries.push(entry);
+    }
+    return entries;
+  }
+
+  /** Store a new exercise with its first entries. */
+  create(head: ExerciseHead, entries: readonly LogEntry[]): void {
+    for (const entry of entries) write(this.storage, entryKey(head.id, entry.seq), entry);
+    write(this.storage, headKey(head.id), head);
+    const ids = this.ids();
+    if (!ids.includes(head.id)) write(this.storage, INDEX_KEY, [...ids, head.id]);
+  }
+
+  /**
+   * Append entries and commit the new head, provided nobody else appended
+   * since `expectedLength`.
+   */
+  append(head: ExerciseHead, expectedLength: number, entries: readonly LogEntry[]): void {
+    const stored = this.head(head.id);
+    if (stored && stored.length !== expectedLength) throw new ExerciseConflictError(head.id);
+    for (const entry of entries) write(this.storage, entryKey(head.id, entry.seq), entry);
+    write(this.storage, headKey(head.id), head);
+  }
+
+  remove(id: string): void {
+    const head = this.head(id);
+    write(
+      this.storage,
+      INDEX_KEY,
+      this.ids().filter((other) => other !== id),
+    );
+    if (head) for (let seq = 1; seq <= head.length; seq++) this.storage.removeItem(entryKey(id, seq));
+    this.storage.removeItem(headKey(id));
+  }
+
+  /** The key another tab's write to this exercise arrives under (the `storage` event). */
+  static headKey = headKey;
+}

@@ -1,0 +1,153 @@
+/**
+ * The exercise record: who plays, where, from when, and the log of every
+ * attempt. The log is append-only and hash-chained; nothing in it is ever
+ * edited or deleted (a correction is a new entry pointing at the old one).
+ */
+import type {
+  By,
+  EscalationEvent,
+  MeansId,
+  PhaseNumber,
+  Refusal,
+  Role,
+  Subject,
+  DecisionInForce,
+} from '../../machines';
+
+export const EXERCISE_FORMAT = 'paraat.exercise/1';
+
+/** One person in the exercise: the role they play and their name. */
+export interface CastMember {
+  id: string;
+  role: Role;
+  name: string;
+  /** Mayors only: their municipality (R5). Defaults to the exercise's. */
+  municipality?: string;
+}
+
+export type ClockSpeed = 1 | 2 | 5 | 10;
+export const CLOCK_SPEEDS: readonly ClockSpeed[] = [1, 2, 5, 10];
+
+/**
+ * The exercise clock. Exercise time is a naive local time (no time zone)
+ * kept as milliseconds on a UTC scale, so 22:00 stays 22:00 everywhere.
+ */
+export interface ClockState {
+  running: boolean;
+  speed: ClockSpeed;
+  /** Exercise time (naive ms) at the anchor. */
+  exerciseAtAnchor: number;
+  /** Wall-clock time (epoch ms) at the anchor. */
+  wallAtAnchor: number;
+}
+
+export interface ExerciseSetup {
+  title: string;
+  municipality: string;
+  /** Naive local ISO time, e.g. "2026-12-31T22:00". */
+  startTime: string;
+  cast: CastMember[];
+  startPhase?: PhaseNumber;
+  scenarioId?: string;
+}
+
+/** What the model looked like around an attempt; enough for the log and the debrief. */
+export interface ModelSummary {
+  phase: PhaseNumber;
+  means: MeansId[];
+  warned: boolean;
+  decisions: Record<Subject, DecisionInForce['verdict'] | null>;
+}
+
+interface EntryBase {
+  seq: number;
+  /** Wall-clock time, ISO 8601 UTC. */
+  wall: string;
+  /** Exercise time, naive local ISO ("2026-12-31T22:07:00"). */
+  exercise: string;
+  by: By;
+  prevHash: string;
+  hash: string;
+}
+
+/** An attempt on the model: accepted or refused, with the rule that refused it (R10). */
+export interface AttemptEntry extends EntryBase {
+  kind: 'attempt';
+  event: EscalationEvent;
+  outcome: 'accepted' | 'refused';
+  refusal?: Refusal;
+  before: ModelSummary;
+  after: ModelSummary;
+}
+
+/** A note by the trainer or an observer, optionally about an earlier entry. */
+export interface NoteEntry extends EntryBase {
+  kind: 'note';
+  text: string;
+  refersTo?: number;
+}
+
+/** A correction: never an edit, always a new entry that points at the old one (JESIP). */
+export interface CorrectionEntry extends EntryBase {
+  kind: 'correction';
+  text: string;
+  corrects: number;
+}
+
+export type ClockAction =
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'speed'; speed: ClockSpeed }
+  | { type: 'jump'; minutes: number };
+
+export interface ClockEntry extends EntryBase {
+  kind: 'clock';
+  action: ClockAction;
+}
+
+/** A steering action (note, clock) refused because of who tried it (R13). */
+export interface SteeringRefusedEntry extends EntryBase {
+  kind: 'steeringRefused';
+  action: string;
+  refusal: Refusal;
+}
+
+export interface ExerciseEntry extends EntryBase {
+  kind: 'exercise';
+  action: 'created';
+}
+
+export type LogEntry = AttemptEntry | NoteEntry | CorrectionEntry | ClockEntry | SteeringRefusedEntry | ExerciseEntry;
+export type LogEntryKind = LogEntry['kind'];
+
+/** Everything stored about one exercise except its log entries. */
+export interface ExerciseHead {
+  format: typeof EXERCISE_FORMAT;
+  id: string;
+  setup: ExerciseSetup;
+  createdAt: string;
+  updatedAt: string;
+  /** The persisted statechart snapshot after the last accepted attempt. */
+  snapshot: unknown;
+  clock: ClockState;
+  /** Entries stored so far: the commit point for two tabs (optimistic concurrency). */
+  length: number;
+  /** Hash of the last entry; the genesis hash before any. */
+  headHash: string;
+}
+
+export interface ExerciseSummary {
+  id: string;
+  title: string;
+  municipality: string;
+  startTime: string;
+  createdAt: string;
+  updatedAt: string;
+  entries: number;
+}
+
+/** How the last write went: shown to the user, never silent. */
+export type StorageStatus =
+  | { state: 'saved' }
+  | { state: 'failed'; reason: 'quota' | 'unavailable' | 'unknown'; unsaved: number }
+  | { state: 'conflict' };
