@@ -11,6 +11,10 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'nl' },
-  parameters: { layout: 'padded' },
+  parameters: {
+    layout: 'padded',
+    // axe runs on every story in the story tests; a violation fails the test.
+    a11y: { test: 'error' },
+  },
 };
 export default preview;

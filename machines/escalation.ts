@@ -16,7 +16,7 @@
  */
 import { assign, setup } from 'xstate';
 import { allowsMeans, PHASES, phaseByNumber, type PhaseDefinition } from './phases';
-import { endsConsent, refusalFor, type RiotStage } from './rules';
+import { endsConsent, isKnownEventType, refusalFor, type RiotStage } from './rules';
 import type {
   By,
   DecisionInForce,
@@ -246,3 +246,25 @@ export const escalationMachine = machineSetup.createMachine({
     ...Object.fromEntries(PHASES.map((phase) => [phase.stateId, phaseState(phase)])),
   },
 });
+
+/**
+ * CONTRACT.md: "An event the machine does not know ... changes nothing and
+ * does not throw." XState reads `event.type` as a string before any guard
+ * runs: an object without a string `type` (`{}`, `{ type: 42 }`) makes it
+ * throw, which leaves the actor in status 'error', and a type starting with
+ * `xstate.error.actor` is taken as a failing child and also ends in 'error'.
+ * So the statechart only sees the contract's events (and XState's own
+ * `xstate.stop`, sent by `actor.stop()`); anything else leaves the snapshot as
+ * it is and enables no transition, which is what `whyRefused` (R10) says.
+ */
+const reachesStatechart = (event: unknown): boolean => {
+  if (typeof event !== 'object' || event === null) return false;
+  const { type } = event as { type?: unknown };
+  return isKnownEventType(type) || type === 'xstate.stop';
+};
+const statechartTransition = escalationMachine.transition.bind(escalationMachine);
+escalationMachine.transition = (snapshot, event, actorScope) =>
+  reachesStatechart(event) ? statechartTransition(snapshot, event, actorScope) : snapshot;
+const statechartTransitionData = escalationMachine.getTransitionData.bind(escalationMachine);
+escalationMachine.getTransitionData = (snapshot, event) =>
+  reachesStatechart(event) ? statechartTransitionData(snapshot, event) : [];

@@ -4,3 +4,4 @@ export { ExerciseStore, ExerciseConflictError, StorageWriteError, type KeyValueS
 export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from './clock';
 export { hashOf, verifyChain, genesisHash, type ChainBreak } from './hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
+export { MemoryStorage } from './memoryStorage';

@@ -7,23 +7,8 @@ import {
   openSession,
   verifyChain,
   type ExerciseSetup,
-  type KeyValueStorage,
+  MemoryStorage,
 } from '../../src/session';
-
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  failWith: string | null = null;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.failWith) throw new DOMException('nope', this.failWith);
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const setup: ExerciseSetup = {
   title: 'Jaarwisseling Utrecht',
