@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -18,8 +19,64 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * A strict Content-Security-Policy for the built app: everything from the
+ * app's own origin, nothing from anywhere else, no inline script. (Dev mode
+ * injects styles and a websocket, so the policy goes into the build only.)
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'paraat-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/** Installable and offline once loaded: a training room often has no usable wifi. */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script',
+  includeAssets: ['icon.svg'],
+  manifest: {
+    name: 'Paraat — oefentool ME-opschaling',
+    short_name: 'Paraat',
+    description: 'Oefen- en beslisondersteuning voor het vijf-fasen ME-opschalingsmodel',
+    lang: 'nl',
+    start_url: '.',
+    display: 'standalone',
+    background_color: '#f3f4f6',
+    theme_color: '#154273',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: { globPatterns: ['**/*.{js,css,html,svg,png,json}'], navigateFallback: 'index.html' },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ...(process.env.VITEST ? [] : [offline, contentSecurityPolicy()])],
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [

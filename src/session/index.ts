@@ -5,3 +5,4 @@ export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } 
 export { hashOf, verifyChain, genesisHash, type ChainBreak } from './hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
 export { MemoryStorage } from './memoryStorage';
+export { exerciseFile, exerciseFileName, EXERCISE_FILE_FORMAT, type ExerciseFile } from './exerciseFile';

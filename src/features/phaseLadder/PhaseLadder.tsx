@@ -1,27 +1,43 @@
-import { MEANS, type PhaseDefinition, type PhaseNumber } from '../../../machines';
-import { useLanguage, useTranslation } from '../../i18n';
-import { AssumptionBadge } from '../../ui/AssumptionBadge';
+import {
+  MEANS,
+  type PhaseDefinition,
+  type PhaseNumber,
+} from "../../../machines";
+import { useLanguage, useTranslation } from "../../i18n";
+import { AssumptionBadge } from "../../ui/AssumptionBadge";
 
 export interface PhaseLadderProps {
   phases: readonly PhaseDefinition[];
   current: PhaseNumber;
+  /** In the console: details for the current phase only, the others one line each. */
+  compact?: boolean;
 }
 
 /** The five phases from the catalogue, the current one marked by more than colour. */
-export function PhaseLadder({ phases, current }: PhaseLadderProps) {
+export function PhaseLadder({
+  phases,
+  current,
+  compact = false,
+}: PhaseLadderProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <section className="phase-ladder" aria-labelledby="phase-ladder-title">
-      <h2 id="phase-ladder-title">{t('phaseLadder.title')}</h2>
+    <section
+      className={
+        compact ? "phase-ladder phase-ladder--compact" : "phase-ladder"
+      }
+      aria-labelledby="phase-ladder-title"
+    >
+      <h2 id="phase-ladder-title">{t("phaseLadder.title")}</h2>
       <ol>
         {phases.map((phase) => {
           const isCurrent = phase.number === current;
+          const detailed = !compact || isCurrent;
           return (
             <li
               key={phase.number}
-              className={isCurrent ? 'phase phase--current' : 'phase'}
-              aria-current={isCurrent ? 'step' : undefined}
+              className={isCurrent ? "phase phase--current" : "phase"}
+              aria-current={isCurrent ? "step" : undefined}
               data-phase={phase.number}
             >
               <div className="phase__header">
@@ -29,35 +45,57 @@ export function PhaseLadder({ phases, current }: PhaseLadderProps) {
                   {phase.number}
                 </span>
                 <h3 className="phase__name">
-                  <span className="visually-hidden">{t('phaseLadder.phase', { number: phase.number })}: </span>
+                  <span className="visually-hidden">
+                    {t("phaseLadder.phase", { number: phase.number })}:{" "}
+                  </span>
                   {phase.name[language]}
                 </h3>
-                {isCurrent && <span className="badge badge--current">{t('phaseLadder.current')}</span>}
+                {isCurrent && (
+                  <span className="badge badge--current">
+                    {t("phaseLadder.current")}
+                  </span>
+                )}
                 {phase.assumption && <AssumptionBadge />}
               </div>
-              <p className="phase__description">{phase.description[language]}</p>
-              <dl className="phase__facts">
-                <dt>{t('phaseLadder.whoActs')}</dt>
-                <dd>{phase.whoActs[language]}</dd>
-                <dt>{t('phaseLadder.means')}</dt>
-                <dd>
-                  <ul className="means-list">
-                    {phase.means.map((id) => {
-                      const means = MEANS[id];
-                      return (
-                        <li key={id}>
-                          {means.name[language]}
-                          {means.needsDecision && <span className="tag">{t('phaseLadder.needsDecision')}</span>}
-                          {means.pilot && <span className="tag">{t('phaseLadder.pilot')}</span>}
-                          {means.assumption && !phase.assumption && <AssumptionBadge />}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </dd>
-                <dt>{t('phaseLadder.source')}</dt>
-                <dd>{phase.source[language]}</dd>
-              </dl>
+              {detailed && (
+                <p className="phase__description">
+                  {phase.description[language]}
+                </p>
+              )}
+              {detailed && (
+                <dl className="phase__facts">
+                  <dt>{t("phaseLadder.whoActs")}</dt>
+                  <dd>{phase.whoActs[language]}</dd>
+                  <dt>{t("phaseLadder.means")}</dt>
+                  <dd>
+                    <ul className="means-list">
+                      {phase.means.map((id) => {
+                        const means = MEANS[id];
+                        return (
+                          <li key={id}>
+                            {means.name[language]}
+                            {means.needsDecision && (
+                              <span className="tag">
+                                {t("phaseLadder.needsDecision")}
+                              </span>
+                            )}
+                            {means.pilot && (
+                              <span className="tag">
+                                {t("phaseLadder.pilot")}
+                              </span>
+                            )}
+                            {means.assumption && !phase.assumption && (
+                              <AssumptionBadge />
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </dd>
+                  <dt>{t("phaseLadder.source")}</dt>
+                  <dd>{phase.source[language]}</dd>
+                </dl>
+              )}
             </li>
           );
         })}

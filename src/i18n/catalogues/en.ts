@@ -1,3 +1,7 @@
+import { en as actingAs } from '../../features/actingAs/messages';
+import { en as actions } from '../../features/actions/messages';
+import { en as clock } from '../../features/clock/messages';
+import { en as console } from '../../features/console/messages';
 import { en as decisions } from '../../features/decisions/messages';
 import { en as exercises } from '../../features/exercises/messages';
 import { en as log } from '../../features/log/messages';
@@ -5,4 +9,4 @@ import { en as phaseLadder } from '../../features/phaseLadder/messages';
 import { en as common } from './common';
 import type { Catalogue } from './nl';
 
-export const en: Catalogue = { ...common, phaseLadder, exercises, decisions, log };
+export const en: Catalogue = { ...common, phaseLadder, exercises, decisions, log, actingAs, actions, clock, console };

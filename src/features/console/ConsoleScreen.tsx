@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { PHASES, phaseOf, type By } from '../../../machines';
+import {
+  ExerciseStore,
+  exerciseFile,
+  exerciseFileName,
+  useSession,
+  useSessionState,
+  type CastMember,
+} from '../../session';
+import { useTranslation } from '../../i18n';
+import { downloadText } from '../../ui/download';
+import { ActingAs } from '../actingAs/ActingAs';
+import { ActionsPanel } from '../actions/ActionsPanel';
+import { ExerciseClock } from '../clock/ExerciseClock';
+import { PhaseLadder } from '../phaseLadder/PhaseLadder';
+import { StorageBanner } from './StorageBanner';
+import './console.css';
+
+export interface ConsoleScreenProps {
+  volatile: boolean;
+  /** The header's right-hand controls (language, projector), owned by the app. */
+  headerControls: React.ReactNode;
+  onBack: () => void;
+  now?: () => number;
+}
+
+export const byOf = (member: CastMember): By =>
+  member.municipality === undefined
+    ? { role: member.role, name: member.name }
+    : { role: member.role, name: member.name, municipality: member.municipality };
+
+const ACTING_KEY = 'paraat.actingAs.';
+
+/** The trainer's console for one open exercise. */
+export function ConsoleScreen({ volatile, headerControls, onBack, now }: ConsoleScreenProps) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const state = useSessionState();
+  const { head, snapshot } = state;
+  const cast = head.setup.cast;
+  const [actingId, setActingId] = useState(() => {
+    const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
+    return cast.find((member) => member.id === remembered)?.id ?? cast.find((member) => member.role === 'commander')?.id ?? cast[0]?.id ?? '';
+  });
+  const acting = cast.find((member) => member.id === actingId) ?? cast[0];
+  const trainer = cast.find((member) => member.role === 'trainer');
+
+  useEffect(() => {
+    sessionStorage.setItem(ACTING_KEY + head.id, actingId);
+  }, [actingId, head.id]);
+
+  // Another tab wrote to this exercise: stop writing here (ExerciseStore checks too, at the next write).
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === ExerciseStore.headKey(head.id)) session.markConflict();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [session, head.id]);
+
+  const exportNow = () => {
+    downloadText(exerciseFileName(state), JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2));
+  };
+
+  return (
+    <>
+      <header className="app-header console-header">
+        <div className="console-header__title">
+          <button type="button" className="console-header__back" onClick={onBack}>
+            <span aria-hidden="true">← </span>
+            {t('console.back')}
+          </button>
+          <h1>{head.setup.title}</h1>
+          <p className="app-header__tagline">{t('console.municipality', { municipality: head.setup.municipality })}</p>
+        </div>
+        {trainer && (
+          <ExerciseClock
+            clock={head.clock}
+            trainerName={trainer.name}
+            {...(now ? { now } : {})}
+            onAction={(action) => {
+              session.clock(byOf(trainer), action);
+            }}
+          />
+        )}
+        {headerControls}
+      </header>
+      <main id="main" tabIndex={-1} className="console">
+        <StorageBanner
+          status={state.storage}
+          volatile={volatile}
+          onRetry={session.retrySave}
+          onExport={exportNow}
+          onReload={() => {
+            window.location.reload();
+          }}
+        />
+        {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
+        <div className="console__grid">
+          <div className="console__ladder">
+            <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
+          </div>
+          <div className="console__actions">{acting && <ActionsPanel actingAs={byOf(acting)} />}</div>
+          <div className="console__log" />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { ActionsPanel } from '../src/features/actions/ActionsPanel';
+import { SessionContext } from '../src/session';
+import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+
+const meta = {
+  title: 'Console/Actions',
+  component: ActionsPanel,
+  args: { actingAs: BY.commander },
+  render: (args, { loaded }) => (
+    <SessionContext.Provider value={(loaded as { session: ReturnType<typeof newSession>['session'] }).session}>
+      <ActionsPanel {...args} />
+    </SessionContext.Provider>
+  ),
+  loaders: [() => ({ session: newSession().session })],
+} satisfies Meta<typeof ActionsPanel>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Phase 1: escalating is possible; the water cannon is refused in advance with R2. */
+export const CommanderInGgpGo: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Opschalen naar fase 2' })).toBeVisible();
+    const deploy = canvas.getByRole('button', { name: 'Waterwerper inzetten' });
+    await expect(deploy).toHaveAccessibleDescription(/Wordt geweigerd.*R2/);
+  },
+};
+
+/** Riot control, nothing decided: the water cannon is refused in advance with R3, and trying logs it. */
+export const RefusedWithReason: Story = {
+  loaders: [
+    () => {
+      const fixture = newSession();
+      play(fixture.session, fixture.clock, RIOT_CONTROL_RUN.slice(0, 4));
+      return { session: fixture.session };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const deploy = canvas.getByRole('button', { name: 'Waterwerper inzetten' });
+    await expect(deploy).toHaveAccessibleDescription(/R3/);
+    await userEvent.click(deploy);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/Geweigerd: Waterwerper inzetten — R3/);
+    const { session } = loaded as { session: ReturnType<typeof newSession>['session'] };
+    const last = session.getState().log.at(-1);
+    await expect(last).toMatchObject({ kind: 'attempt', outcome: 'refused', refusal: { rule: 'R3' } });
+  },
+};
+
+/** Water cannon and tear agent in use: withdrawing and stopping are possible. */
+export const MeansInUse: Story = {
+  loaders: [() => ({ session: riotControlSession().session })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Traanverwekkende stof stoppen' })).toHaveAccessibleDescription(
+      /Mogelijk/,
+    );
+  },
+};
+
+/** Escalation asks for a reason in a dialog; the model's R1 shows while it is empty. */
+export const EscalateWithReason: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Opschalen naar fase 2' }));
+    const dialog = within(document.body).getByRole('dialog', { name: 'Opschalen: reden' });
+    await userEvent.type(within(dialog).getByLabelText(/Reden/), 'Onrust op het plein');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Vastleggen' }));
+    await expect(canvas.getByRole('status')).toHaveTextContent('Uitgevoerd: Opschalen naar fase 2');
+    const { session } = loaded as { session: ReturnType<typeof newSession>['session'] };
+    await expect(session.getState().log.at(-1)).toMatchObject({ outcome: 'accepted', after: { phase: 2 } });
+  },
+};
+
+/** The mayor has no operational actions of her own (R13), but can show them to rehearse a refusal. */
+export const MayorHasNoOperationalActions: Story = {
+  args: { actingAs: BY.mayor },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/neemt geen operationele beslissingen/)).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Waterwerper inzetten' })).toBeNull();
+    await userEvent.click(canvas.getByLabelText('Toon ook acties buiten deze rol'));
+    await expect(canvas.getByRole('button', { name: 'Waterwerper inzetten' })).toHaveAccessibleDescription(/R13/);
+  },
+};
+
+export const English: Story = {
+  parameters: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Deploy the water cannon' })).toBeVisible();
+  },
+};
