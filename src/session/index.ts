@@ -6,3 +6,4 @@ export { hashOf, verifyChain, genesisHash, type ChainBreak } from './hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
 export { MemoryStorage } from './memoryStorage';
 export { exerciseFile, exerciseFileName, EXERCISE_FILE_FORMAT, type ExerciseFile } from './exerciseFile';
+export { replay, inputOf, type Replayed } from './replay';

@@ -1,0 +1,36 @@
+/**
+ * Rebuild the model's state from a log by replaying its events, never from
+ * stored pictures of the state: the same events give the same state
+ * everywhere (times travel in the events). Where the replayed outcome differs
+ * from the logged one, the entry is named.
+ */
+import { createActor } from 'xstate';
+import { escalationMachine, type EscalationInput, type EscalationSnapshot } from '../../machines';
+import type { ExerciseSetup, LogEntry } from './types';
+
+export interface Replayed {
+  snapshot: EscalationSnapshot;
+  /** Sequence numbers of attempts whose logged outcome the replay does not reproduce. */
+  divergences: number[];
+}
+
+export function inputOf(setup: ExerciseSetup): EscalationInput {
+  return { municipality: setup.municipality, ...(setup.startPhase ? { startPhase: setup.startPhase } : {}) };
+}
+
+/** Replay the attempts among `entries` up to and including sequence number `upTo` (all when omitted). */
+export function replay(setup: ExerciseSetup, entries: readonly LogEntry[], upTo = Number.POSITIVE_INFINITY): Replayed {
+  const actor = createActor(escalationMachine, { input: inputOf(setup) }).start();
+  const divergences: number[] = [];
+  for (const entry of entries) {
+    if (entry.seq > upTo) break;
+    if (entry.kind !== 'attempt') continue;
+    const before = actor.getSnapshot();
+    actor.send(entry.event);
+    const accepted = actor.getSnapshot() !== before;
+    if (accepted !== (entry.outcome === 'accepted')) divergences.push(entry.seq);
+  }
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return { snapshot, divergences };
+}
