@@ -154,11 +154,12 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
   /** Append one entry: seal it, store it (with any earlier unsaved ones), then tell the UI. */
   function append(entry: EntryDraft, headChanges: Partial<ExerciseHead> = {}): LogEntry {
     const previous = state.log[state.log.length - 1];
-    const sealed = sealEntry<LogEntry>({
+    const unsealed = {
       ...entry,
       seq: state.log.length + 1,
       prevHash: previous?.hash ?? state.head.headHash,
-    } as Unhashed<LogEntry>);
+    } as Unhashed<LogEntry>;
+    const sealed = sealEntry(unsealed);
     log.push(sealed);
     const head: ExerciseHead = {
       ...state.head,

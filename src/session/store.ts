@@ -45,11 +45,12 @@ function write(storage: KeyValueStorage, key: string, value: unknown): void {
   }
 }
 
-function read<T>(storage: KeyValueStorage, key: string): T | null {
+/** The parsed value at `key`; null when absent or not JSON. Callers name what they expect. */
+function read(storage: KeyValueStorage, key: string): unknown {
   const text = storage.getItem(key);
   if (text === null) return null;
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
@@ -65,7 +66,7 @@ export class ExerciseStore {
   constructor(private readonly storage: KeyValueStorage) {}
 
   private ids(): string[] {
-    const ids = read<unknown>(this.storage, INDEX_KEY);
+    const ids = read(this.storage, INDEX_KEY);
     return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
   }
 
@@ -86,13 +87,13 @@ export class ExerciseStore {
   }
 
   head(id: string): ExerciseHead | null {
-    return read<ExerciseHead>(this.storage, headKey(id));
+    return read(this.storage, headKey(id)) as ExerciseHead | null;
   }
 
   entries(head: ExerciseHead): LogEntry[] {
     const entries: LogEntry[] = [];
     for (let seq = 1; seq <= head.length; seq++) {
-      const entry = read<LogEntry>(this.storage, entryKey(head.id, seq));
+      const entry = read(this.storage, entryKey(head.id, seq)) as LogEntry | null;
       if (!entry) throw new Error(`Entry ${String(seq)} of exercise ${head.id} is missing from storage`);
       entries.push(entry);
     }

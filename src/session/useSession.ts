@@ -13,5 +13,6 @@ export function useSession(): ExerciseSession {
 /** Re-render on every change of the session's state. */
 export function useSessionState(): SessionState {
   const session = useSession();
-  return useSyncExternalStore(session.subscribe, session.getState, session.getState);
+  const getState = () => session.getState();
+  return useSyncExternalStore((listener) => session.subscribe(listener), getState, getState);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { CLOCK_SPEEDS, type ClockAction, type ClockSpeed, type ClockState } from '../../session';
 import { exerciseNow } from '../../session';
@@ -15,20 +15,24 @@ export interface ExerciseClockProps {
   now?: () => number;
 }
 
-/** Re-render every second while the clock runs; the time itself comes from the clock state. */
-function useTicking(running: boolean, now: () => number) {
-  const [wall, setWall] = useState(now);
-  useEffect(() => {
-    setWall(now());
-    if (!running) return;
-    const timer = setInterval(() => {
-      setWall(now());
-    }, 1000);
-    return () => {
-      clearInterval(timer);
-    };
-  }, [running, now]);
-  return wall;
+/**
+ * The wall clock, re-read every second while the exercise clock runs. Whole
+ * seconds keep consecutive reads equal between ticks; a paused clock does not
+ * depend on the wall clock at all.
+ */
+function useTicking(running: boolean, now: () => number): number {
+  const subscribe = useCallback(
+    (onTick: () => void) => {
+      if (!running) return () => undefined;
+      const timer = setInterval(onTick, 1000);
+      return () => {
+        clearInterval(timer);
+      };
+    },
+    [running],
+  );
+  const read = () => (running ? Math.floor(now() / 1000) * 1000 : 0);
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 export function ExerciseClock({ clock, trainerName, onAction, now = Date.now }: ExerciseClockProps) {

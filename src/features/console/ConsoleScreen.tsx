@@ -92,7 +92,9 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
         <StorageBanner
           status={state.storage}
           volatile={volatile}
-          onRetry={session.retrySave}
+          onRetry={() => {
+            session.retrySave();
+          }}
           onExport={exportNow}
           onReload={() => {
             window.location.reload();
