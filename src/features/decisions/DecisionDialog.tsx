@@ -1,0 +1,343 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-aria-components';
+import {
+  decisionInForce,
+  whyRefused,
+  type By,
+  type EscalationSnapshot,
+  type Subject,
+  type Verdict,
+} from '../../../machines';
+import type { Attempt } from '../../session';
+import { useTranslation } from '../../i18n';
+import { ModalDialog } from '../../ui/Dialog';
+import { GroundsField, isBlank, ModelJudgement, QuotedText, VerdictLabel, whoAsLabel, whoInSentence } from './parts';
+import './decisions.css';
+
+export type DecideAttempt = Extract<Attempt, { type: 'mayor.decide' }>;
+
+export interface DecisionDialogProps {
+  /** The one subject this dialog decides on: never both (R4). */
+  subject: Subject;
+  /** Who acts. Anyone may try; the model refuses who is not competent (R5) and the attempt is logged. */
+  by: By;
+  /** The model now, asked what it would say before anything is recorded. */
+  snapshot: EscalationSnapshot;
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  onSubmit: (attempt: DecideAttempt) => void;
+}
+
+/** Judge the attempt's who and what while the grounds are still being written; the form asks for them itself. */
+const PROBE_GROUNDS = '…';
+
+interface DecisionDraft {
+  verdict: Verdict | null;
+  grounds: string;
+  beeld: string;
+  oordeel: string;
+  conditions: string;
+}
+
+/** The attempt as the session receives it: one subject, trimmed text, optional parts only when given. */
+export function decideAttemptOf(subject: Subject, by: By, draft: DecisionDraft & { verdict: Verdict }): DecideAttempt {
+  const beeld = draft.beeld.trim();
+  const oordeel = draft.oordeel.trim();
+  const conditions = draft.conditions.trim();
+  return {
+    type: 'mayor.decide',
+    by,
+    subject,
+    verdict: draft.verdict,
+    grounds: draft.grounds.trim(),
+    ...(beeld || oordeel ? { bob: { ...(beeld ? { beeld } : {}), ...(oordeel ? { oordeel } : {}) } } : {}),
+    ...(conditions ? { conditions } : {}),
+  };
+}
+
+/**
+ * The mayor's decision on ONE subject: the water cannon, or the tear agent in
+ * it. Two subjects, two dialogs: no single action may record both (R4).
+ * Verdict and grounds are required (R6); BOB notes and conditions optional.
+ * A confirm step reads the decision back before it is recorded.
+ */
+export function DecisionDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: DecisionDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={t(`decisions.decideDialog.title.${subject}`)}
+      className={`decision-dialog decision-dialog--${subject}`}
+    >
+      {(close) => (
+        <DecisionForm
+          subject={subject}
+          by={by}
+          snapshot={snapshot}
+          onCancel={close}
+          onConfirm={(attempt) => {
+            onSubmit(attempt);
+            close();
+          }}
+        />
+      )}
+    </ModalDialog>
+  );
+}
+
+interface DecisionFormProps {
+  subject: Subject;
+  by: By;
+  snapshot: EscalationSnapshot;
+  onCancel: () => void;
+  onConfirm: (attempt: DecideAttempt) => void;
+}
+
+function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState<DecisionDraft>({ verdict: null, grounds: '', beeld: '', oordeel: '', conditions: '' });
+  const [showErrors, setShowErrors] = useState(false);
+  const [step, setStep] = useState<'edit' | 'confirm'>('edit');
+  const verdictRef = useRef<HTMLInputElement>(null);
+  const groundsRef = useRef<HTMLTextAreaElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+  const movedStep = useRef(false);
+
+  // Moving between the steps moves focus with it, so a screen reader hears the summary (or is back at "continue").
+  useEffect(() => {
+    if (!movedStep.current) return;
+    if (step === 'confirm') summaryRef.current?.focus();
+    else nextRef.current?.focus();
+  }, [step]);
+
+  const current = decisionInForce(snapshot, subject);
+  const update = (changes: Partial<DecisionDraft>) => {
+    setDraft((previous) => ({ ...previous, ...changes }));
+  };
+  const complete = draft.verdict !== null && !isBlank(draft.grounds);
+  const candidate = decideAttemptOf(subject, by, {
+    ...draft,
+    verdict: draft.verdict ?? 'granted',
+    grounds: isBlank(draft.grounds) ? PROBE_GROUNDS : draft.grounds,
+  });
+  const refusal = whyRefused(snapshot, candidate);
+
+  const goTo = (next: 'edit' | 'confirm') => {
+    movedStep.current = true;
+    setStep(next);
+  };
+
+  if (step === 'confirm' && draft.verdict !== null) {
+    const attempt = decideAttemptOf(subject, by, { ...draft, verdict: draft.verdict });
+    return (
+      <div className="decision-summary">
+        <h3 className="decision-summary__title" ref={summaryRef} tabIndex={-1}>
+          {t('decisions.form.summaryTitle')}
+        </h3>
+        <p className="decision-summary__sentence">
+          {t('decisions.decideDialog.summaryBefore')}{' '}
+          <strong className={`decision-summary__verdict decision-summary__verdict--${attempt.verdict}`}>
+            {t(`decisions.decideDialog.verdictWord.${attempt.verdict}`)}
+          </strong>{' '}
+          {t('decisions.decideDialog.summaryAfter', {
+            subject: t(`decisions.subjectInSentence.${subject}`),
+            who: whoInSentence(by, t),
+          })}
+        </p>
+        <QuotedText text={attempt.grounds} />
+        {(attempt.bob ?? attempt.conditions) !== undefined && (
+          <dl className="decision-facts">
+            {attempt.bob?.beeld && (
+              <>
+                <dt>{t('decisions.decideDialog.summaryBeeld')}</dt>
+                <dd>{attempt.bob.beeld}</dd>
+              </>
+            )}
+            {attempt.bob?.oordeel && (
+              <>
+                <dt>{t('decisions.decideDialog.summaryOordeel')}</dt>
+                <dd>{attempt.bob.oordeel}</dd>
+              </>
+            )}
+            {attempt.conditions && (
+              <>
+                <dt>{t('decisions.decideDialog.summaryConditions')}</dt>
+                <dd>{attempt.conditions}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        <ModelJudgement refusal={whyRefused(snapshot, attempt)} />
+        <div className="dialog__actions">
+          <button
+            type="button"
+            onClick={() => {
+              goTo('edit');
+            }}
+          >
+            {t('decisions.form.back')}
+          </button>
+          <button
+            type="button"
+            className="button--primary"
+            onClick={() => {
+              onConfirm(attempt);
+            }}
+          >
+            {t('decisions.form.confirm')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="decision-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!complete) {
+          setShowErrors(true);
+          if (draft.verdict === null) verdictRef.current?.focus();
+          else groundsRef.current?.focus();
+          return;
+        }
+        goTo('confirm');
+      }}
+    >
+      <p className="decision-form__lead">
+        {t('decisions.decideDialog.oneSubject', { subject: t(`decisions.subjectInSentence.${subject}`) })}
+      </p>
+      {subject === 'tearGas' && (
+        <div className="decision-note" role="note">
+          <p>
+            <span className="badge decision-pilot">{t('decisions.pilot')}</span>
+          </p>
+          <p>{t('decisions.decideDialog.separateNote')}</p>
+          <p>{t('decisions.decideDialog.pilotNote')}</p>
+        </div>
+      )}
+      <dl className="decision-facts">
+        <dt>{t('decisions.form.who')}</dt>
+        <dd>{whoAsLabel(by, t)}</dd>
+        <dt>{t('decisions.form.current')}</dt>
+        <dd>
+          <VerdictLabel decision={current} />
+        </dd>
+      </dl>
+      <ModelJudgement refusal={refusal} />
+
+      <RadioGroup
+        className="decision-verdict"
+        value={draft.verdict}
+        onChange={(value) => {
+          update({ verdict: value === 'granted' || value === 'refused' ? value : null });
+        }}
+        isRequired
+        isInvalid={showErrors && draft.verdict === null}
+        validationBehavior="aria"
+      >
+        <Label className="decision-verdict__label">
+          {t('decisions.decideDialog.verdict')} ({t('common.required')})
+        </Label>
+        <div className="decision-verdict__options">
+          <RadioField value="granted" inputRef={verdictRef}>
+            <RadioButton className="decision-verdict__option decision-verdict__option--granted">
+              <span className="decision-verdict__icon" aria-hidden="true">
+                ✓
+              </span>
+              {t('decisions.decideDialog.grant')}
+            </RadioButton>
+          </RadioField>
+          <RadioField value="refused">
+            <RadioButton className="decision-verdict__option decision-verdict__option--refused">
+              <span className="decision-verdict__icon" aria-hidden="true">
+                ✗
+              </span>
+              {t('decisions.decideDialog.refuse')}
+            </RadioButton>
+          </RadioField>
+        </div>
+        <FieldError className="field__error">{t('decisions.decideDialog.verdictRequired')}</FieldError>
+      </RadioGroup>
+      {draft.verdict === 'refused' && current?.verdict === 'granted' && (
+        <p className="decision-note decision-note--effect">
+          {t('decisions.decideDialog.refuseEnds', { effect: t(`decisions.revokeDialog.effect.${subject}`) })}
+        </p>
+      )}
+
+      <GroundsField
+        value={draft.grounds}
+        onChange={(grounds) => {
+          update({ grounds });
+        }}
+        help={t('decisions.decideDialog.groundsHelp')}
+        showError={showErrors}
+        inputRef={groundsRef}
+      />
+
+      <fieldset className="decision-bob" aria-describedby={`${id}-bob-help`}>
+        <legend>{t('decisions.decideDialog.bob')}</legend>
+        <p id={`${id}-bob-help`} className="field__help">
+          {t('decisions.decideDialog.bobHelp')}
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-beeld`}>{t('decisions.decideDialog.beeld')}</label>
+          <textarea
+            id={`${id}-beeld`}
+            value={draft.beeld}
+            aria-describedby={`${id}-beeld-help`}
+            onChange={(event) => {
+              update({ beeld: event.target.value });
+            }}
+          />
+          <span id={`${id}-beeld-help`} className="field__help">
+            {t('decisions.decideDialog.beeldHelp')}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-oordeel`}>{t('decisions.decideDialog.oordeel')}</label>
+          <textarea
+            id={`${id}-oordeel`}
+            value={draft.oordeel}
+            aria-describedby={`${id}-oordeel-help`}
+            onChange={(event) => {
+              update({ oordeel: event.target.value });
+            }}
+          />
+          <span id={`${id}-oordeel-help`} className="field__help">
+            {t('decisions.decideDialog.oordeelHelp')}
+          </span>
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-conditions`}>{t('decisions.decideDialog.conditions')}</label>
+        <textarea
+          id={`${id}-conditions`}
+          value={draft.conditions}
+          aria-describedby={`${id}-conditions-help`}
+          onChange={(event) => {
+            update({ conditions: event.target.value });
+          }}
+        />
+        <span id={`${id}-conditions-help`} className="field__help">
+          {t('decisions.decideDialog.conditionsHelp')}
+        </span>
+      </div>
+
+      <div className="dialog__actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button--primary" ref={nextRef}>
+          {t('decisions.form.next')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import { useId } from 'react';
+import {
+  decisionInForce,
+  isTearGasInUse,
+  isWaterCannonInUse,
+  SUBJECTS,
+  type EscalationSnapshot,
+  type Subject,
+} from '../../../machines';
+import { useLanguage, useTranslation } from '../../i18n';
+import { formatDecisionTime, VerdictLabel, whoAsLabel } from './parts';
+import './decisions.css';
+
+/** The outcome of the last attempt from this panel, as the session logged it. */
+export interface DecisionResult {
+  outcome: 'accepted' | 'refused';
+  text: string;
+}
+
+export interface DecisionsInForceProps {
+  snapshot: EscalationSnapshot;
+  /** Show the decide and revoke buttons (the console hides them for roles that do not decide). */
+  canDecide: boolean;
+  onDecide?: (subject: Subject) => void;
+  onRevoke?: (subject: Subject) => void;
+  /** Announced politely in a live region. */
+  lastResult?: DecisionResult | undefined;
+}
+
+/**
+ * The two decisions of the mayor side by side, each on its own: the verdict
+ * in force (R8: the latest word), who, on what grounds, when, and whether the
+ * means is in use now. The tear agent is a pilot (R11).
+ */
+export function DecisionsInForce({ snapshot, canDecide, onDecide, onRevoke, lastResult }: DecisionsInForceProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const inUse: Record<Subject, boolean> = {
+    waterCannon: isWaterCannonInUse(snapshot),
+    tearGas: isTearGasInUse(snapshot),
+  };
+  return (
+    <section className="panel decisions" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('decisions.title')}</h2>
+      <p className="decisions__intro">{t('decisions.intro')}</p>
+      <div className="decisions__subjects">
+        {SUBJECTS.map((subject) => {
+          const decision = decisionInForce(snapshot, subject);
+          const titleId = `${id}-${subject}`;
+          const used = inUse[subject];
+          return (
+            <article
+              key={subject}
+              className={`decision-card decision-card--${decision?.verdict ?? 'none'}`}
+              aria-labelledby={titleId}
+              data-subject={subject}
+            >
+              <header className="decision-card__header">
+                <h3 id={titleId} className="decision-card__title">
+                  {t(`subject.${subject}`)}
+                </h3>
+                {subject === 'tearGas' && (
+                  <span className="badge decision-pilot" title={t('decisions.pilotExplained')}>
+                    {t('decisions.pilot')}
+                  </span>
+                )}
+              </header>
+              {subject === 'tearGas' && <p className="decision-card__separate">{t('decisions.separate')}</p>}
+              <dl className="decision-facts">
+                <dt>{t('decisions.status')}</dt>
+                <dd>
+                  <VerdictLabel decision={decision} />
+                </dd>
+                {decision && (
+                  <>
+                    <dt>{t('decisions.by')}</dt>
+                    <dd>{whoAsLabel(decision.by, t)}</dd>
+                    <dt>{t('decisions.grounds')}</dt>
+                    <dd className="decision-card__grounds">{decision.grounds}</dd>
+                    {decision.at && (
+                      <>
+                        <dt>{t('decisions.time')}</dt>
+                        <dd>
+                          <time dateTime={decision.at.exercise}>{formatDecisionTime(decision.at.exercise, language)}</time>
+                        </dd>
+                      </>
+                    )}
+                  </>
+                )}
+                <dt>{t('decisions.inUse')}</dt>
+                <dd>
+                  <span className={used ? 'decision-in-use decision-in-use--yes' : 'decision-in-use decision-in-use--no'}>
+                    <span aria-hidden="true">{used ? '●' : '○'}</span>{' '}
+                    {used
+                      ? subject === 'tearGas'
+                        ? t('decisions.inUsePilot')
+                        : t('decisions.inUseYes')
+                      : t('decisions.inUseNo')}
+                  </span>
+                </dd>
+              </dl>
+              {canDecide && (
+                <div className="decision-card__actions">
+                  <button
+                    type="button"
+                    className="button--primary"
+                    onClick={() => {
+                      onDecide?.(subject);
+                    }}
+                  >
+                    {t(`decisions.decide.${subject}`)}
+                  </button>
+                  {decision && decision.verdict !== 'revoked' && (
+                    <button
+                      type="button"
+                      className="button--danger"
+                      onClick={() => {
+                        onRevoke?.(subject);
+                      }}
+                    >
+                      {t('decisions.revoke')}
+                      <span className="visually-hidden"> {t(`decisions.revokeWhat.${subject}`)}</span>
+                    </button>
+                  )}
+                </div>
+              )}
+            </article>
+          );
+        })}
+      </div>
+      {!canDecide && <p className="decisions__only">{t('decisions.onlyCompetent')}</p>}
+      <p className="decisions__result" role="status" aria-live="polite">
+        {lastResult && (
+          <span className={`outcome outcome--${lastResult.outcome}`}>
+            <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '✗'}</span> {lastResult.text}
+          </span>
+        )}
+      </p>
+    </section>
+  );
+}

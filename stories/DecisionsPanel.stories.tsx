@@ -1,0 +1,114 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { DecisionsPanel } from '../src/features/decisions/DecisionsPanel';
+import { SessionContext, type ExerciseSession } from '../src/session';
+import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+
+interface Loaded {
+  session: ExerciseSession;
+}
+const sessionOf = (loaded: unknown) => (loaded as Loaded).session;
+const dialog = () => within(document.body).getByRole('dialog');
+
+const meta = {
+  title: 'Decisions/DecisionsPanel',
+  component: DecisionsPanel,
+  args: { actingAs: BY.mayor },
+  render: (args, { loaded }) => (
+    <SessionContext.Provider value={sessionOf(loaded)}>
+      <DecisionsPanel {...args} />
+    </SessionContext.Provider>
+  ),
+  loaders: [
+    () => {
+      const fixture = newSession();
+      play(fixture.session, fixture.clock, RIOT_CONTROL_RUN.slice(0, 4));
+      return { session: fixture.session };
+    },
+  ],
+} satisfies Meta<typeof DecisionsPanel>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The mayor grants the water cannon through the dialog: logged once, accepted, on one subject; the panel shows it. */
+export const MayorGrantsWaterCannon: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Besluit waterwerper…' }));
+    await userEvent.click(within(dialog()).getByRole('radio', { name: /Toestemming verlenen/ }));
+    await userEvent.type(within(dialog()).getByRole('textbox', { name: /Gronden/ }), 'Brandende barricades');
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }));
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }));
+
+    await expect(canvas.getByRole('status')).toHaveTextContent('Vastgelegd: Toestemming verleend — Waterwerper');
+    await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Brandende barricades');
+    await expect(canvas.getByRole('button', { name: 'Besluit waterwerper…' })).toHaveFocus();
+    const last = sessionOf(loaded).getState().log.at(-1);
+    await expect(last).toMatchObject({
+      kind: 'attempt',
+      outcome: 'accepted',
+      event: { type: 'mayor.decide', subject: 'waterCannon', verdict: 'granted' },
+      after: { decisions: { waterCannon: 'granted', tearGas: null } },
+    });
+  },
+};
+
+/** A neighbouring mayor tries anyway: the model refuses with R5, the log keeps the attempt, the panel says why. */
+export const NeighbourMayorRefused: Story = {
+  args: { actingAs: BY.neighbourMayor },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Besluit waterwerper…' }));
+    await expect(dialog()).toHaveTextContent(/R5/);
+    await userEvent.click(within(dialog()).getByRole('radio', { name: /Toestemming verlenen/ }));
+    await userEvent.type(within(dialog()).getByRole('textbox', { name: /Gronden/ }), 'Ik sta erachter');
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }));
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }));
+
+    await expect(canvas.getByRole('status')).toHaveTextContent(/Geweigerd door het model: besluit over de waterwerper — R5/);
+    await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Nog geen besluit');
+    await expect(sessionOf(loaded).getState().log.at(-1)).toMatchObject({
+      outcome: 'refused',
+      refusal: { rule: 'R5' },
+      by: BY.neighbourMayor,
+    });
+  },
+};
+
+/** The mayor revokes the water cannon while both means are in use: both stop (R8). */
+export const MayorRevokesWaterCannon: Story = {
+  loaders: [() => ({ session: riotControlSession().session })],
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Intrekken… besluit over de waterwerper' }));
+    await userEvent.type(within(dialog()).getByRole('textbox', { name: /Gronden/ }), 'Rust keert terug');
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }));
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }));
+
+    await expect(canvas.getByRole('status')).toHaveTextContent('Vastgelegd: besluit ingetrokken — Waterwerper');
+    await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Ingetrokken');
+    await expect(canvas.getByRole('article', { name: 'Traanverwekkende stof in de waterwerper' })).toHaveTextContent(
+      'Niet in gebruik',
+    );
+    await expect(sessionOf(loaded).getState().log.at(-1)).toMatchObject({ outcome: 'accepted', after: { means: [] } });
+  },
+};
+
+/** The commander does not decide: no buttons (R5, R13). */
+export const Commander: Story = {
+  args: { actingAs: BY.commander },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole('button')).toBeNull();
+  },
+};
+
+export const English: Story = {
+  parameters: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Decide on the tear agent…' }));
+    await expect(dialog()).toHaveAccessibleName('Decision: tear agent in the water cannon');
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    await expect(canvas.getByRole('button', { name: 'Decide on the tear agent…' })).toHaveFocus();
+  },
+};
