@@ -1,0 +1,239 @@
+import { useId, type CSSProperties, type Ref } from 'react';
+import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { formatExerciseTimeText } from '../../i18n/format';
+import type { LogEntry } from '../../session';
+import { describeEntry, type EntryDescription, type RuleMention, type Translate } from './describeEntry';
+import type { Attachment } from './filter';
+
+export interface LogEntryRowProps {
+  entry: LogEntry;
+  /** Notes and corrections by the entry they are about (the whole log, not only what the filter shows). */
+  attachments: ReadonlyMap<number, readonly Attachment[]>;
+  /** 0-based place among the entries shown; also the virtualiser's `data-index`. */
+  index: number;
+  /** How many entries are shown. */
+  setSize: number;
+  canAnnotate: boolean;
+  onRequestNote: (seq: number) => void;
+  onRequestCorrection: (seq: number) => void;
+  ref?: Ref<HTMLElement>;
+  style?: CSSProperties;
+}
+
+const KIND_ICONS: Record<LogEntry['kind'], string> = {
+  exercise: '★',
+  attempt: '•',
+  note: '✎',
+  correction: '✎',
+  clock: '◷',
+  steeringRefused: '✗',
+};
+
+function RuleRef({ rule }: { rule: RuleMention }) {
+  return (
+    <>
+      <span className="rule-id">{rule.rule}</span> <span className="log-entry__rule-title">{rule.title}</span>
+    </>
+  );
+}
+
+function Outcome({ outcome }: { outcome: EntryDescription['outcome'] }) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  return (
+    <span className={`outcome outcome--${outcome}`}>
+      <span aria-hidden="true">{outcome === 'accepted' ? '✓' : '✗'}</span> {t(`outcome.${outcome}`)}
+    </span>
+  );
+}
+
+function attachmentHeading(item: Attachment, t: Translate) {
+  return item.kind === 'note'
+    ? t('log.attached.noteBy', { name: item.by.name })
+    : t('log.attached.correctionBy', { name: item.by.name, seq: item.corrects });
+}
+
+/** Notes and corrections shown under the entry they refer to; a correction of a note under that note. */
+function Attachments({
+  seq,
+  attachments,
+  language,
+  t,
+}: {
+  seq: number;
+  attachments: ReadonlyMap<number, readonly Attachment[]>;
+  language: Language;
+  t: Translate;
+}) {
+  const list = attachments.get(seq);
+  if (!list || list.length === 0) return null;
+  return (
+    <ul className="log-entry__attachments" aria-label={t('log.attached.label', { seq })}>
+      {list.map((item) => (
+        <li key={item.seq} className={`log-attachment log-attachment--${item.kind}`}>
+          <p className="log-attachment__head">
+            <span aria-hidden="true">✎ </span>
+            <strong>{attachmentHeading(item, t)}</strong>{' '}
+            <span className="log-attachment__meta">
+              · #{item.seq} · <time dateTime={item.exercise}>{formatExerciseTimeText(item.exercise, language)}</time>
+            </span>
+          </p>
+          <p className="log-attachment__text">{item.text}</p>
+          <Attachments seq={item.seq} attachments={attachments} language={language} t={t} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One entry of the log. Accepted and refused entries differ by more than
+ * colour: an icon and a word, a different border, and for a refusal the rule
+ * and the model's message. Stands on its own, so it can be tested without
+ * the virtualised list around it.
+ */
+export function LogEntryRow({
+  entry,
+  attachments,
+  index,
+  setSize,
+  canAnnotate,
+  onRequestNote,
+  onRequestCorrection,
+  ref,
+  style,
+}: LogEntryRowProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const description = describeEntry(entry, t, language);
+  const outcomeClass = description.outcome ? ` log-entry--${description.outcome}` : '';
+  const line = t('log.line', { seq: entry.seq });
+  // The visible label comes first in the accessible name (WCAG 2.5.3), the entry after it.
+  const onLine = t('log.onLine', { seq: entry.seq });
+  const hasChanges =
+    description.phase !== null ||
+    description.started !== null ||
+    description.stopped !== null ||
+    description.warningLapsed;
+  return (
+    <article
+      ref={ref}
+      style={style}
+      className={`log-entry log-entry--${entry.kind}${outcomeClass}`}
+      data-index={index}
+      data-seq={entry.seq}
+      tabIndex={0}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-labelledby={`${id}-head ${id}-what`}
+    >
+      <header className="log-entry__head" id={`${id}-head`}>
+        <span className="log-entry__seq">
+          <span className="visually-hidden">{line}</span>
+          <span aria-hidden="true">#{entry.seq}</span>
+        </span>
+        {description.outcome ? (
+          <Outcome outcome={description.outcome} />
+        ) : (
+          <span className="log-entry__kind-icon" aria-hidden="true">
+            {KIND_ICONS[entry.kind]}
+          </span>
+        )}
+        <span className="log-entry__times">
+          <span className="visually-hidden">{t('log.exerciseTime')}: </span>
+          <time dateTime={entry.exercise} className="log-entry__exercise-time">
+            {description.exerciseTime}
+          </time>{' '}
+          <span className="log-entry__wall">
+            ({t('log.wallTime')} <time dateTime={entry.wall}>{description.wallTime}</time>)
+          </span>
+        </span>
+        <span className="log-entry__who">{description.who}</span>
+      </header>
+      <p className="log-entry__what" id={`${id}-what`}>
+        {description.what}
+      </p>
+      {description.details.length > 0 && (
+        <ul className="log-entry__details">
+          {description.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {description.refusal && (
+        <p className="log-entry__refusal">
+          <RuleRef rule={description.refusal} /> — {description.refusal.message}
+        </p>
+      )}
+      {description.pilot && (
+        <p className="log-entry__pilot">
+          <span className="badge log-entry__pilot-badge">
+            <span aria-hidden="true">⚑ </span>
+            {t('log.pilot')}
+          </span>{' '}
+          <RuleRef rule={description.pilot} />
+        </p>
+      )}
+      {hasChanges && (
+        <ul className="log-entry__changes">
+          {description.phase && (
+            <li>
+              <span aria-hidden="true">⇅ </span>
+              {description.phase.text}
+            </li>
+          )}
+          {description.started && (
+            <li>
+              <span aria-hidden="true">▶ </span>
+              {t('log.started', { means: description.started.means })}
+            </li>
+          )}
+          {description.stopped && (
+            <li>
+              <span aria-hidden="true">■ </span>
+              {t('log.stopped', { means: description.stopped.means })}
+              {description.stopped.because && (
+                <>
+                  {' — '}
+                  <RuleRef rule={description.stopped.because} />
+                </>
+              )}
+            </li>
+          )}
+          {description.warningLapsed && (
+            <li>
+              <span aria-hidden="true">■ </span>
+              {t('log.warningLapsed')}
+            </li>
+          )}
+        </ul>
+      )}
+      <Attachments seq={entry.seq} attachments={attachments} language={language} t={t} />
+      {canAnnotate && (
+        <div className="log-entry__tools">
+          <button
+            type="button"
+            aria-label={`${t('log.annotate')} ${onLine}`}
+            onClick={() => {
+              onRequestNote(entry.seq);
+            }}
+          >
+            {t('log.annotate')}
+          </button>
+          {(entry.kind === 'note' || entry.kind === 'correction') && (
+            <button
+              type="button"
+              aria-label={`${t('log.correct')} ${onLine}`}
+              onClick={() => {
+                onRequestCorrection(entry.seq);
+              }}
+            >
+              {t('log.correct')}
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

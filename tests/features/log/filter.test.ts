@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentsOf, filterEntries, NO_FILTER, type LogFilter } from '../../../src/features/log/filter';
+import { BY, riotControlSession } from '../../fixtures/exercise';
+
+const seqs = (filter: Partial<LogFilter>, log = riotControlSession().session.getState().log) =>
+  filterEntries(log, { ...NO_FILTER, ...filter }).map((entry) => entry.seq);
+
+describe('the log filters', () => {
+  it('shows everything without a filter', () => {
+    expect(seqs({})).toHaveLength(13);
+  });
+
+  it('narrows to refusals only: R3, R5 and R4 of the riot-control run', () => {
+    expect(seqs({ kind: 'refusals' })).toEqual([6, 7, 11]);
+    expect(seqs({ outcome: 'refused' })).toEqual([6, 7, 11]);
+  });
+
+  it('narrows by role', () => {
+    expect(seqs({ role: 'mayor' })).toEqual([7, 8, 12]);
+    expect(seqs({ role: 'trainer' })).toEqual([1]);
+    expect(seqs({ role: 'mayor', outcome: 'accepted' })).toEqual([8, 12]);
+  });
+
+  it('separates actions from decisions', () => {
+    expect(seqs({ kind: 'decisions' })).toEqual([7, 8, 12]);
+    expect(seqs({ kind: 'actions' })).toEqual([2, 3, 4, 5, 6, 9, 10, 11, 13]);
+  });
+
+  it('finds notes, corrections and clock entries', () => {
+    const { session } = riotControlSession();
+    session.annotate(BY.observer, 'Goed', 8);
+    session.correct(BY.trainer, 'Beter', 14);
+    session.clock(BY.trainer, { type: 'start' });
+    const log = session.getState().log;
+    expect(seqs({ kind: 'notes' }, log)).toEqual([14, 15]);
+    expect(seqs({ kind: 'clock' }, log)).toEqual([16]);
+    expect(seqs({ outcome: 'accepted' }, log)).not.toContain(14);
+  });
+
+  it('reads only as far as it is told: the log grows in place', () => {
+    const log = riotControlSession().session.getState().log;
+    expect(filterEntries(log, NO_FILTER, 5).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('attaches notes and corrections to the earlier entry they refer to, never to a later one', () => {
+    const { session } = riotControlSession();
+    session.annotate(BY.observer, 'Over het besluit', 8);
+    session.correct(BY.trainer, 'Correctie op de aantekening', 14);
+    session.annotate(BY.trainer, 'Over de toekomst', 99);
+    const attached = attachmentsOf(session.getState().log);
+    expect(attached.get(8)?.map((entry) => entry.seq)).toEqual([14]);
+    expect(attached.get(14)?.map((entry) => entry.seq)).toEqual([15]);
+    expect(attached.has(99)).toBe(false);
+  });
+});
