@@ -1,26 +1,100 @@
-import { useMachine } from '@xstate/react';
-import { escalationMachine, PHASES, phaseOf } from '../../machines';
-import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
+import { useEffect, useMemo, useState } from 'react';
+import { openSession, SessionContext, type ExerciseSession } from '../session';
+import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
+import { ProjectorToggle } from '../features/console/ProjectorToggle';
+import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
 import { useTranslation } from '../i18n';
+import { navigate, useRoute } from './route';
+import { openStore } from './storage';
+
+function HeaderControls() {
+  return (
+    <div className="header-controls">
+      <ProjectorToggle />
+      <LanguageSwitch />
+    </div>
+  );
+}
+
+/** Open the exercise the route names; a missing or unreadable one is said, not thrown. */
+function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: string | null) {
+  const [opened, setOpened] = useState<{ id: string; session: ExerciseSession } | { id: string; error: string } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!id) return;
+    let result: { id: string; session: ExerciseSession } | { id: string; error: string };
+    try {
+      result = store.head(id) ? { id, session: openSession(store, id) } : { id, error: 'notFound' };
+    } catch (error) {
+      result = { id, error: error instanceof Error ? error.message : String(error) };
+    }
+    // Opening a session takes the exercise's write guard in storage (an external
+    // system), so it happens here and not during render; its result is state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOpened(result);
+    return () => {
+      if ('session' in result) result.session.dispose();
+    };
+  }, [store, id]);
+  return opened && opened.id === id ? opened : null;
+}
 
 export function App() {
   const { t } = useTranslation();
-  const [snapshot] = useMachine(escalationMachine, { input: { municipality: '' } });
+  const { store, volatile } = useMemo(() => openStore(), []);
+  const route = useRoute();
+  const opened = useOpenExercise(store, route.screen === 'exercise' ? route.id : null);
+
+  useEffect(() => {
+    document.getElementById('main')?.focus();
+  }, [route.screen]);
+
+  const skipLink = (
+    <a className="skip-link" href="#main">
+      {t('app.skipToMain')}
+    </a>
+  );
+
+  if (route.screen === 'exercise' && opened && 'session' in opened)
+    return (
+      <SessionContext.Provider value={opened.session}>
+        {skipLink}
+        <ConsoleScreen
+          volatile={volatile}
+          headerControls={<HeaderControls />}
+          onBack={() => {
+            navigate({ screen: 'exercises' });
+          }}
+        />
+      </SessionContext.Provider>
+    );
+
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToMain')}
-      </a>
+      {skipLink}
       <header className="app-header">
         <div>
           <h1>{t('app.name')}</h1>
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
-        <LanguageSwitch />
+        <HeaderControls />
       </header>
       <main id="main" tabIndex={-1}>
-        <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} />
+        {route.screen === 'exercise' && opened && 'error' in opened && (
+          <p className="banner banner--error" role="alert">
+            {opened.error === 'notFound' ? t('console.notFound') : t('console.unreadable', { problem: opened.error })}
+          </p>
+        )}
+        {route.screen === 'exercises' && (
+          <ExercisesScreen
+            store={store}
+            onOpen={(id) => {
+              navigate({ screen: 'exercise', id });
+            }}
+          />
+        )}
       </main>
     </>
   );

@@ -1,0 +1,171 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ExerciseSummary } from '../../session';
+import { useLanguage, useTranslation } from '../../i18n';
+import { ModalDialog } from '../../ui/Dialog';
+import { ActionLabel } from './ActionLabel';
+import { formatChangedAt, formatStartTime } from './format';
+import './exercises.css';
+
+export interface ExerciseListProps {
+  exercises: readonly ExerciseSummary[];
+  onOpen: (id: string) => void;
+  onDuplicate: (id: string) => void;
+  /** Called only after the trainer confirmed. */
+  onDelete: (id: string) => void;
+  onNew: () => void;
+  /** Put focus on "Nieuwe oefening" when shown, e.g. on the way back from the form. */
+  focusNew?: boolean;
+}
+
+/** The exercises saved on this device, newest change first, each to open, duplicate or delete. */
+export function ExerciseList({ exercises, onOpen, onDuplicate, onDelete, onNew, focusNew = false }: ExerciseListProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const root = useRef<HTMLElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<ExerciseSummary | null>(null);
+  // After a delete the button that opened the dialog is gone: focus goes to the neighbour's title, or to "new".
+  const focusAfterDelete = useRef<{ deleted: string; next: string | null } | null>(null);
+
+  // Only on the way in: a later change of `focusNew` must not steal focus.
+  const focusNewOnMount = useRef(focusNew);
+  useEffect(() => {
+    if (focusNewOnMount.current) newButton.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const plan = focusAfterDelete.current;
+    if (!plan) return;
+    focusAfterDelete.current = null;
+    // Still listed: the delete failed, and the dialog returns focus to its button.
+    if (exercises.some((exercise) => exercise.id === plan.deleted)) return;
+    const title = plan.next
+      ? root.current?.querySelector<HTMLElement>(`[data-exercise-id="${CSS.escape(plan.next)}"] .exercise-card__title`)
+      : null;
+    (title ?? newButton.current)?.focus();
+  }, [exercises]);
+
+  const newExercise = (large: boolean) => (
+    <button
+      ref={newButton}
+      type="button"
+      className={large ? 'button--primary button--large' : 'button--primary'}
+      onClick={onNew}
+    >
+      <span aria-hidden="true">+ </span>
+      {t('exercises.new')}
+    </button>
+  );
+
+  return (
+    <section ref={root} className="exercises" aria-labelledby={`${id}-title`}>
+      <div className="exercises__header">
+        <h2 id={`${id}-title`}>{t('exercises.title')}</h2>
+        {exercises.length > 0 && newExercise(false)}
+      </div>
+
+      {exercises.length === 0 ? (
+        <div className="exercises-empty panel">
+          <h3>{t('exercises.list.emptyTitle')}</h3>
+          <p>{t('exercises.list.emptyText')}</p>
+          {newExercise(true)}
+        </div>
+      ) : (
+        <ul className="exercise-list" aria-label={t('exercises.list.label')}>
+          {exercises.map((exercise) => (
+            <li key={exercise.id} className="exercise-card" data-exercise-id={exercise.id}>
+              <h3 className="exercise-card__title" tabIndex={-1}>
+                {exercise.title}
+              </h3>
+              <dl className="exercise-card__facts">
+                <div>
+                  <dt>{t('exercises.list.municipality')}</dt>
+                  <dd>{exercise.municipality}</dd>
+                </div>
+                <div>
+                  <dt>{t('exercises.list.startTime')}</dt>
+                  <dd>
+                    <time dateTime={exercise.startTime}>{formatStartTime(exercise.startTime, language)}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('exercises.list.log')}</dt>
+                  <dd>{t('exercises.list.entries', { count: exercise.entries })}</dd>
+                </div>
+                <div>
+                  <dt>{t('exercises.list.updated')}</dt>
+                  <dd>
+                    <time dateTime={exercise.updatedAt}>{formatChangedAt(exercise.updatedAt, language)}</time>
+                  </dd>
+                </div>
+              </dl>
+              <div className="exercise-card__actions">
+                <button
+                  type="button"
+                  className="button--primary"
+                  onClick={() => {
+                    onOpen(exercise.id);
+                  }}
+                >
+                  <ActionLabel action={t('exercises.list.open')} subject={exercise.title} />
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onDuplicate(exercise.id);
+                  }}
+                >
+                  <ActionLabel action={t('exercises.list.duplicate')} subject={exercise.title} />
+                </button>
+                <button
+                  type="button"
+                  className="button--danger"
+                  onClick={() => {
+                    setConfirming(exercise);
+                  }}
+                >
+                  <ActionLabel action={t('exercises.list.delete')} subject={exercise.title} />
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <ModalDialog
+        role="alertdialog"
+        isOpen={confirming !== null}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) setConfirming(null);
+        }}
+        title={t('exercises.confirmDelete.title', { title: confirming?.title ?? '' })}
+      >
+        {(close) => (
+          <>
+            <p>{t('exercises.confirmDelete.text')}</p>
+            <div className="dialog__actions">
+              <button type="button" autoFocus onClick={close}>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="button--danger button--primary"
+                onClick={() => {
+                  if (!confirming) return;
+                  const index = exercises.findIndex((exercise) => exercise.id === confirming.id);
+                  const next = exercises[index + 1] ?? exercises[index - 1];
+                  focusAfterDelete.current = { deleted: confirming.id, next: next?.id ?? null };
+                  close();
+                  onDelete(confirming.id);
+                }}
+              >
+                {t('exercises.confirmDelete.confirm')}
+              </button>
+            </div>
+          </>
+        )}
+      </ModalDialog>
+    </section>
+  );
+}

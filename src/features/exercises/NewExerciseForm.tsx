@@ -1,0 +1,327 @@
+import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
+import { PHASES, type PhaseNumber } from '../../../machines';
+import type { ExerciseSetup } from '../../session';
+import { useLanguage, useTranslation } from '../../i18n';
+import {
+  draftOf,
+  emptyDraft,
+  firstInvalid,
+  NAMED_ROLES,
+  setupOf,
+  validateDraft,
+  type DraftField,
+  type ExerciseDraft,
+} from './setup';
+import { ActionLabel } from './ActionLabel';
+import { formatStartTimeInWords } from './format';
+import './exercises.css';
+
+export interface NewExerciseFormProps {
+  onCreate: (setup: ExerciseSetup) => void;
+  onCancel: () => void;
+  /** Wall-clock time (epoch ms) the default start, the coming 31 December 22:00, is counted from; default: now. */
+  now?: number;
+  /** A set-up to start from, e.g. the input kept after a save that failed. */
+  initial?: ExerciseSetup;
+  /** Why the last attempt to create failed (storage); shown as an alert, the input stays. */
+  problem?: string | null;
+}
+
+interface ObserverRow {
+  key: number;
+  name: string;
+}
+
+/** The set-up of a new exercise: title, municipality, cast, start time and start phase. */
+export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = null }: NewExerciseFormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const [start] = useState<ExerciseDraft>(() => (initial ? draftOf(initial) : emptyDraft(now ?? Date.now())));
+  const [title, setTitle] = useState(start.title);
+  const [municipality, setMunicipality] = useState(start.municipality);
+  const [names, setNames] = useState(start.names);
+  const nextKey = useRef(start.observers.length + 1);
+  const [observers, setObservers] = useState<ObserverRow[]>(() =>
+    start.observers.map((name, index) => ({ key: index + 1, name })),
+  );
+  const [startTime, setStartTime] = useState(start.startTime);
+  const [startPhase, setStartPhase] = useState<PhaseNumber>(start.startPhase);
+  const [submitted, setSubmitted] = useState(false);
+  const fields = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
+  const observerInputs = useRef(new Map<number, HTMLInputElement>());
+  const addObserverButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes once an observer row is added or removed (a row's key, or the add button).
+  const focusAfterRows = useRef<number | 'add' | null>(null);
+
+  const draft: ExerciseDraft = {
+    title,
+    municipality,
+    names,
+    observers: observers.map((row) => row.name),
+    startTime,
+    startPhase,
+  };
+  const startTimeInWords = formatStartTimeInWords(startTime, language);
+  // Messages show once the trainer has tried to submit, and then follow the input.
+  const errors = submitted ? validateDraft(draft) : {};
+
+  useEffect(() => {
+    fields.current.title?.focus();
+  }, []);
+
+  useEffect(() => {
+    const target = focusAfterRows.current;
+    focusAfterRows.current = null;
+    if (target === 'add') addObserverButton.current?.focus();
+    else if (target !== null) observerInputs.current.get(target)?.focus();
+  }, [observers]);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const invalid = firstInvalid(validateDraft(draft));
+    if (invalid) {
+      fields.current[invalid]?.focus();
+      return;
+    }
+    onCreate(setupOf(draft));
+  };
+
+  const register = (field: DraftField) => (element: HTMLInputElement | null) => {
+    fields.current[field] = element;
+  };
+
+  const textField = ({
+    field,
+    label,
+    value,
+    onChange,
+    help,
+    type = 'text',
+    after,
+  }: {
+    field: DraftField;
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    help?: string;
+    type?: 'text' | 'datetime-local';
+    /** Shown below the input. */
+    after?: ReactNode;
+  }): ReactNode => {
+    const inputId = `${id}-${field}`;
+    const describedBy = [help ? `${inputId}-help` : null, errors[field] ? `${inputId}-error` : null]
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <div className={errors[field] ? 'field field--invalid' : 'field'}>
+        <label htmlFor={inputId}>
+          {label} <span className="field__requirement">({t('common.required')})</span>
+        </label>
+        {help && (
+          <span id={`${inputId}-help`} className="field__help">
+            {help}
+          </span>
+        )}
+        {errors[field] && (
+          <span id={`${inputId}-error`} className="field__error">
+            {t(`exercises.form.errors.${field}`)}
+          </span>
+        )}
+        <input
+          ref={register(field)}
+          id={inputId}
+          name={field}
+          type={type}
+          value={value}
+          required
+          aria-invalid={errors[field] ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          autoComplete="off"
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+        {after}
+      </div>
+    );
+  };
+
+  return (
+    <form className="new-exercise panel" noValidate onSubmit={submit} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('exercises.form.title')}</h2>
+      <p className="new-exercise__intro">{t('exercises.form.intro')}</p>
+
+      <div className="new-exercise__fields">
+        {textField({
+          field: 'title',
+          label: t('exercises.form.exerciseTitle'),
+          value: title,
+          onChange: setTitle,
+          help: t('exercises.form.exerciseTitleHelp'),
+        })}
+        {textField({
+          field: 'municipality',
+          label: t('exercises.form.municipality'),
+          value: municipality,
+          onChange: setMunicipality,
+          help: t('exercises.form.municipalityHelp'),
+        })}
+      </div>
+
+      <fieldset className="new-exercise__group" aria-describedby={`${id}-cast-help`}>
+        <legend>{t('exercises.form.cast')}</legend>
+        <p id={`${id}-cast-help`} className="field__help">
+          {t('exercises.form.castHelp')}
+        </p>
+        <div className="new-exercise__grid">
+          {NAMED_ROLES.map((role) => (
+            <div key={role}>
+              {textField({
+                field: role,
+                label: t(`role.${role}`),
+                value: names[role],
+                onChange: (value) => {
+                  setNames((previous) => ({ ...previous, [role]: value }));
+                },
+              })}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="new-exercise__group" aria-describedby={`${id}-observers-help`}>
+        <legend>
+          {t('exercises.form.observers')} <span className="field__requirement">({t('common.optional')})</span>
+        </legend>
+        <p id={`${id}-observers-help`} className="field__help">
+          {t('exercises.form.observersHelp')}
+        </p>
+        {observers.length === 0 ? (
+          <p className="new-exercise__none">{t('exercises.form.noObservers')}</p>
+        ) : (
+          <ul className="observer-rows">
+            {observers.map((row, index) => {
+              const label = t('exercises.form.observer', { number: index + 1 });
+              const inputId = `${id}-observer-${String(row.key)}`;
+              return (
+                <li key={row.key} className="observer-row">
+                  <div className="field">
+                    <label htmlFor={inputId}>{label}</label>
+                    <input
+                      ref={(element) => {
+                        if (element) observerInputs.current.set(row.key, element);
+                        else observerInputs.current.delete(row.key);
+                      }}
+                      id={inputId}
+                      type="text"
+                      value={row.name}
+                      autoComplete="off"
+                      onChange={(event) => {
+                        const name = event.target.value;
+                        setObservers((previous) =>
+                          previous.map((other) => (other.key === row.key ? { ...other, name } : other)),
+                        );
+                      }}
+                    />
+                  </div>
+                  <button
+                    type="button"
+                    className="button--danger"
+                    onClick={() => {
+                      const next = observers[index + 1] ?? observers[index - 1];
+                      setObservers((previous) => previous.filter((other) => other.key !== row.key));
+                      focusAfterRows.current = next ? next.key : 'add';
+                    }}
+                  >
+                    <ActionLabel action={t('exercises.form.removeObserver')} subject={label} />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <button
+          ref={addObserverButton}
+          type="button"
+          onClick={() => {
+            const key = nextKey.current++;
+            setObservers((previous) => [...previous, { key, name: '' }]);
+            focusAfterRows.current = key;
+          }}
+        >
+          <span aria-hidden="true">+ </span>
+          {t('exercises.form.addObserver')}
+        </button>
+      </fieldset>
+
+      <div className="new-exercise__fields new-exercise__start">
+        {textField({
+          field: 'startTime',
+          label: t('exercises.form.startTime'),
+          value: startTime,
+          onChange: setStartTime,
+          help: t('exercises.form.startTimeHelp'),
+          type: 'datetime-local',
+          // The native control shows the browser's own date format; this says it the Dutch way.
+          after: startTimeInWords && (
+            <span className="new-exercise__chosen">
+              {t('exercises.form.startTimeChosen', { time: startTimeInWords })}
+            </span>
+          ),
+        })}
+      </div>
+
+      <fieldset className="new-exercise__group" aria-describedby={`${id}-phase-help`}>
+        <legend>{t('exercises.form.startPhase')}</legend>
+        <p id={`${id}-phase-help`} className="field__help">
+          {t('exercises.form.startPhaseHelp')}
+        </p>
+        <div className="phase-options">
+          {PHASES.map((phase) => (
+            <label key={phase.number} className="phase-option">
+              <input
+                type="radio"
+                name={`${id}-startPhase`}
+                value={phase.number}
+                checked={startPhase === phase.number}
+                onChange={() => {
+                  setStartPhase(phase.number);
+                }}
+              />
+              <span className="phase-option__text">
+                <span className="phase-option__number">{t('exercises.form.phase', { number: phase.number })}</span>{' '}
+                {phase.name[language]}
+                {phase.assumption && (
+                  <>
+                    {' '}
+                    <span className="badge badge--assumption">{t('exercises.form.assumption')}</span>
+                  </>
+                )}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="exercises-alert" role="alert">
+        {problem && (
+          <p className="exercises-banner exercises-banner--error">
+            <span aria-hidden="true">⚠ </span>
+            {problem}
+          </p>
+        )}
+      </div>
+
+      <div className="new-exercise__actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button--primary">
+          {t('exercises.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ExercisesScreen } from '../src/features/exercises/ExercisesScreen';
+import { createExercise, ExerciseStore, MemoryStorage, openSession } from '../src/session';
+import { fakeWallClock, play, RIOT_CONTROL_RUN, SETUP } from '../tests/fixtures/exercise';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+interface Loaded {
+  store: ExerciseStore;
+  storage: MemoryStorage;
+}
+
+/** A store in memory with three exercises, one with a played log. */
+function seeded(): Loaded {
+  const storage = new MemoryStorage();
+  const store = new ExerciseStore(storage);
+  const clock = fakeWallClock('2026-11-20T09:00:00Z');
+  const utrecht = createExercise(store, SETUP, clock.now);
+  const session = openSession(store, utrecht.id, clock.now);
+  play(session, clock, RIOT_CONTROL_RUN);
+  session.dispose();
+  clock.advance(60 * 24);
+  createExercise(
+    store,
+    { ...SETUP, title: 'Jaarwisseling Amsterdam-Oost', municipality: 'Amsterdam', startTime: '2026-12-31T23:30' },
+    clock.now,
+  );
+  clock.advance(60 * 24);
+  createExercise(
+    store,
+    {
+      ...SETUP,
+      title: 'Snelwegblokkade Den Haag',
+      municipality: 'Den Haag',
+      startTime: '2027-01-14T12:00',
+      startPhase: 5,
+    },
+    clock.now,
+  );
+  return { store, storage };
+}
+
+const loadedOf = (loaded: unknown) => loaded as Loaded;
+
+const meta = {
+  title: 'Exercises/ExercisesScreen',
+  component: ExercisesScreen,
+  // `store` comes from the loader, fresh for every story; this one only satisfies the props.
+  args: { store: new ExerciseStore(new MemoryStorage()), onOpen: fn(), now: () => NOW },
+  loaders: [seeded],
+  render: (args, { loaded }) => <ExercisesScreen {...args} store={loadedOf(loaded).store} />,
+} satisfies Meta<typeof ExercisesScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Creating through the form stores the exercise with its cast and opens it. */
+export const CreateAndOpen: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const { store } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
+    await userEvent.type(canvas.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
+    await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Rotterdam');
+    await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carola Schouten');
+    await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Robert Simons');
+    await userEvent.type(canvas.getByLabelText(/^Commandant/), 'Cdt. Mila Visser');
+    await userEvent.type(canvas.getByLabelText(/^Officier van justitie/), 'Mr. Daan Smit');
+    await userEvent.type(canvas.getByLabelText(/^Oefenleider/), 'Karin Jansen');
+    await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
+
+    const created = store.list().find((exercise) => exercise.title === 'Jaarwisseling Rotterdam-Zuid');
+    await expect(created).toMatchObject({ municipality: 'Rotterdam', startTime: '2026-12-31T22:00', entries: 1 });
+    await expect(args.onOpen).toHaveBeenCalledOnce();
+    await expect(args.onOpen).toHaveBeenCalledWith(created?.id);
+    await expect(store.head(created?.id ?? '')?.setup.cast).toContainEqual({
+      id: 'locoMayor',
+      role: 'locoMayor',
+      name: 'Robert Simons',
+      municipality: 'Rotterdam',
+    });
+  },
+};
+
+/** Delete after confirming: the list is re-read, the deletion announced, focus on the next exercise. */
+export const DeleteWithConfirmation: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { store } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Verwijderen Jaarwisseling Amsterdam-Oost' }));
+    const dialog = await within(document.body).findByRole('alertdialog', {
+      name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?',
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verwijderen' }));
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(2));
+    await expect(store.list().map((exercise) => exercise.title)).not.toContain('Jaarwisseling Amsterdam-Oost');
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Oefening ‘Jaarwisseling Amsterdam-Oost’ is verwijderd.',
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('heading', { level: 3, name: 'Jaarwisseling Utrecht-Centrum' })).toHaveFocus(),
+    );
+  },
+};
+
+/** Duplicate: the same set-up under a new title, with a fresh log. */
+export const Duplicate: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { store } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByRole('listitem')[2]).toHaveTextContent(/Jaarwisseling Utrecht-Centrum.*1[0-9] regels/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
+    const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
+    await expect(copy).toMatchObject({ municipality: 'Utrecht', startTime: '2026-12-31T22:00', entries: 1 });
+    await expect(store.head(copy?.id ?? '')?.setup.cast).toEqual(SETUP.cast);
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(4);
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Kopie ‘Jaarwisseling Utrecht-Centrum (kopie)’ is gemaakt',
+    );
+  },
+};
+
+/** The browser's storage is full: the form says so and keeps every field. */
+export const StorageFull: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const { store, storage } = loadedOf(loaded);
+    storage.failWith = 'QuotaExceededError';
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
+    await userEvent.type(canvas.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
+    await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Zwolle');
+    for (const [label, name] of [
+      [/^Burgemeester/, 'Peter Snijders'],
+      [/^Locoburgemeester/, 'Ed Anker'],
+      [/^Commandant/, 'Cdt. Roos Mulder'],
+      [/^Officier van justitie/, 'Mr. Tim de Boer'],
+      [/^Oefenleider/, 'Karin Jansen'],
+    ] as const)
+      await userEvent.type(canvas.getByLabelText(label), name);
+    await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent(
+      'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
+    );
+    await expect(canvas.getByLabelText(/Titel van de oefening/)).toHaveValue('Jaarwisseling Zwolle');
+    await expect(canvas.getByLabelText(/^Oefenleider/)).toHaveValue('Karin Jansen');
+    await expect(args.onOpen).not.toHaveBeenCalled();
+    await expect(store.list()).toHaveLength(3);
+  },
+};
+
+export const English: Story = {
+  parameters: { locale: 'en' },
+  loaders: [() => ({ store: new ExerciseStore(new MemoryStorage()) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'No exercises yet' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'New exercise' }));
+    await expect(canvas.getByRole('heading', { name: 'New exercise' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
+    await expect(canvas.getByRole('button', { name: 'New exercise' })).toHaveFocus();
+  },
+};

@@ -1,0 +1,174 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
+import { i18n } from '../../../src/i18n';
+import { createExercise, ExerciseStore, MemoryStorage, type ExerciseSetup } from '../../../src/session';
+import { fakeWallClock, SETUP } from '../../fixtures/exercise';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+beforeEach(async () => {
+  await i18n.changeLanguage('nl');
+});
+
+function renderScreen(seed: ExerciseSetup[] = []) {
+  const storage = new MemoryStorage();
+  const store = new ExerciseStore(storage);
+  const clock = fakeWallClock('2026-11-20T09:00:00Z');
+  for (const setup of seed) {
+    clock.advance(60);
+    createExercise(store, setup, clock.now);
+  }
+  const onOpen = vi.fn<(id: string) => void>();
+  const user = userEvent.setup();
+  render(<ExercisesScreen store={store} onOpen={onOpen} now={() => NOW} />);
+  return { storage, store, onOpen, user };
+}
+
+async function fillForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
+  await user.type(screen.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Utrecht-Centrum');
+  await user.type(screen.getByLabelText(/^Gemeente/), 'Utrecht');
+  await user.type(screen.getByLabelText(/^Burgemeester/), 'Sharon Dijksma');
+  await user.type(screen.getByLabelText(/^Locoburgemeester/), 'Linda Voortman');
+  await user.type(screen.getByLabelText(/^Commandant/), 'Cdt. Pieter de Vries');
+  await user.type(screen.getByLabelText(/^Officier van justitie/), 'Mr. Anna Bakker');
+  await user.type(screen.getByLabelText(/^Oefenleider/), 'Karin Jansen');
+  await user.click(screen.getByRole('button', { name: 'Waarnemer toevoegen' }));
+  await user.type(screen.getByLabelText('Waarnemer 1'), 'Youssef el Amrani');
+  await user.click(screen.getByRole('radio', { name: /^Fase 5/ }));
+}
+
+describe('the exercises screen', () => {
+  it('stores an exercise created through the form, with its cast, and opens it', async () => {
+    const { store, onOpen, user } = renderScreen();
+    expect(screen.getByRole('heading', { name: 'Nog geen oefeningen' })).toBeInTheDocument();
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
+
+    const [created, ...others] = store.list();
+    expect(others).toEqual([]);
+    expect(created).toMatchObject({
+      title: 'Jaarwisseling Utrecht-Centrum',
+      municipality: 'Utrecht',
+      startTime: '2026-12-31T22:00',
+      createdAt: new Date(NOW).toISOString(),
+      entries: 1,
+    });
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith(created?.id);
+    const head = store.head(created?.id ?? '');
+    expect(head?.setup.startPhase).toBe(5);
+    expect(head?.setup.cast).toEqual([
+      { id: 'mayor', role: 'mayor', name: 'Sharon Dijksma', municipality: 'Utrecht' },
+      { id: 'locoMayor', role: 'locoMayor', name: 'Linda Voortman', municipality: 'Utrecht' },
+      { id: 'commander', role: 'commander', name: 'Cdt. Pieter de Vries' },
+      { id: 'prosecutor', role: 'prosecutor', name: 'Mr. Anna Bakker' },
+      { id: 'trainer', role: 'trainer', name: 'Karin Jansen' },
+      { id: 'observer-1', role: 'observer', name: 'Youssef el Amrani' },
+    ]);
+  });
+
+  it('stores nothing while a required field is empty, and says which', async () => {
+    const { store, onOpen, user } = renderScreen();
+    await fillForm(user);
+    await user.clear(screen.getByLabelText(/^Commandant/));
+    await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
+    const commander = screen.getByLabelText(/^Commandant/);
+    expect(commander).toHaveFocus();
+    expect(commander).toHaveAccessibleDescription('Vul de naam van de commandant in.');
+    expect(store.list()).toEqual([]);
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('deletes only after confirmation; cancelling keeps the exercise', async () => {
+    const { store, user } = renderScreen([
+      SETUP,
+      { ...SETUP, title: 'Jaarwisseling Amsterdam-Oost', municipality: 'Amsterdam' },
+    ]);
+    const deleteButton = screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' });
+    await user.click(deleteButton);
+    const dialog = screen.getByRole('alertdialog', { name: 'Oefening ‘Jaarwisseling Utrecht-Centrum’ verwijderen?' });
+    expect(dialog).toHaveTextContent('Dit kan niet ongedaan worden gemaakt; het logboek gaat verloren.');
+    expect(store.list()).toHaveLength(2);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+    });
+    expect(store.list().map((exercise) => exercise.title)).toContain('Jaarwisseling Utrecht-Centrum');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    await waitFor(() => {
+      expect(deleteButton).toHaveFocus();
+    });
+
+    await user.click(deleteButton);
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    expect(store.list().map((exercise) => exercise.title)).toEqual(['Jaarwisseling Amsterdam-Oost']);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Oefening ‘Jaarwisseling Utrecht-Centrum’ is verwijderd.');
+    // The button that was pressed is gone; focus goes to the exercise that took its place.
+    await waitFor(() => {
+      expect(screen.getByRole('heading', { level: 3, name: 'Jaarwisseling Amsterdam-Oost' })).toHaveFocus();
+    });
+  });
+
+  it('moves focus to "Nieuwe oefening" when the last exercise is deleted', async () => {
+    const { store, user } = renderScreen([SETUP]);
+    await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    expect(store.list()).toEqual([]);
+    await waitFor(() => {
+      expect(screen.getByRole('button', { name: 'Nieuwe oefening' })).toHaveFocus();
+    });
+  });
+
+  it('duplicates the set-up under a new title with a fresh log', async () => {
+    const { store, user } = renderScreen([SETUP]);
+    await user.click(screen.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
+    const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
+    expect(copy).toMatchObject({ entries: 1, updatedAt: new Date(NOW).toISOString() });
+    expect(store.head(copy?.id ?? '')?.setup).toEqual({ ...SETUP, title: 'Jaarwisseling Utrecht-Centrum (kopie)' });
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('says so when storage is full, keeps the form and its input, and stores it once there is room', async () => {
+    const { storage, store, onOpen, user } = renderScreen();
+    await fillForm(user);
+    storage.failWith = 'QuotaExceededError';
+    await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
+    );
+    expect(screen.getByLabelText(/Titel van de oefening/)).toHaveValue('Jaarwisseling Utrecht-Centrum');
+    expect(screen.getByLabelText(/^Oefenleider/)).toHaveValue('Karin Jansen');
+    expect(screen.getByLabelText('Waarnemer 1')).toHaveValue('Youssef el Amrani');
+    expect(screen.getByRole('radio', { name: /^Fase 5/ })).toBeChecked();
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(store.list()).toEqual([]);
+
+    // Back to the list to make room, and back to the form: the input is still there.
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Jaarwisseling Utrecht-Centrum');
+    await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
+    expect(screen.getByLabelText(/^Burgemeester/)).toHaveValue('Sharon Dijksma');
+
+    storage.failWith = null;
+    await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
+    expect(store.list()).toHaveLength(1);
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  it('says so when deleting fails, and keeps the exercise listed', async () => {
+    const { storage, store, user } = renderScreen([SETUP]);
+    storage.failWith = 'SecurityError';
+    await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'De oefening is niet verwijderd: de opslag van deze browser is niet beschikbaar',
+    );
+    expect(store.list()).toHaveLength(1);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+});
