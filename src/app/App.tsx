@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { PHASES } from '../../machines';
 import { openSession, SessionContext, type ExerciseSession } from '../session';
+import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
 import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
 import { ProjectorToggle } from '../features/console/ProjectorToggle';
@@ -88,12 +90,16 @@ export function App() {
           </p>
         )}
         {route.screen === 'exercises' && (
-          <ExercisesScreen
-            store={store}
-            onOpen={(id) => {
-              navigate({ screen: 'exercise', id });
-            }}
-          />
+          <div className="start-screen">
+            <ExercisesScreen
+              store={store}
+              onOpen={(id) => {
+                navigate({ screen: 'exercise', id });
+              }}
+            />
+            {/* The model at a glance: every exercise starts in phase 1, GGP-GO. */}
+            <PhaseLadder phases={PHASES} current={1} />
+          </div>
         )}
       </main>
     </>

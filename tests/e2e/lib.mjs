@@ -88,9 +88,10 @@ export async function axeViolations(page) {
   }));
 }
 
-export async function screenshot(page, name) {
+/** A full-page screenshot; `fullPage: false` for what the viewport shows (modal dialogs). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
 }
 
 export function assert(condition, message) {

@@ -64,7 +64,7 @@ export function ActionPanel({ actions, onAct, noActionsNote, showAll, onShowAllC
                 {refused ? (
                   <>
                     <span className="outcome outcome--refused">
-                      <span aria-hidden="true">⛔</span> {t('actions.willBeRefused')}
+                      <span aria-hidden="true">✗</span> {t('actions.willBeRefused')}
                     </span>{' '}
                     <span className="rule-id" title={ruleById(refused.rule)?.title[language]}>
                       {refused.rule}
@@ -84,7 +84,7 @@ export function ActionPanel({ actions, onAct, noActionsNote, showAll, onShowAllC
       <p className="actions__result" role="status" aria-live="polite">
         {lastResult && (
           <span className={`outcome outcome--${lastResult.outcome}`}>
-            <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '⛔'}</span> {lastResult.text}
+            <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '✗'}</span> {lastResult.text}
           </span>
         )}
       </p>

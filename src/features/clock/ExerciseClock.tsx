@@ -49,7 +49,7 @@ export function ExerciseClock({ clock, trainerName, onAction, now = Date.now }: 
         <span className="visually-hidden">{t('clock.exerciseTime')}: </span>
         <time dateTime={new Date(time).toISOString().slice(0, 19)}>{formatExerciseClock(time, language)}</time>{' '}
         <span className="exercise-clock__state">
-          <span aria-hidden="true">{clock.running ? '▶' : '⏸'}</span>{' '}
+          <span aria-hidden="true">{clock.running ? '▶' : '‖'}</span>{' '}
           {clock.running ? t('clock.running') : t('clock.paused')}
           {clock.speed !== 1 && ` · ${String(clock.speed)}×`}
         </span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PHASES, phaseOf, type By } from '../../../machines';
+import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
 import {
   ExerciseStore,
   exerciseFile,
@@ -13,6 +13,8 @@ import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { ExerciseClock } from '../clock/ExerciseClock';
+import { DecisionsPanel } from '../decisions/DecisionsPanel';
+import { ExerciseLog } from '../log/ExerciseLog';
 import { PhaseLadder } from '../phaseLadder/PhaseLadder';
 import { StorageBanner } from './StorageBanner';
 import './console.css';
@@ -45,6 +47,8 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
   });
   const acting = cast.find((member) => member.id === actingId) ?? cast[0];
   const trainer = cast.find((member) => member.role === 'trainer');
+  // Notes are written by whoever acts, when R13 lets that role write notes; otherwise by the trainer.
+  const noteWriter = acting && maySteer(acting.role, 'exercise.note') ? acting : trainer;
 
   useEffect(() => {
     sessionStorage.setItem(ACTING_KEY + head.id, actingId);
@@ -105,8 +109,11 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
           <div className="console__ladder">
             <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
           </div>
-          <div className="console__actions">{acting && <ActionsPanel actingAs={byOf(acting)} />}</div>
-          <div className="console__log" />
+          <div className="console__actions">
+            {acting && <ActionsPanel actingAs={byOf(acting)} />}
+            {acting && <DecisionsPanel actingAs={byOf(acting)} />}
+          </div>
+          <div className="console__log">{noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}</div>
         </div>
       </main>
     </>

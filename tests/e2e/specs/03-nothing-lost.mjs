@@ -1,0 +1,114 @@
+/**
+ * Nothing lost: a running clock survives a reload, two tabs on one exercise do
+ * not interleave writes, the app loads offline once it has been loaded, and the
+ * projector mode stays accessible.
+ */
+import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
+import { act, actAs, clockTime, createExercise, escalateTo, lastLogRow, logCount } from '../console.mjs';
+
+const exerciseMs = (iso) => Date.parse(`${iso}Z`);
+
+export const tests = [
+  {
+    name: 'a running exercise clock keeps running across a reload, from where it was',
+    async run({ browser, url }) {
+      const { context, page, consoleErrors } = await openPage(browser, url);
+      await page.goto(url);
+      await createExercise(page);
+      await actAs(page, 'Oefenleider');
+      await page.getByRole('radio', { name: '10×' }).click();
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.waitForTimeout(1500);
+      const before = exerciseMs(await clockTime(page));
+      const wallBefore = Date.now();
+      await page.reload();
+      await page.locator('.console').waitFor();
+      const after = exerciseMs(await clockTime(page));
+      const elapsed = (Date.now() - wallBefore) * 10;
+      assert(after >= before, `the clock did not go back: ${after - before} ms`);
+      assert(after - before <= elapsed + 2000, `the clock ran on at 10×: ${after - before} ms in ${elapsed / 10} ms wall`);
+      assert((await page.locator('.exercise-clock').innerText()).includes('loopt'), 'the clock still runs');
+      assertEqual(consoleErrors, [], 'console errors');
+      await context.close();
+    },
+  },
+  {
+    name: 'two tabs on one exercise: the second writer wins, the first says so and writes nothing more',
+    async run({ browser, url }) {
+      const { context, page: first, consoleErrors } = await openPage(browser, url);
+      await first.goto(url);
+      const hash = await createExercise(first);
+      await actAs(first, 'Commandant');
+      const second = await context.newPage();
+      await second.goto(`${url}${hash}`);
+      await second.locator('.console').waitFor();
+      await actAs(second, 'Commandant');
+      await escalateTo(second, 2, 'Tweede tabblad schaalt op');
+
+      const banner = first.getByRole('alert').filter({ hasText: 'in een ander tabblad gewijzigd' });
+      await banner.waitFor();
+      const countBefore = await logCount(second);
+      await act(first, 'Waarschuwing geven aan de menigte');
+      await second.reload();
+      await second.locator('.console').waitFor();
+      assertEqual(await logCount(second), countBefore, 'the first tab wrote nothing after the conflict');
+      assert((await lastLogRow(second)).text.includes('Tweede tabblad schaalt op'), 'the second tab’s entry stands');
+      await screenshot(first, 'two-tabs-conflict', { fullPage: false });
+      assertEqual(consoleErrors, [], 'console errors');
+      await context.close();
+    },
+  },
+  {
+    name: 'once loaded, the app and its exercises open without a network (service worker)',
+    async run({ browser, url }) {
+      const { context, page, consoleErrors } = await openPage(browser, url);
+      await page.goto(url);
+      const hash = await createExercise(page);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await page.locator('.console').waitFor();
+      assert(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the service worker controls the page');
+
+      await context.setOffline(true);
+      await page.goto(`${url}${hash}`);
+      await page.reload();
+      await page.locator('.console').waitFor();
+      await actAs(page, 'Commandant');
+      await escalateTo(page, 2, 'Zonder netwerk');
+      await page.goto(url);
+      await page.locator('.phase-ladder').waitFor();
+      assert((await page.locator('main').innerText()).includes('Jaarwisseling'), 'the exercise is listed offline');
+      await context.setOffline(false);
+      assertEqual(consoleErrors, [], 'console errors');
+      await context.close();
+    },
+  },
+  {
+    name: 'projector mode: large type, remembered, axe-clean',
+    async run({ browser, url }) {
+      const { context, page, consoleErrors } = await openPage(browser, url);
+      await page.goto(url);
+      await createExercise(page);
+      await actAs(page, 'Commandant');
+      await escalateTo(page, 2, 'Groep jongeren blijft hangen');
+      const normal = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      await page.getByRole('button', { name: 'Projectiemodus' }).click();
+      const large = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      assert(parseFloat(large) > parseFloat(normal), `projector type is larger: ${normal} → ${large}`);
+      assertEqual(await page.getByRole('button', { name: 'Projectiemodus' }).getAttribute('aria-pressed'), 'true', 'toggle state');
+      assertEqual(await axeViolations(page), [], 'axe violations in projector mode');
+      await screenshot(page, 'console-projector', { fullPage: false });
+      await page.reload();
+      await page.locator('.console').waitFor();
+      assertEqual(
+        await page.evaluate(() => getComputedStyle(document.documentElement).fontSize),
+        large,
+        'projector mode is remembered',
+      );
+      assertEqual(consoleErrors, [], 'console errors');
+      await context.close();
+    },
+  },
+];
