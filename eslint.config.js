@@ -35,4 +35,11 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' },
     },
   },
+  {
+    // End-to-end specs pass functions into the page; those run in the browser.
+    files: ['tests/e2e/**/*.mjs'],
+    languageOptions: {
+      globals: { document: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', window: 'readonly' },
+    },
+  },
 );

@@ -212,7 +212,8 @@ function phaseState(phase: PhaseDefinition) {
       'phase.deescalate': {
         guard: allowedIn(phase, null),
         target: previous.stateId,
-        description: 'R1, R9, R13: the commander de-escalates one phase, with a reason; means of this phase are withdrawn',
+        description:
+          'R1, R9, R13: the commander de-escalates one phase, with a reason; means of this phase are withdrawn',
       },
     }),
     ...mayorDecisions(phase, null),

@@ -93,4 +93,3 @@ export function whyRefused(snapshot: EscalationSnapshot, event: unknown): Refusa
 export function actionsFor(role: Role): EscalationEventType[] {
   return (Object.keys(AUTHORITY) as EscalationEventType[]).filter((type) => AUTHORITY[type].includes(role));
 }
-

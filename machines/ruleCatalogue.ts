@@ -18,7 +18,10 @@ export interface RuleDefinition {
 export const RULES: readonly RuleDefinition[] = [
   {
     id: 'R1',
-    title: { nl: 'Fasevolgorde: één fase tegelijk, met een reden', en: 'Phase order: one phase at a time, with a reason' },
+    title: {
+      nl: 'Fasevolgorde: één fase tegelijk, met een reden',
+      en: 'Phase order: one phase at a time, with a reason',
+    },
     basis: 'assumption',
     source: 'aanname (stapregels); fase-indeling 2–4 aanname',
   },

@@ -320,7 +320,11 @@ function refusalForKnown(situation: Situation, event: Record<string, unknown>, t
     case 'tearGas.stop':
       return tearAgentInUse(stage)
         ? null
-        : refusal('R4', 'Er is geen traanverwekkende stof toegevoegd om te stoppen.', 'No tear agent is being added to stop.');
+        : refusal(
+            'R4',
+            'Er is geen traanverwekkende stof toegevoegd om te stoppen.',
+            'No tear agent is being added to stop.',
+          );
   }
 }
 
@@ -333,7 +337,11 @@ export function refusalFor(situation: Situation, event: unknown): Refusal | null
     if (!isRecord(event) || !isKnownEventType(event.type)) return unknownAction(event);
     return namesWhoActs(event) ?? refusalForKnown(situation, event, event.type) ?? null;
   } catch {
-    return refusal('R10', 'Deze actie is onleesbaar; er verandert niets.', 'This action cannot be read; nothing changes.');
+    return refusal(
+      'R10',
+      'Deze actie is onleesbaar; er verandert niets.',
+      'This action cannot be read; nothing changes.',
+    );
   }
 }
 

@@ -39,13 +39,18 @@ step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 rmSync('test-results/vitest.json', { force: true });
-step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], () => {
-  const report = readJson('test-results/vitest.json');
-  if (!report) return { passed: 0, failed: 1 };
-  const pending = report.numPendingTests + report.numTodoTests;
-  if (pending > 0) failures.push(`${String(pending)} skipped or todo tests`);
-  return { passed: report.numPassedTests, failed: report.numFailedTests + pending };
-});
+step(
+  'vitest',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+  () => {
+    const report = readJson('test-results/vitest.json');
+    if (!report) return { passed: 0, failed: 1 };
+    const pending = report.numPendingTests + report.numTodoTests;
+    if (pending > 0) failures.push(`${String(pending)} skipped or todo tests`);
+    return { passed: report.numPassedTests, failed: report.numFailedTests + pending };
+  },
+);
 step('build', 'npx', ['vite', 'build']);
 rmSync('test-results/e2e.json', { force: true });
 step('e2e', 'node', ['tests/e2e/run.mjs'], () => {

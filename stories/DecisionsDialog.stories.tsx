@@ -68,7 +68,9 @@ export const TearAgent: Story = {
   play: async ({ args }) => {
     const body = within(dialog());
     await expect(dialog()).toHaveAccessibleName('Besluit: traanverwekkende stof in de waterwerper');
-    await expect(body.getByRole('note')).toHaveTextContent('Dit is een apart besluit, los van het besluit over de waterwerper (R4)');
+    await expect(body.getByRole('note')).toHaveTextContent(
+      'Dit is een apart besluit, los van het besluit over de waterwerper (R4)',
+    );
     await expect(body.getByRole('note')).toHaveTextContent('pilot (R11)');
     await expect(body.getByText('Toestemming verleend')).toBeVisible();
 
@@ -101,7 +103,9 @@ export const EmptyGroundsError: Story = {
     const grounds = body.getByRole('textbox', { name: /Gronden/ });
     await userEvent.type(grounds, '    ');
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
-    await expect(body.getByText('Vul de gronden in. Een besluit zonder motivering wordt niet vastgelegd.')).toBeVisible();
+    await expect(
+      body.getByText('Vul de gronden in. Een besluit zonder motivering wordt niet vastgelegd.'),
+    ).toBeVisible();
     await expect(grounds).toHaveAccessibleDescription(/Vul de gronden in/);
     await expect(grounds).toHaveFocus();
     await expect(body.queryByRole('button', { name: 'Bevestigen en vastleggen' })).toBeNull();
@@ -173,7 +177,9 @@ export const RefusedInAdvanceCommander: Story = {
   play: async ({ args }) => {
     const body = within(dialog());
     await expect(body.getByText('Commandant Cdt. Pieter de Vries')).toBeVisible();
-    await expect(dialog()).toHaveTextContent(/R5: Alleen de burgemeester van Utrecht \(of de locoburgemeester\) besluit hierover; de commandant niet\./);
+    await expect(dialog()).toHaveTextContent(
+      /R5: Alleen de burgemeester van Utrecht \(of de locoburgemeester\) besluit hierover; de commandant niet\./,
+    );
     await expect(args.onSubmit).not.toHaveBeenCalled();
   },
 };
@@ -192,7 +198,9 @@ export const English: Story = {
   play: async () => {
     const body = within(dialog());
     await expect(dialog()).toHaveAccessibleName('Decision: tear agent in the water cannon');
-    await expect(body.getByRole('note')).toHaveTextContent('This is a separate decision, apart from the decision on the water cannon (R4)');
+    await expect(body.getByRole('note')).toHaveTextContent(
+      'This is a separate decision, apart from the decision on the water cannon (R4)',
+    );
     await userEvent.click(body.getByRole('radio', { name: /Grant consent/ }));
     await userEvent.type(body.getByRole('textbox', { name: /Grounds/ }), 'Pressure on the ME stays very high');
     await userEvent.click(body.getByRole('button', { name: 'Continue to confirm' }));

@@ -65,7 +65,9 @@ export const NeighbourMayorRefused: Story = {
     await userEvent.click(within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }));
     await userEvent.click(within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }));
 
-    await expect(canvas.getByRole('status')).toHaveTextContent(/Geweigerd door het model: besluit over de waterwerper — R5/);
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      /Geweigerd door het model: besluit over de waterwerper — R5/,
+    );
     await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Nog geen besluit');
     await expect(sessionOf(loaded).getState().log.at(-1)).toMatchObject({
       outcome: 'refused',

@@ -60,7 +60,9 @@ export const RevokeTearAgent: Story = {
   play: async ({ args }) => {
     const body = within(dialog());
     await expect(dialog()).toHaveAccessibleName('Intrekken: besluit over traanverwekkende stof');
-    await expect(body.getByText(/Alleen de traanverwekkende stof stopt\. De waterwerper blijft in gebruik/)).toBeVisible();
+    await expect(
+      body.getByText(/Alleen de traanverwekkende stof stopt\. De waterwerper blijft in gebruik/),
+    ).toBeVisible();
     await userEvent.type(body.getByRole('textbox', { name: /Gronden/ }), 'Druk op de ME is afgenomen');
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
     await userEvent.click(body.getByRole('button', { name: 'Bevestigen en vastleggen' }));

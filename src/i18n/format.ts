@@ -32,7 +32,9 @@ export function formatExerciseTimeText(text: string, language: Language): string
 export function formatWallTime(iso: string, language: Language): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+    ms,
+  );
 }
 
 /** Wall-clock date and time: "28-11-2026 13:05". */

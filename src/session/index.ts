@@ -1,5 +1,13 @@
 export * from './types';
-export { createExercise, openSession, summarize, type Attempt, type ExerciseSession, type SessionState, type WallClock } from './session';
+export {
+  createExercise,
+  openSession,
+  summarize,
+  type Attempt,
+  type ExerciseSession,
+  type SessionState,
+  type WallClock,
+} from './session';
 export { ExerciseStore, ExerciseConflictError, StorageWriteError, type KeyValueStorage } from './store';
 export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from './clock';
 export { hashOf, verifyChain, genesisHash, type ChainBreak } from './hashChain';

@@ -148,7 +148,11 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
 
   const stamp = () => {
     const wall = now();
-    return { wall, wallIso: new Date(wall).toISOString(), exercise: formatExerciseTime(exerciseNow(state.head.clock, wall)) };
+    return {
+      wall,
+      wallIso: new Date(wall).toISOString(),
+      exercise: formatExerciseTime(exerciseNow(state.head.clock, wall)),
+    };
   };
 
   /** Append one entry: seal it, store it (with any earlier unsaved ones), then tell the UI. */

@@ -32,7 +32,8 @@ export class ExerciseConflictError extends Error {
 
 function classify(error: unknown): StorageWriteError {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return new StorageWriteError('quota', error);
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    return new StorageWriteError('quota', error);
   if (name === 'SecurityError' || name === 'InvalidStateError') return new StorageWriteError('unavailable', error);
   return new StorageWriteError('unknown', error);
 }

@@ -95,10 +95,7 @@ export interface CorrectionEntry extends EntryBase {
 }
 
 export type ClockAction =
-  | { type: 'start' }
-  | { type: 'pause' }
-  | { type: 'speed'; speed: ClockSpeed }
-  | { type: 'jump'; minutes: number };
+  { type: 'start' } | { type: 'pause' } | { type: 'speed'; speed: ClockSpeed } | { type: 'jump'; minutes: number };
 
 export interface ClockEntry extends EntryBase {
   kind: 'clock';

@@ -25,7 +25,10 @@ export async function createExercise(page, cast = CAST) {
 }
 
 export async function actAs(page, role) {
-  await page.getByRole('radiogroup', { name: 'Handelt als' }).getByRole('radio', { name: new RegExp(role) }).click();
+  await page
+    .getByRole('radiogroup', { name: 'Handelt als' })
+    .getByRole('radio', { name: new RegExp(role) })
+    .click();
 }
 
 /** Press an action button; escalation and de-escalation ask for a reason first. */
@@ -54,7 +57,9 @@ export async function decide(page, subject, { verdict = 'grant', grounds, beeld,
   await page.getByRole('button', { name: opener }).click();
   const dialog = page.getByRole('dialog');
   // The radio itself is visually hidden; a user clicks its label.
-  await dialog.locator('label', { hasText: verdict === 'grant' ? 'Toestemming verlenen' : 'Toestemming weigeren' }).click();
+  await dialog
+    .locator('label', { hasText: verdict === 'grant' ? 'Toestemming verlenen' : 'Toestemming weigeren' })
+    .click();
   await dialog.getByRole('textbox', { name: /^Gronden/ }).fill(grounds);
   if (beeld) await dialog.getByRole('textbox', { name: /^Beeld/ }).fill(beeld);
   if (oordeel) await dialog.getByRole('textbox', { name: /^Oordeel/ }).fill(oordeel);
@@ -66,9 +71,11 @@ export async function decide(page, subject, { verdict = 'grant', grounds, beeld,
 
 /** The rows of the log as the screen shows them (the list is virtualised: filter to see old ones). */
 export async function logRows(page) {
-  return page.locator('.console__log [data-seq]').evaluateAll((rows) =>
-    rows.map((row) => ({ seq: Number(row.getAttribute('data-seq')), text: row.textContent ?? '' })),
-  );
+  return page
+    .locator('.console__log [data-seq]')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({ seq: Number(row.getAttribute('data-seq')), text: row.textContent ?? '' })),
+    );
 }
 
 export async function lastLogRow(page) {
@@ -79,7 +86,10 @@ export async function lastLogRow(page) {
 }
 
 export async function logCount(page) {
-  const text = await page.locator('.console__log').getByText(/van \d+ regels?/).innerText();
+  const text = await page
+    .locator('.console__log')
+    .getByText(/van \d+ regels?/)
+    .innerText();
   return Number(/van (\d+) regel/.exec(text)?.[1]);
 }
 
@@ -96,7 +106,8 @@ export async function tabTo(page, pattern, limit = 150) {
       const element = document.activeElement;
       if (!element) return '';
       const labelled = element.getAttribute('aria-label') ?? '';
-      const labels = 'labels' in element && element.labels ? [...element.labels].map((label) => label.textContent).join(' ') : '';
+      const labels =
+        'labels' in element && element.labels ? [...element.labels].map((label) => label.textContent).join(' ') : '';
       return `${labelled} ${labels} ${element.textContent ?? ''}`.trim();
     });
     if (pattern.test(name)) return name;

@@ -23,9 +23,11 @@ describe('replaying a log', () => {
 
   it('names an entry whose logged outcome the replay does not reproduce', () => {
     const { session } = riotControlSession();
-    const log = session.getState().log.map((entry) =>
-      entry.kind === 'attempt' && entry.outcome === 'refused' ? { ...entry, outcome: 'accepted' as const } : entry,
-    );
+    const log = session
+      .getState()
+      .log.map((entry) =>
+        entry.kind === 'attempt' && entry.outcome === 'refused' ? { ...entry, outcome: 'accepted' as const } : entry,
+      );
     const refusedSeqs = session
       .getState()
       .log.filter((entry) => entry.kind === 'attempt' && entry.outcome === 'refused')

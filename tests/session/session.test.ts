@@ -45,7 +45,13 @@ describe('the session: one door, everything logged and stored', () => {
     const refused = session.dispatch({ type: 'waterCannon.deploy', by: commander });
     expect(refused.outcome).toBe('refused');
     expect(refused.refusal?.rule).toBe('R3');
-    session.dispatch({ type: 'mayor.decide', by: mayor, subject: 'waterCannon', verdict: 'granted', grounds: 'rellen' });
+    session.dispatch({
+      type: 'mayor.decide',
+      by: mayor,
+      subject: 'waterCannon',
+      verdict: 'granted',
+      grounds: 'rellen',
+    });
     session.dispatch({ type: 'crowd.warn', by: commander });
     const deployed = session.dispatch({ type: 'waterCannon.deploy', by: commander });
     expect(deployed.outcome).toBe('accepted');

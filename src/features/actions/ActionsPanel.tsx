@@ -116,7 +116,10 @@ export function ActionsPanel({ actingAs }: { actingAs: By }) {
             if (!open) setAsking(null);
           }}
           judge={(reason) =>
-            whyRefused(snapshot, attemptFor(asking === 'escalate' ? 'phase.escalate' : 'phase.deescalate', actingAs, reason))
+            whyRefused(
+              snapshot,
+              attemptFor(asking === 'escalate' ? 'phase.escalate' : 'phase.deescalate', actingAs, reason),
+            )
           }
           onSubmit={(reason) => {
             attempt(asking === 'escalate' ? 'phase.escalate' : 'phase.deescalate', reason);

@@ -1,6 +1,7 @@
 export const nl = {
   title: 'Acties',
-  noActions: '{{role}} neemt geen operationele beslissingen in het model (R13). Kies links een andere rol, of toon alle acties om een weigering te oefenen.',
+  noActions:
+    '{{role}} neemt geen operationele beslissingen in het model (R13). Kies links een andere rol, of toon alle acties om een weigering te oefenen.',
   showAll: 'Toon ook acties buiten deze rol',
   allowed: 'Mogelijk',
   willBeRefused: 'Wordt geweigerd',
@@ -30,7 +31,8 @@ export const nl = {
 };
 export const en: typeof nl = {
   title: 'Actions',
-  noActions: '{{role}} takes no operational decisions in the model (R13). Choose another role, or show all actions to rehearse a refusal.',
+  noActions:
+    '{{role}} takes no operational decisions in the model (R13). Choose another role, or show all actions to rehearse a refusal.',
   showAll: 'Also show actions outside this role',
   allowed: 'Possible',
   willBeRefused: 'Will be refused',

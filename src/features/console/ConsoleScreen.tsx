@@ -43,7 +43,12 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
   const cast = head.setup.cast;
   const [actingId, setActingId] = useState(() => {
     const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
-    return cast.find((member) => member.id === remembered)?.id ?? cast.find((member) => member.role === 'commander')?.id ?? cast[0]?.id ?? '';
+    return (
+      cast.find((member) => member.id === remembered)?.id ??
+      cast.find((member) => member.role === 'commander')?.id ??
+      cast[0]?.id ??
+      ''
+    );
   });
   const acting = cast.find((member) => member.id === actingId) ?? cast[0];
   const trainer = cast.find((member) => member.role === 'trainer');

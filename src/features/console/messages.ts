@@ -3,13 +3,15 @@ export const nl = {
   municipality: 'Gemeente {{municipality}}',
   projector: 'Projectiemodus',
   storage: {
-    failed: 'Opslaan is mislukt ({{reason}}). {{count}} regel(s) staan alleen nog in dit venster. Exporteer de oefening om niets te verliezen.',
+    failed:
+      'Opslaan is mislukt ({{reason}}). {{count}} regel(s) staan alleen nog in dit venster. Exporteer de oefening om niets te verliezen.',
     quota: 'opslag vol',
     unavailable: 'opslag niet beschikbaar',
     unknown: 'onbekende fout',
     retry: 'Opnieuw opslaan',
     export: 'Exporteren',
-    conflict: 'Deze oefening is in een ander tabblad gewijzigd. Om elkaar niet te overschrijven slaat dit tabblad niets meer op. Herlaad om verder te gaan.',
+    conflict:
+      'Deze oefening is in een ander tabblad gewijzigd. Om elkaar niet te overschrijven slaat dit tabblad niets meer op. Herlaad om verder te gaan.',
     reload: 'Herladen',
     volatile: 'De opslag van deze browser is niet beschikbaar: na herladen is de oefening weg. Exporteer tussendoor.',
   },
@@ -21,13 +23,15 @@ export const en: typeof nl = {
   municipality: 'Municipality of {{municipality}}',
   projector: 'Projector mode',
   storage: {
-    failed: 'Saving failed ({{reason}}). {{count}} entry(ies) exist only in this window. Export the exercise so nothing is lost.',
+    failed:
+      'Saving failed ({{reason}}). {{count}} entry(ies) exist only in this window. Export the exercise so nothing is lost.',
     quota: 'storage full',
     unavailable: 'storage unavailable',
     unknown: 'unknown error',
     retry: 'Save again',
     export: 'Export',
-    conflict: 'This exercise was changed in another tab. So as not to overwrite each other, this tab saves nothing more. Reload to go on.',
+    conflict:
+      'This exercise was changed in another tab. So as not to overwrite each other, this tab saves nothing more. Reload to go on.',
     reload: 'Reload',
     volatile: 'This browser’s storage is unavailable: the exercise is gone after a reload. Export now and then.',
   },

@@ -97,7 +97,13 @@ interface DecisionFormProps {
 function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<DecisionDraft>({ verdict: null, grounds: '', beeld: '', oordeel: '', conditions: '' });
+  const [draft, setDraft] = useState<DecisionDraft>({
+    verdict: null,
+    grounds: '',
+    beeld: '',
+    oordeel: '',
+    conditions: '',
+  });
   const [showErrors, setShowErrors] = useState(false);
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const verdictRef = useRef<HTMLInputElement>(null);

@@ -82,7 +82,9 @@ export function DecisionsInForce({ snapshot, canDecide, onDecide, onRevoke, last
                       <>
                         <dt>{t('decisions.time')}</dt>
                         <dd>
-                          <time dateTime={decision.at.exercise}>{formatDecisionTime(decision.at.exercise, language)}</time>
+                          <time dateTime={decision.at.exercise}>
+                            {formatDecisionTime(decision.at.exercise, language)}
+                          </time>
                         </dd>
                       </>
                     )}
@@ -90,7 +92,9 @@ export function DecisionsInForce({ snapshot, canDecide, onDecide, onRevoke, last
                 )}
                 <dt>{t('decisions.inUse')}</dt>
                 <dd>
-                  <span className={used ? 'decision-in-use decision-in-use--yes' : 'decision-in-use decision-in-use--no'}>
+                  <span
+                    className={used ? 'decision-in-use decision-in-use--yes' : 'decision-in-use decision-in-use--no'}
+                  >
                     <span aria-hidden="true">{used ? '●' : '○'}</span>{' '}
                     {used
                       ? subject === 'tearGas'

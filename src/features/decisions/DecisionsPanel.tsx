@@ -50,7 +50,10 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
       outcome: 'accepted',
       text:
         attempt.type === 'mayor.decide'
-          ? t('decisions.result.decided', { verdict: t(`verdict.${attempt.verdict}`), subject: t(`subject.${attempt.subject}`) })
+          ? t('decisions.result.decided', {
+              verdict: t(`verdict.${attempt.verdict}`),
+              subject: t(`subject.${attempt.subject}`),
+            })
           : t('decisions.result.revoked', { subject: t(`subject.${attempt.subject}`) }),
     });
   };

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { decisionInForce, ruleById, whyRefused, type By, type EscalationSnapshot, type Subject } from '../../../machines';
+import {
+  decisionInForce,
+  ruleById,
+  whyRefused,
+  type By,
+  type EscalationSnapshot,
+  type Subject,
+} from '../../../machines';
 import type { Attempt } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
@@ -166,7 +173,9 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
           <VerdictLabel decision={current} />
         </dd>
       </dl>
-      <ModelJudgement refusal={whyRefused(snapshot, revokeAttemptOf(subject, by, isBlank(grounds) ? PROBE_GROUNDS : grounds))} />
+      <ModelJudgement
+        refusal={whyRefused(snapshot, revokeAttemptOf(subject, by, isBlank(grounds) ? PROBE_GROUNDS : grounds))}
+      />
       {effect}
       <GroundsField
         value={grounds}

@@ -69,7 +69,8 @@ export const nl = {
     oneSubject: 'Dit besluit gaat alleen over {{subject}}.',
     separateNote:
       'Dit is een apart besluit, los van het besluit over de waterwerper (R4): toestemming voor de waterwerper geldt hier niet voor.',
-    pilotNote: 'Het toevoegen van traanverwekkende stof is een pilot; elke inzet wordt als pilotinzet vastgelegd (R11).',
+    pilotNote:
+      'Het toevoegen van traanverwekkende stof is een pilot; elke inzet wordt als pilotinzet vastgelegd (R11).',
     verdict: 'Uitkomst',
     grant: 'Toestemming verlenen',
     refuse: 'Toestemming weigeren',

@@ -1,10 +1,6 @@
-import {
-  MEANS,
-  type PhaseDefinition,
-  type PhaseNumber,
-} from "../../../machines";
-import { useLanguage, useTranslation } from "../../i18n";
-import { AssumptionBadge } from "../../ui/AssumptionBadge";
+import { MEANS, type PhaseDefinition, type PhaseNumber } from '../../../machines';
+import { useLanguage, useTranslation } from '../../i18n';
+import { AssumptionBadge } from '../../ui/AssumptionBadge';
 
 export interface PhaseLadderProps {
   phases: readonly PhaseDefinition[];
@@ -14,21 +10,15 @@ export interface PhaseLadderProps {
 }
 
 /** The five phases from the catalogue, the current one marked by more than colour. */
-export function PhaseLadder({
-  phases,
-  current,
-  compact = false,
-}: PhaseLadderProps) {
+export function PhaseLadder({ phases, current, compact = false }: PhaseLadderProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
     <section
-      className={
-        compact ? "phase-ladder phase-ladder--compact" : "phase-ladder"
-      }
+      className={compact ? 'phase-ladder phase-ladder--compact' : 'phase-ladder'}
       aria-labelledby="phase-ladder-title"
     >
-      <h2 id="phase-ladder-title">{t("phaseLadder.title")}</h2>
+      <h2 id="phase-ladder-title">{t('phaseLadder.title')}</h2>
       <ol>
         {phases.map((phase) => {
           const isCurrent = phase.number === current;
@@ -36,8 +26,8 @@ export function PhaseLadder({
           return (
             <li
               key={phase.number}
-              className={isCurrent ? "phase phase--current" : "phase"}
-              aria-current={isCurrent ? "step" : undefined}
+              className={isCurrent ? 'phase phase--current' : 'phase'}
+              aria-current={isCurrent ? 'step' : undefined}
               data-phase={phase.number}
             >
               <div className="phase__header">
@@ -45,28 +35,18 @@ export function PhaseLadder({
                   {phase.number}
                 </span>
                 <h3 className="phase__name">
-                  <span className="visually-hidden">
-                    {t("phaseLadder.phase", { number: phase.number })}:{" "}
-                  </span>
+                  <span className="visually-hidden">{t('phaseLadder.phase', { number: phase.number })}: </span>
                   {phase.name[language]}
                 </h3>
-                {isCurrent && (
-                  <span className="badge badge--current">
-                    {t("phaseLadder.current")}
-                  </span>
-                )}
+                {isCurrent && <span className="badge badge--current">{t('phaseLadder.current')}</span>}
                 {phase.assumption && <AssumptionBadge />}
               </div>
-              {detailed && (
-                <p className="phase__description">
-                  {phase.description[language]}
-                </p>
-              )}
+              {detailed && <p className="phase__description">{phase.description[language]}</p>}
               {detailed && (
                 <dl className="phase__facts">
-                  <dt>{t("phaseLadder.whoActs")}</dt>
+                  <dt>{t('phaseLadder.whoActs')}</dt>
                   <dd>{phase.whoActs[language]}</dd>
-                  <dt>{t("phaseLadder.means")}</dt>
+                  <dt>{t('phaseLadder.means')}</dt>
                   <dd>
                     <ul className="means-list">
                       {phase.means.map((id) => {
@@ -74,25 +54,15 @@ export function PhaseLadder({
                         return (
                           <li key={id}>
                             {means.name[language]}
-                            {means.needsDecision && (
-                              <span className="tag">
-                                {t("phaseLadder.needsDecision")}
-                              </span>
-                            )}
-                            {means.pilot && (
-                              <span className="tag">
-                                {t("phaseLadder.pilot")}
-                              </span>
-                            )}
-                            {means.assumption && !phase.assumption && (
-                              <AssumptionBadge />
-                            )}
+                            {means.needsDecision && <span className="tag">{t('phaseLadder.needsDecision')}</span>}
+                            {means.pilot && <span className="tag">{t('phaseLadder.pilot')}</span>}
+                            {means.assumption && !phase.assumption && <AssumptionBadge />}
                           </li>
                         );
                       })}
                     </ul>
                   </dd>
-                  <dt>{t("phaseLadder.source")}</dt>
+                  <dt>{t('phaseLadder.source')}</dt>
                   <dd>{phase.source[language]}</dd>
                 </dl>
               )}

@@ -52,14 +52,19 @@ export const tests = [
       await screenshot(page, 'console-phase-5');
 
       // The commander tries the water cannon without the mayor's decision: refused in advance and when tried.
-      const deploy = page.locator('.console__actions').getByRole('button', { name: 'Waterwerper inzetten', exact: true });
+      const deploy = page
+        .locator('.console__actions')
+        .getByRole('button', { name: 'Waterwerper inzetten', exact: true });
       const deployPanel = page
         .locator('.console__actions li')
         .filter({ has: page.getByRole('button', { name: 'Waterwerper inzetten', exact: true }) });
       assert((await deployPanel.innerText()).includes('R3'), 'the refusal (R3) shows before trying');
       await deploy.click();
       let last = await lastLogRow(page);
-      assert(last.text.includes('Geweigerd') && last.text.includes('R3'), `refused water cannon logged with R3: ${last.text}`);
+      assert(
+        last.text.includes('Geweigerd') && last.text.includes('R3'),
+        `refused water cannon logged with R3: ${last.text}`,
+      );
       await noAxe(page, 'the console with a refusal');
       await screenshot(page, 'console-refused-r3');
 
@@ -97,7 +102,10 @@ export const tests = [
       // The tear agent needs its own decision: the water cannon's does not cover it (R4).
       await act(page, 'Traanverwekkende stof toevoegen');
       last = await lastLogRow(page);
-      assert(last.text.includes('Geweigerd') && last.text.includes('R4'), `refused tear agent logged with R4: ${last.text}`);
+      assert(
+        last.text.includes('Geweigerd') && last.text.includes('R4'),
+        `refused tear agent logged with R4: ${last.text}`,
+      );
 
       // The mayor grants the tear agent separately, by keyboard only.
       await actAs(page, 'Burgemeester');
@@ -127,7 +135,10 @@ export const tests = [
 
       // The mayor revokes the water cannon: both stop (R8).
       await actAs(page, 'Burgemeester');
-      await page.getByRole('button', { name: /Intrekken/ }).first().click();
+      await page
+        .getByRole('button', { name: /Intrekken/ })
+        .first()
+        .click();
       const revoke = page.getByRole('dialog');
       await revoke.getByRole('textbox', { name: /^Gronden/ }).fill('De groep is uiteengedreven.');
       await revoke.getByRole('button', { name: 'Verder naar bevestigen' }).click();

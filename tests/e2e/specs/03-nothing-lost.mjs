@@ -26,7 +26,10 @@ export const tests = [
       const after = exerciseMs(await clockTime(page));
       const elapsed = (Date.now() - wallBefore) * 10;
       assert(after >= before, `the clock did not go back: ${after - before} ms`);
-      assert(after - before <= elapsed + 2000, `the clock ran on at 10×: ${after - before} ms in ${elapsed / 10} ms wall`);
+      assert(
+        after - before <= elapsed + 2000,
+        `the clock ran on at 10×: ${after - before} ms in ${elapsed / 10} ms wall`,
+      );
       assert((await page.locator('.exercise-clock').innerText()).includes('loopt'), 'the clock still runs');
       assertEqual(consoleErrors, [], 'console errors');
       await context.close();
@@ -69,7 +72,10 @@ export const tests = [
       });
       await page.reload();
       await page.locator('.console').waitFor();
-      assert(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the service worker controls the page');
+      assert(
+        await page.evaluate(() => Boolean(navigator.serviceWorker.controller)),
+        'the service worker controls the page',
+      );
 
       await context.setOffline(true);
       await page.goto(`${url}${hash}`);
@@ -97,7 +103,11 @@ export const tests = [
       await page.getByRole('button', { name: 'Projectiemodus' }).click();
       const large = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
       assert(parseFloat(large) > parseFloat(normal), `projector type is larger: ${normal} → ${large}`);
-      assertEqual(await page.getByRole('button', { name: 'Projectiemodus' }).getAttribute('aria-pressed'), 'true', 'toggle state');
+      assertEqual(
+        await page.getByRole('button', { name: 'Projectiemodus' }).getAttribute('aria-pressed'),
+        'true',
+        'toggle state',
+      );
       assertEqual(await axeViolations(page), [], 'axe violations in projector mode');
       await screenshot(page, 'console-projector', { fullPage: false });
       await page.reload();
