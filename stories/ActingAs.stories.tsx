@@ -15,7 +15,7 @@ export const Commander: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('radio', { name: /Commandant/, checked: true })).toBeVisible();
-    await userEvent.click(canvas.getByRole('radio', { name: /Burgemeester Sharon Dijksma/ }));
+    await userEvent.click(canvas.getByRole('radio', { name: /Burgemeester Marieke de Boer/ }));
     await expect(args.onChange).toHaveBeenCalledWith('mayor');
   },
 };

@@ -41,7 +41,7 @@ export const WaterCannon: Story = {
     const body = within(dialog());
     await expect(dialog()).toHaveAccessibleName('Besluit: inzet van de waterwerper');
     await expect(body.getByText('Dit besluit gaat alleen over de waterwerper.')).toBeVisible();
-    await expect(body.getByText('Burgemeester Sharon Dijksma (Utrecht)')).toBeVisible();
+    await expect(body.getByText('Burgemeester Marieke de Boer (Utrecht)')).toBeVisible();
     await expect(body.getByText('Het model legt dit vast.')).toBeVisible();
 
     await userEvent.click(body.getByRole('radio', { name: /Toestemming verlenen/ }));
@@ -127,7 +127,7 @@ export const ConfirmStep: Story = {
 
     await expect(body.getByRole('heading', { name: 'Controleer voor u vastlegt' })).toHaveFocus();
     await expect(dialog()).toHaveTextContent(
-      'U staat op het punt vast te leggen: toestemming VERLEEND voor traanverwekkende stof in de waterwerper, door burgemeester Sharon Dijksma (Utrecht), op deze gronden:',
+      'U staat op het punt vast te leggen: toestemming VERLEEND voor traanverwekkende stof in de waterwerper, door burgemeester Marieke de Boer (Utrecht), op deze gronden:',
     );
     await expect(body.getByText('Druk op de ME blijft zeer hoog')).toBeVisible();
     await expect(body.getByText('Circa 300 relschoppers')).toBeVisible();
@@ -205,7 +205,7 @@ export const English: Story = {
     await userEvent.type(body.getByRole('textbox', { name: /Grounds/ }), 'Pressure on the ME stays very high');
     await userEvent.click(body.getByRole('button', { name: 'Continue to confirm' }));
     await expect(dialog()).toHaveTextContent(
-      'You are about to record: consent GRANTED for the tear agent in the water cannon, by mayor Sharon Dijksma (Utrecht), on these grounds:',
+      'You are about to record: consent GRANTED for the tear agent in the water cannon, by mayor Marieke de Boer (Utrecht), on these grounds:',
     );
   },
 };

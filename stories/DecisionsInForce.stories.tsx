@@ -66,7 +66,7 @@ export const BothGrantedInUse: Story = {
   play: async ({ canvasElement, args }) => {
     const water = card(canvasElement, 'Waterwerper');
     await expect(water).toHaveTextContent('✓ Toestemming verleend');
-    await expect(water).toHaveTextContent('Burgemeester Sharon Dijksma (Utrecht)');
+    await expect(water).toHaveTextContent('Burgemeester Marieke de Boer (Utrecht)');
     await expect(water).toHaveTextContent('Groot gevaar voor agenten en omstanders; andere middelen onvoldoende');
     await expect(water).toHaveTextContent('31-12 22:07');
     await expect(water).toHaveTextContent('In gebruik');

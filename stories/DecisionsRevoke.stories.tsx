@@ -42,7 +42,7 @@ export const RevokeWaterCannon: Story = {
     await userEvent.type(body.getByRole('textbox', { name: /Gronden/ }), 'Rust keert terug');
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
     await expect(dialog()).toHaveTextContent(
-      'U staat op het punt vast te leggen: INTREKKING van het besluit over de waterwerper, door burgemeester Sharon Dijksma (Utrecht), op deze gronden:',
+      'U staat op het punt vast te leggen: INTREKKING van het besluit over de waterwerper, door burgemeester Marieke de Boer (Utrecht), op deze gronden:',
     );
     await userEvent.click(body.getByRole('button', { name: 'Bevestigen en vastleggen' }));
     await expect(args.onSubmit).toHaveBeenCalledWith({

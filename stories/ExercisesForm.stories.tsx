@@ -62,7 +62,7 @@ const FILLED: ExerciseSetup = {
   startTime: '2026-12-31T23:30',
   startPhase: 2,
   cast: [
-    { id: 'mayor', role: 'mayor', name: 'Sharon Dijksma', municipality: 'Utrecht' },
+    { id: 'mayor', role: 'mayor', name: 'Marieke de Boer', municipality: 'Utrecht' },
     { id: 'locoMayor', role: 'locoMayor', name: 'Linda Voortman', municipality: 'Utrecht' },
     { id: 'commander', role: 'commander', name: 'Cdt. Pieter de Vries' },
     { id: 'prosecutor', role: 'prosecutor', name: 'Mr. Anna Bakker' },
@@ -78,7 +78,7 @@ export const Filled: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText(/Titel van de oefening/), FILLED.title);
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), ' Utrecht ');
-    await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Sharon Dijksma');
+    await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Marieke de Boer');
     await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Linda Voortman');
     await userEvent.type(canvas.getByLabelText(/^Commandant/), 'Cdt. Pieter de Vries');
     await userEvent.type(canvas.getByLabelText(/^Officier van justitie/), 'Mr. Anna Bakker');

@@ -118,7 +118,7 @@ export const RefusedOnly: Story = {
     });
     await expect(rows.map((element) => element.querySelector('.rule-id')?.textContent)).toEqual(['R3', 'R5', 'R4']);
     await expect(rows[1]).toHaveTextContent('Alleen de bevoegde burgemeester besluit');
-    await expect(rows[1]).toHaveTextContent('Burgemeester Femke Halsema');
+    await expect(rows[1]).toHaveTextContent('Burgemeester Joris Vermeulen');
     for (const element of rows) await expect(element).toHaveAttribute('aria-setsize', '3');
 
     await userEvent.selectOptions(canvas.getByLabelText('Rol'), 'mayor');

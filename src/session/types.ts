@@ -13,6 +13,7 @@ import type {
   Subject,
   DecisionInForce,
 } from '../../machines';
+import type { Scenario } from '../scenarios/schema';
 
 export const EXERCISE_FORMAT = 'paraat.exercise/1';
 
@@ -49,6 +50,8 @@ export interface ExerciseSetup {
   cast: CastMember[];
   startPhase?: PhaseNumber;
   scenarioId?: string;
+  /** The scenario the exercise runs from, kept whole: the exercise file holds it (injects, objectives, questions). */
+  scenario?: Scenario;
 }
 
 /** What the model looked like around an attempt; enough for the log and the debrief. */
@@ -109,12 +112,21 @@ export interface SteeringRefusedEntry extends EntryBase {
   refusal: Refusal;
 }
 
+/** An inject of the scenario, released, held or skipped by the trainer (R13: only the trainer steers). */
+export interface InjectEntry extends EntryBase {
+  kind: 'inject';
+  /** The inject's id in `setup.scenario.injects`. */
+  injectId: string;
+  action: 'released' | 'held' | 'skipped';
+}
+
 export interface ExerciseEntry extends EntryBase {
   kind: 'exercise';
   action: 'created';
 }
 
-export type LogEntry = AttemptEntry | NoteEntry | CorrectionEntry | ClockEntry | SteeringRefusedEntry | ExerciseEntry;
+export type LogEntry =
+  AttemptEntry | NoteEntry | CorrectionEntry | ClockEntry | InjectEntry | SteeringRefusedEntry | ExerciseEntry;
 export type LogEntryKind = LogEntry['kind'];
 
 /** Everything stored about one exercise except its log entries. */

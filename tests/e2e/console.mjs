@@ -7,7 +7,7 @@ import { assert } from './lib.mjs';
 export const CAST = {
   title: 'Jaarwisseling Utrecht-Centrum',
   municipality: 'Utrecht',
-  mayor: 'Sharon Dijksma',
+  mayor: 'Marieke de Boer',
   locoMayor: 'Dennis de Vries',
   commander: 'Karin Bos',
   prosecutor: 'Ahmed Yilmaz',

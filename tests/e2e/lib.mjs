@@ -23,7 +23,10 @@ const ARGS = [
 
 /** Start `vite preview` in its own process group, so killing the group kills the server too. */
 export async function startPreview(port) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  // E2E_DIST lets parallel runs serve their own build (`vite build --outDir …`).
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  const args = ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const server = spawn('npx', args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,9 +24,9 @@ import {
 
 export const MUNICIPALITY = 'Utrecht';
 
-export const mayor: By = { role: 'mayor', name: 'Dijksma', municipality: MUNICIPALITY };
+export const mayor: By = { role: 'mayor', name: 'De Boer', municipality: MUNICIPALITY };
 export const locoMayor: By = { role: 'locoMayor', name: 'Eerenberg', municipality: MUNICIPALITY };
-export const otherMayor: By = { role: 'mayor', name: 'Halsema', municipality: 'Amsterdam' };
+export const otherMayor: By = { role: 'mayor', name: 'Vermeulen', municipality: 'Amsterdam' };
 export const commander: By = { role: 'commander', name: 'De Vries' };
 export const prosecutor: By = { role: 'prosecutor', name: 'Bakker' };
 export const trainer: By = { role: 'trainer', name: 'Jansen' };
@@ -255,7 +255,7 @@ export const HOSTILE_OBJECTS: readonly unknown[] = [
   },
   {
     type: 'mayor.decide',
-    by: { role: 'mayor', name: 'Dijksma' },
+    by: { role: 'mayor', name: 'De Boer' },
     subject: 'tearGas',
     verdict: 'granted',
     grounds: 'x',

@@ -64,7 +64,7 @@ const NOT_COMMANDERS: readonly By[] = [mayor, locoMayor, otherMayor, prosecutor,
 const NOT_COMPETENT: readonly [string, By][] = [
   ['the mayor of another municipality', otherMayor],
   ['the acting mayor of another municipality', ACTORS.otherLocoMayor],
-  ['a mayor who names no municipality', { role: 'mayor', name: 'Dijksma' }],
+  ['a mayor who names no municipality', { role: 'mayor', name: 'De Boer' }],
   ['a mayor whose municipality differs in case', { ...mayor, municipality: MUNICIPALITY.toLowerCase() }],
   ['the commander', commander],
   ['the prosecutor', prosecutor],

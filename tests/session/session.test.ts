@@ -15,7 +15,7 @@ const setup: ExerciseSetup = {
   municipality: 'Utrecht',
   startTime: '2026-12-31T22:00',
   cast: [
-    { id: 'm', role: 'mayor', name: 'Dijksma', municipality: 'Utrecht' },
+    { id: 'm', role: 'mayor', name: 'De Boer', municipality: 'Utrecht' },
     { id: 'l', role: 'locoMayor', name: 'Eerenberg', municipality: 'Utrecht' },
     { id: 'c', role: 'commander', name: 'De Vries' },
     { id: 'o', role: 'prosecutor', name: 'Bakker' },
@@ -24,7 +24,7 @@ const setup: ExerciseSetup = {
   startPhase: 5,
 };
 const commander: By = { role: 'commander', name: 'De Vries' };
-const mayor: By = { role: 'mayor', name: 'Dijksma', municipality: 'Utrecht' };
+const mayor: By = { role: 'mayor', name: 'De Boer', municipality: 'Utrecht' };
 const trainer: By = { role: 'trainer', name: 'Jansen' };
 
 describe('the session: one door, everything logged and stored', () => {

@@ -8,13 +8,13 @@ import type { TFunction } from 'i18next';
 import { ruleById, type By, type DecisionInForce, type Refusal } from '../../../machines';
 import { useLanguage, useTranslation, type Language } from '../../i18n';
 
-/** Inside a sentence: "burgemeester Sharon Dijksma (Utrecht)". */
+/** Inside a sentence: "burgemeester Marieke de Boer (Utrecht)". */
 export function whoInSentence(by: By, t: TFunction): string {
   const who = `${t(`decisions.roleInSentence.${by.role}`)} ${by.name}`;
   return by.municipality ? `${who} (${by.municipality})` : who;
 }
 
-/** As a label: "Burgemeester Sharon Dijksma (Utrecht)". */
+/** As a label: "Burgemeester Marieke de Boer (Utrecht)". */
 export function whoAsLabel(by: By, t: TFunction): string {
   const who = `${t(`role.${by.role}`)} ${by.name}`;
   return by.municipality ? `${who} (${by.municipality})` : who;

@@ -26,6 +26,7 @@ const KIND_ICONS: Record<LogEntry['kind'], string> = {
   note: '✎',
   correction: '✎',
   clock: '◷',
+  inject: '✉',
   steeringRefused: '✗',
 };
 

@@ -156,6 +156,8 @@ function whatOf(entry: LogEntry, t: Translate): { what: string; details: string[
       }
       break;
     }
+    case 'inject':
+      return { what: t(`log.what.inject.${entry.action}`, { id: entry.injectId }), details: [] };
     case 'steeringRefused': {
       const key = STEERING_KEYS[entry.action as keyof typeof STEERING_KEYS] as
         (typeof STEERING_KEYS)[keyof typeof STEERING_KEYS] | undefined;

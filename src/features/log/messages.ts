@@ -32,6 +32,11 @@ export const nl = {
   },
   what: {
     created: 'Oefening aangemaakt',
+    inject: {
+      released: 'Inject vrijgegeven: {{id}}',
+      held: 'Inject aangehouden: {{id}}',
+      skipped: 'Inject overgeslagen: {{id}}',
+    },
     escalate: 'Opschalen: {{reason}}',
     deescalate: 'Afschalen: {{reason}}',
     noReason: '(geen reden opgegeven)',
@@ -136,6 +141,11 @@ export const en: typeof nl = {
   },
   what: {
     created: 'Exercise created',
+    inject: {
+      released: 'Inject released: {{id}}',
+      held: 'Inject held: {{id}}',
+      skipped: 'Inject skipped: {{id}}',
+    },
     escalate: 'Escalate: {{reason}}',
     deescalate: 'De-escalate: {{reason}}',
     noReason: '(no reason given)',

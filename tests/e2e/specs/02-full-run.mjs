@@ -77,7 +77,7 @@ export const tests = [
         conditions: 'Niet richten op hoofden.',
       });
       last = await lastLogRow(page);
-      assert(last.text.includes('Sharon Dijksma'), 'the decision is logged in the mayor’s name');
+      assert(last.text.includes('Marieke de Boer'), 'the decision is logged in the mayor’s name');
 
       await actAs(page, 'Commandant');
       await act(page, 'Waarschuwing geven aan de menigte');

@@ -66,7 +66,7 @@ describe('the decisions panel against a real session', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Vastgelegd: Toestemming verleend — Waterwerper');
     const card = screen.getByRole('article', { name: 'Waterwerper' });
     expect(card).toHaveTextContent('Toestemming verleend');
-    expect(card).toHaveTextContent('Burgemeester Sharon Dijksma (Utrecht)');
+    expect(card).toHaveTextContent('Burgemeester Marieke de Boer (Utrecht)');
     expect(screen.getByRole('article', { name: 'Traanverwekkende stof in de waterwerper' })).toHaveTextContent(
       'Nog geen besluit',
     );

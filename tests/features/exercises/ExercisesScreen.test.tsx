@@ -30,7 +30,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
   await user.type(screen.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Utrecht-Centrum');
   await user.type(screen.getByLabelText(/^Gemeente/), 'Utrecht');
-  await user.type(screen.getByLabelText(/^Burgemeester/), 'Sharon Dijksma');
+  await user.type(screen.getByLabelText(/^Burgemeester/), 'Marieke de Boer');
   await user.type(screen.getByLabelText(/^Locoburgemeester/), 'Linda Voortman');
   await user.type(screen.getByLabelText(/^Commandant/), 'Cdt. Pieter de Vries');
   await user.type(screen.getByLabelText(/^Officier van justitie/), 'Mr. Anna Bakker');
@@ -60,7 +60,7 @@ describe('the exercises screen', () => {
     const head = store.head(created?.id ?? '');
     expect(head?.setup.startPhase).toBe(5);
     expect(head?.setup.cast).toEqual([
-      { id: 'mayor', role: 'mayor', name: 'Sharon Dijksma', municipality: 'Utrecht' },
+      { id: 'mayor', role: 'mayor', name: 'Marieke de Boer', municipality: 'Utrecht' },
       { id: 'locoMayor', role: 'locoMayor', name: 'Linda Voortman', municipality: 'Utrecht' },
       { id: 'commander', role: 'commander', name: 'Cdt. Pieter de Vries' },
       { id: 'prosecutor', role: 'prosecutor', name: 'Mr. Anna Bakker' },
@@ -152,7 +152,7 @@ describe('the exercises screen', () => {
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
     expect(screen.getByRole('status')).toHaveTextContent('Jaarwisseling Utrecht-Centrum');
     await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
-    expect(screen.getByLabelText(/^Burgemeester/)).toHaveValue('Sharon Dijksma');
+    expect(screen.getByLabelText(/^Burgemeester/)).toHaveValue('Marieke de Boer');
 
     storage.failWith = null;
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));

@@ -16,7 +16,7 @@ const filled: ExerciseDraft = {
   title: ' Jaarwisseling Utrecht ',
   municipality: ' Utrecht ',
   names: {
-    mayor: 'Sharon Dijksma',
+    mayor: 'Marieke de Boer',
     locoMayor: 'Linda Voortman',
     commander: 'Cdt. Pieter de Vries',
     prosecutor: 'Mr. Anna Bakker',
@@ -58,7 +58,7 @@ describe('the new-exercise form as data', () => {
       startTime: '2026-12-31T22:00',
       startPhase: 1,
       cast: [
-        { id: 'mayor', role: 'mayor', name: 'Sharon Dijksma', municipality: 'Utrecht' },
+        { id: 'mayor', role: 'mayor', name: 'Marieke de Boer', municipality: 'Utrecht' },
         { id: 'locoMayor', role: 'locoMayor', name: 'Linda Voortman', municipality: 'Utrecht' },
         { id: 'commander', role: 'commander', name: 'Cdt. Pieter de Vries' },
         { id: 'prosecutor', role: 'prosecutor', name: 'Mr. Anna Bakker' },

@@ -55,7 +55,7 @@ describe('the log view', () => {
     await userEvent.selectOptions(screen.getByLabelText('Rol'), 'mayor');
     expect(screen.getByText('1 van 13 regels')).toBeInTheDocument();
     expect(rows()).toHaveLength(1);
-    expect(rows()[0]).toHaveTextContent('Burgemeester Femke Halsema');
+    expect(rows()[0]).toHaveTextContent('Burgemeester Joris Vermeulen');
 
     await userEvent.selectOptions(screen.getByLabelText('Soort'), 'all');
     await userEvent.selectOptions(screen.getByLabelText('Uitkomst'), 'accepted');

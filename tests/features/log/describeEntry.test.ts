@@ -36,7 +36,7 @@ describe('describeEntry: one log entry in words', () => {
 
   it('says who acted with the role word and the name, and the exercise time in nl-NL', () => {
     const description = describeEntry(entryAt(log, 7), nl, 'nl');
-    expect(description.who).toBe('Burgemeester Femke Halsema');
+    expect(description.who).toBe('Burgemeester Joris Vermeulen');
     expect(description.refusal?.rule).toBe('R5');
     expect(description.what).toBe('Besluit waterwerper: toestemming verleend — gronden: Ik sta erachter');
     expect(description.exerciseTime).toBe('31-12 22:00:00');
