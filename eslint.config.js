@@ -39,7 +39,13 @@ export default tseslint.config(
     // End-to-end specs pass functions into the page; those run in the browser.
     files: ['tests/e2e/**/*.mjs'],
     languageOptions: {
-      globals: { document: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', window: 'readonly' },
+      globals: {
+        document: 'readonly',
+        navigator: 'readonly',
+        getComputedStyle: 'readonly',
+        window: 'readonly',
+        localStorage: 'readonly',
+      },
     },
   },
 );

@@ -3,8 +3,10 @@ export const nl = {
   municipality: 'Gemeente {{municipality}}',
   projector: 'Projectiemodus',
   storage: {
-    failed:
-      'Opslaan is mislukt ({{reason}}). {{count}} regel(s) staan alleen nog in dit venster. Exporteer de oefening om niets te verliezen.',
+    failed_one:
+      'Opslaan is mislukt ({{reason}}). {{count}} regel staat alleen nog in dit venster. Exporteer de oefening om niets te verliezen.',
+    failed_other:
+      'Opslaan is mislukt ({{reason}}). {{count}} regels staan alleen nog in dit venster. Exporteer de oefening om niets te verliezen.',
     quota: 'opslag vol',
     unavailable: 'opslag niet beschikbaar',
     unknown: 'onbekende fout',
@@ -23,8 +25,10 @@ export const en: typeof nl = {
   municipality: 'Municipality of {{municipality}}',
   projector: 'Projector mode',
   storage: {
-    failed:
-      'Saving failed ({{reason}}). {{count}} entry(ies) exist only in this window. Export the exercise so nothing is lost.',
+    failed_one:
+      'Saving failed ({{reason}}). {{count}} entry exists only in this window. Export the exercise so nothing is lost.',
+    failed_other:
+      'Saving failed ({{reason}}). {{count}} entries exist only in this window. Export the exercise so nothing is lost.',
     quota: 'storage full',
     unavailable: 'storage unavailable',
     unknown: 'unknown error',

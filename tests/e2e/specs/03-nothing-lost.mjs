@@ -3,6 +3,7 @@
  * not interleave writes, the app loads offline once it has been loaded, and the
  * projector mode stays accessible.
  */
+import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
 import { act, actAs, clockTime, createExercise, escalateTo, lastLogRow, logCount } from '../console.mjs';
 
@@ -88,6 +89,61 @@ export const tests = [
       assert((await page.locator('main').innerText()).includes('Jaarwisseling'), 'the exercise is listed offline');
       await context.setOffline(false);
       assertEqual(consoleErrors, [], 'console errors');
+      await context.close();
+    },
+  },
+  {
+    name: 'storage full: the trainer is told, can export what is unsaved, and saves again once there is room',
+    async run({ browser, url }) {
+      const { context, page, consoleErrors } = await openPage(browser, url);
+      await page.goto(url);
+      await createExercise(page);
+      await actAs(page, 'Commandant');
+      // Fill the origin's localStorage to the brim, as months of exercises might.
+      await page.evaluate(() => {
+        const block = 'x'.repeat(256 * 1024);
+        for (let index = 0; ; index++) {
+          try {
+            localStorage.setItem(`ballast/${index}`, block);
+          } catch {
+            for (let small = 0; ; small++) {
+              try {
+                localStorage.setItem(`ballast/small/${small}`, 'x'.repeat(512));
+              } catch {
+                return;
+              }
+            }
+          }
+        }
+      });
+      await act(page, 'Opschalen naar fase 2', 'Onrust in de wijk');
+      const alert = page.getByRole('alert').filter({ hasText: 'Opslaan is mislukt' });
+      await alert.waitFor();
+      assert((await alert.innerText()).includes('opslag vol'), 'the banner says why: storage full');
+      await screenshot(page, 'storage-full', { fullPage: false });
+
+      const downloading = page.waitForEvent('download');
+      await alert.getByRole('button', { name: 'Exporteren' }).click();
+      const file = await (await downloading).path();
+      const exported = JSON.parse(await readFile(file, 'utf8'));
+      assert(
+        exported.entries.some((entry) => entry.kind === 'attempt' && entry.event.reason === 'Onrust in de wijk'),
+        'the export holds the unsaved attempt',
+      );
+
+      await page.evaluate(() => {
+        for (const key of Object.keys(localStorage)) if (key.startsWith('ballast/')) localStorage.removeItem(key);
+      });
+      await alert.getByRole('button', { name: 'Opnieuw opslaan' }).click();
+      await alert.waitFor({ state: 'detached' });
+      await page.reload();
+      await page.locator('.console').waitFor();
+      assert((await lastLogRow(page)).text.includes('Onrust in de wijk'), 'saved after room was made');
+      assertEqual(
+        consoleErrors.filter((error) => !error.includes('QuotaExceeded')),
+        [],
+        'console errors',
+      );
       await context.close();
     },
   },
