@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Refusal } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
 
 export interface ReasonDialogProps {
   direction: 'escalate' | 'deescalate';
@@ -53,14 +54,7 @@ export function ReasonDialog({ direction, isOpen, onOpenChange, judge, onSubmit 
               {refusal ? `${refusal.rule}: ${refusal.message[language]}` : ''}
             </span>
           </div>
-          <div className="dialog__actions">
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button--primary">
-              {t('actions.reasonDialog.submit')}
-            </button>
-          </div>
+          <DialogActions onCancel={close} submitLabel={t('actions.reasonDialog.submit')} />
         </form>
       )}
     </ModalDialog>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
 
 export interface NoteDialogProps {
   mode: 'note' | 'correction';
@@ -62,14 +63,7 @@ export function NoteDialog({ mode, seq, about, isOpen, onOpenChange, onSubmit }:
               {showError && empty ? t('log.dialog.required') : ''}
             </span>
           </div>
-          <div className="dialog__actions">
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button--primary">
-              {t('log.dialog.submit')}
-            </button>
-          </div>
+          <DialogActions onCancel={close} submitLabel={t('log.dialog.submit')} />
         </form>
       )}
     </ModalDialog>
