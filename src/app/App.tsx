@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { PHASES } from '../../machines';
 import { openSession, SessionContext, type ExerciseSession } from '../session';
 import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
@@ -6,9 +6,17 @@ import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
 import { ProjectorToggle } from '../features/console/ProjectorToggle';
 import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
+import { InstructorLink } from '../features/instructor/InstructorLink';
+import { AudienceView } from '../features/injects/AudienceView';
 import { useTranslation } from '../i18n';
-import { navigate, useRoute } from './route';
+import { debriefHref } from '../features/debrief/routes';
+import { audienceHref, exerciseHref, navigate, useRoute } from './route';
 import { openStore } from './storage';
+
+// Loaded when their route is opened: the model diagram (with its layout library) and the instructor mode.
+const ModelScreen = lazy(() => import('../features/diagram/ModelScreen'));
+const InstructorScreen = lazy(() => import('../features/instructor/InstructorScreen'));
+const DebriefScreen = lazy(() => import('../features/debrief/DebriefScreen'));
 
 function HeaderControls() {
   return (
@@ -47,7 +55,7 @@ export function App() {
   const { t } = useTranslation();
   const { store, volatile } = useMemo(() => openStore(), []);
   const route = useRoute();
-  const opened = useOpenExercise(store, route.screen === 'exercise' ? route.id : null);
+  const opened = useOpenExercise(store, route.screen === 'exercise' || route.screen === 'model' ? route.id : null);
 
   useEffect(() => {
     document.getElementById('main')?.focus();
@@ -66,11 +74,79 @@ export function App() {
         <ConsoleScreen
           volatile={volatile}
           headerControls={<HeaderControls />}
+          audienceHref={(audience) => audienceHref(opened.id, audience)}
+          debriefHref={debriefHref(opened.id)}
           onBack={() => {
             navigate({ screen: 'exercises' });
           }}
         />
       </SessionContext.Provider>
+    );
+
+  if (route.screen === 'model' && opened && 'session' in opened)
+    return (
+      <SessionContext.Provider value={opened.session}>
+        {skipLink}
+        <Suspense fallback={<p role="status">{t('diagram.loading')}</p>}>
+          <ModelScreen
+            headerControls={<HeaderControls />}
+            onBack={() => {
+              navigate({ screen: 'exercise', id: opened.id });
+            }}
+          />
+        </Suspense>
+      </SessionContext.Provider>
+    );
+
+  if (route.screen === 'instructor')
+    return (
+      <>
+        {skipLink}
+        <Suspense fallback={<p role="status">{t('instructor.loading')}</p>}>
+          <InstructorScreen
+            step={route.step}
+            onStep={(step) => {
+              navigate({ screen: 'instructor', step });
+            }}
+            headerControls={<HeaderControls />}
+            startHref="#/"
+          />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'debrief')
+    return (
+      <>
+        {skipLink}
+        {/* Read-only: the debrief reads head and entries from the store and opens no session (no write guard). */}
+        <Suspense fallback={<p role="status">{t('debrief.title')}</p>}>
+          <DebriefScreen
+            key={route.id}
+            store={store}
+            id={route.id}
+            headerControls={<HeaderControls />}
+            consoleHref={exerciseHref(route.id)}
+            exercisesHref="#/"
+          />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'audience')
+    return (
+      <>
+        {skipLink}
+        {/* Read-only: the audience's screen follows the console in another tab and opens no session. */}
+        <AudienceView
+          key={`${route.id}/${route.audience}`}
+          store={store}
+          id={route.id}
+          audience={route.audience}
+          headerControls={<HeaderControls />}
+          startHref="#/"
+        />
+      </>
     );
 
   return (
@@ -84,7 +160,7 @@ export function App() {
         <HeaderControls />
       </header>
       <main id="main" tabIndex={-1}>
-        {route.screen === 'exercise' && opened && 'error' in opened && (
+        {(route.screen === 'exercise' || route.screen === 'model') && opened && 'error' in opened && (
           <p className="banner banner--error" role="alert">
             {opened.error === 'notFound' ? t('console.notFound') : t('console.unreadable', { problem: opened.error })}
           </p>
@@ -97,8 +173,11 @@ export function App() {
                 navigate({ screen: 'exercise', id });
               }}
             />
-            {/* The model at a glance: every exercise starts in phase 1, GGP-GO. */}
-            <PhaseLadder phases={PHASES} current={1} />
+            <div>
+              <InstructorLink />
+              {/* The model at a glance: every exercise starts in phase 1, GGP-GO. */}
+              <PhaseLadder phases={PHASES} current={1} />
+            </div>
           </div>
         )}
       </main>

@@ -1,16 +1,42 @@
 import { useSyncExternalStore } from 'react';
+import { INJECT_AUDIENCES, type InjectAudience } from '../scenarios';
+import { MODEL_ROUTE, modelHref } from '../features/diagram/routes';
+import { INSTRUCTOR_ROUTE, instructorHref } from '../features/instructor/routes';
+import { DEBRIEF_ROUTE, debriefHref } from '../features/debrief/routes';
 
 /** Two screens, addressed by the hash so a reload returns to the same one. */
-export type Route = { screen: 'exercises' } | { screen: 'exercise'; id: string };
+export type Route =
+  | { screen: 'exercises' }
+  | { screen: 'exercise'; id: string }
+  /** The room's screen for one audience of an exercise's injects (read-only). */
+  | { screen: 'audience'; id: string; audience: InjectAudience }
+  /** The live model diagram of an exercise, full screen for a projector. */
+  | { screen: 'model'; id: string }
+  /** The instructor's walkthrough of GGP-GO, at a step (1-based). */
+  | { screen: 'instructor'; step: number }
+  /** The debrief (after-action review) of an exercise, read-only from the store. */
+  | { screen: 'debrief'; id: string };
 
 const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
 
+const AUDIENCE = new RegExp(`^#/oefening/([0-9a-f]{8,64})/publiek/(${INJECT_AUDIENCES.join('|')})$`);
+
 export function parseRoute(hash: string): Route {
+  const model = MODEL_ROUTE.exec(hash);
+  if (model?.[1]) return { screen: 'model', id: model[1] };
+  const debrief = DEBRIEF_ROUTE.exec(hash);
+  if (debrief?.[1]) return { screen: 'debrief', id: debrief[1] };
+  const instructor = INSTRUCTOR_ROUTE.exec(hash);
+  if (instructor) return { screen: 'instructor', step: Math.max(1, Number(instructor[1] ?? 1)) };
+  const audience = AUDIENCE.exec(hash);
+  if (audience?.[1] && audience[2])
+    return { screen: 'audience', id: audience[1], audience: audience[2] as InjectAudience };
   const match = EXERCISE.exec(hash);
   return match?.[1] ? { screen: 'exercise', id: match[1] } : { screen: 'exercises' };
 }
 
 export const exerciseHref = (id: string) => `#/oefening/${id}`;
+export const audienceHref = (id: string, audience: InjectAudience) => `#/oefening/${id}/publiek/${audience}`;
 
 function subscribe(listener: () => void) {
   window.addEventListener('hashchange', listener);
@@ -25,5 +51,16 @@ export function useRoute(): Route {
 }
 
 export function navigate(route: Route) {
-  window.location.hash = route.screen === 'exercise' ? exerciseHref(route.id) : '#/';
+  window.location.hash =
+    route.screen === 'exercise'
+      ? exerciseHref(route.id)
+      : route.screen === 'audience'
+        ? audienceHref(route.id, route.audience)
+        : route.screen === 'model'
+          ? modelHref(route.id)
+          : route.screen === 'instructor'
+            ? instructorHref(route.step)
+            : route.screen === 'debrief'
+              ? debriefHref(route.id)
+              : '#/';
 }

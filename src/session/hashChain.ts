@@ -7,7 +7,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
-import type { ExerciseSetup, LogEntry } from './types';
+import type { ExerciseHead, ExerciseSetup, LogEntry } from './types';
 
 export function hashOf(value: unknown): string {
   const canonical = canonicalize(value);
@@ -39,4 +39,102 @@ export function verifyChain(genesis: string, entries: readonly LogEntry[]): Chai
     previous = hash;
   }
   return null;
+}
+
+/**
+ * The genesis of a stored or imported exercise: under the id its chain was
+ * sealed with. A branch (src/session/branch.ts) keeps the original's first
+ * entries verbatim, so its chain starts where the original's did: same id,
+ * creation time and title; the rest of the set-up is the branch's own, so a
+ * changed cast or scenario still breaks the chain.
+ */
+export function genesisOf(head: Pick<ExerciseHead, 'id' | 'chainId' | 'setup' | 'createdAt' | 'branchedFrom'>): string {
+  const from = head.branchedFrom;
+  if (from) return genesisHash(from.chainId, { ...head.setup, title: from.title }, from.createdAt);
+  return genesisHash(head.chainId ?? head.id, head.setup, head.createdAt);
+}
+
+/**
+ * What is wrong with a chain, each problem at the place it shows. Positions
+ * count the entries as they stand in the file (1 = first); `seq` is the line
+ * number the log shows, which is sealed inside each entry.
+ */
+export type ChainFinding =
+  /** The entry's content no longer matches the hash sealed with it. */
+  | { problem: 'changed'; position: number; seq: number }
+  /** Line numbers are skipped: `count` lines between `after` (null: the start) and `before` are gone. */
+  | { problem: 'missing'; position: number; after: number | null; before: number; count: number }
+  /** An entry that is not part of the chain: its line number belongs to another entry that fits better. */
+  | { problem: 'inserted'; position: number; seq: number; after: number | null }
+  /** Line `seq` stands after line `after` in the file, though it was sealed before it. */
+  | { problem: 'reordered'; position: number; seq: number; after: number }
+  /** Line `seq` does not link to line `previous`: that one was changed and sealed anew, or replaced. */
+  | { problem: 'unlinked'; position: number; seq: number; previous: number }
+  /** The first line does not link to the head: its id, creation time or set-up (title, cast, scenario) changed. */
+  | { problem: 'genesis'; position: number; seq: number };
+
+function sealedHashOk(entry: LogEntry): boolean {
+  try {
+    const { hash, ...rest } = entry;
+    return hashOf(rest) === hash;
+  } catch {
+    // No JSON form (a number beyond JSON's range, say): it cannot be what was sealed.
+    return false;
+  }
+}
+
+/**
+ * Every place where the chain does not hold, classified so a trainer can be
+ * told what happened: a line changed, removed, inserted or moved, or the head
+ * changed. Each entry seals its own line number and its predecessor's hash,
+ * so unless someone recomputed every hash after the change, each kind of
+ * tampering leaves its own trace. An empty list: the chain is intact.
+ */
+export function diagnoseChain(genesis: string, entries: readonly LogEntry[]): ChainFinding[] {
+  const findings: ChainFinding[] = [];
+  const sealedOk = entries.map(sealedHashOk);
+  const linkedTo = new Set(entries.map((entry) => entry.prevHash));
+
+  // Order first: a line that stands after a later line and does not link to its neighbour was moved.
+  let highest = 0;
+  entries.forEach((entry, index) => {
+    const previous = entries[index - 1];
+    if (previous && entry.seq < highest && entry.prevHash !== previous.hash)
+      findings.push({ problem: 'reordered', position: index + 1, seq: entry.seq, after: previous.seq });
+    highest = Math.max(highest, entry.seq);
+  });
+
+  // Then the chain itself, in the order it was sealed (by line number; ties keep the file's order).
+  const sealedOrder = entries
+    .map((entry, index) => ({ entry, position: index + 1, ok: sealedOk[index] === true }))
+    .sort((a, b) => a.entry.seq - b.entry.seq || a.position - b.position);
+  let last = { seq: 0, hash: genesis, changed: false };
+  sealedOrder.forEach(({ entry, position, ok }, index) => {
+    const next = sealedOrder[index + 1];
+    const after = last.seq === 0 ? null : last.seq;
+    // Two lines with one number: the one that links on from the last good line, whose seal holds and
+    // that the next line links to, stays; the other was put in.
+    const score = (candidate: { entry: LogEntry; ok: boolean }) =>
+      (candidate.entry.seq === last.seq + 1 && candidate.entry.prevHash === last.hash ? 4 : 0) +
+      (candidate.ok ? 2 : 0) +
+      (linkedTo.has(candidate.entry.hash) ? 1 : 0);
+    const outscored = next?.entry.seq === entry.seq && score(next) > score({ entry, ok });
+    if (outscored || entry.seq <= last.seq) {
+      findings.push({ problem: 'inserted', position, seq: entry.seq, after });
+      return;
+    }
+    if (entry.seq > last.seq + 1) {
+      findings.push({ problem: 'missing', position, after, before: entry.seq, count: entry.seq - last.seq - 1 });
+    } else if (ok && entry.prevHash !== last.hash && !last.changed) {
+      findings.push(
+        last.seq === 0
+          ? { problem: 'genesis', position, seq: entry.seq }
+          : { problem: 'unlinked', position, seq: entry.seq, previous: last.seq },
+      );
+    }
+    if (!ok) findings.push({ problem: 'changed', position, seq: entry.seq });
+    // A changed entry usually keeps its sealed hash, so the chain goes on from it.
+    last = { seq: entry.seq, hash: entry.hash, changed: !ok };
+  });
+  return findings.sort((a, b) => a.position - b.position);
 }

@@ -5,13 +5,56 @@ export {
   summarize,
   type Attempt,
   type ExerciseSession,
+  type InjectResult,
   type SessionState,
   type WallClock,
 } from './session';
 export { ExerciseStore, ExerciseConflictError, StorageWriteError, type KeyValueStorage } from './store';
 export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from './clock';
-export { hashOf, verifyChain, genesisHash, type ChainBreak } from './hashChain';
+export {
+  hashOf,
+  verifyChain,
+  genesisHash,
+  genesisOf,
+  diagnoseChain,
+  type ChainBreak,
+  type ChainFinding,
+} from './hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
 export { MemoryStorage } from './memoryStorage';
-export { exerciseFile, exerciseFileName, EXERCISE_FILE_FORMAT, type ExerciseFile } from './exerciseFile';
+export {
+  exerciseFile,
+  exerciseFileName,
+  storedExerciseFile,
+  importExerciseFile,
+  EXERCISE_FILE_FORMAT,
+  type ExerciseFile,
+  type ExerciseRecord,
+  type ImportedExercise,
+} from './exerciseFile';
+export { exerciseFileSchema, exerciseHeadSchema, EXERCISE_FILE_LIMITS } from './exerciseFileSchema';
+export {
+  parseExerciseFile,
+  validateExerciseFile,
+  MAX_EXERCISE_FILE_CHARS,
+  MAX_EXERCISE_FILE_DEPTH,
+  MAX_EXERCISE_FILE_ERRORS,
+  type ExerciseFileError,
+  type ExerciseFileResult,
+} from './parseExerciseFile';
+export { verifyExerciseFile, chainFindingMessage } from './verifyExerciseFile';
 export { replay, inputOf, type Replayed } from './replay';
+export { branchExercise, type BranchOptions } from './branch';
+export { createReplayCursor, DEFAULT_CHECKPOINT_INTERVAL, type ReplayCursor } from './replayCursor';
+export {
+  injectStates,
+  injectDueAt,
+  injectActionProblem,
+  isDue,
+  isForAudience,
+  releasedFor,
+  INJECT_ACTIONS,
+  type InjectAction,
+  type InjectStatus,
+  type InjectState,
+} from './injects';

@@ -6,24 +6,34 @@
  */
 import { createActor } from 'xstate';
 import { escalationMachine, type EscalationInput, type EscalationSnapshot } from '../../machines';
+import { injectStates, type InjectState } from './injects';
 import type { ExerciseSetup, LogEntry } from './types';
 
 export interface Replayed {
   snapshot: EscalationSnapshot;
-  /** Sequence numbers of attempts whose logged outcome the replay does not reproduce. */
+  /**
+   * Sequence numbers of entries the session would not have logged as they stand:
+   * attempts whose logged outcome the replay does not reproduce, and inject
+   * entries by someone who may not steer (R13), for an inject the scenario does
+   * not have, or for a step that changes nothing.
+   */
   divergences: number[];
+  /** The scenario's injects as they stood at `upTo`: released, held, skipped or still queued. */
+  injects: InjectState[];
 }
 
 export function inputOf(setup: ExerciseSetup): EscalationInput {
   return { municipality: setup.municipality, ...(setup.startPhase ? { startPhase: setup.startPhase } : {}) };
 }
 
-/** Replay the attempts among `entries` up to and including sequence number `upTo` (all when omitted). */
+/** Replay the attempts and injects among `entries` up to and including sequence number `upTo` (all when omitted). */
 export function replay(setup: ExerciseSetup, entries: readonly LogEntry[], upTo = Number.POSITIVE_INFINITY): Replayed {
   const actor = createActor(escalationMachine, { input: inputOf(setup) }).start();
   const divergences: number[] = [];
+  let count = 0;
   for (const entry of entries) {
     if (entry.seq > upTo) break;
+    count++;
     if (entry.kind !== 'attempt') continue;
     const before = actor.getSnapshot();
     actor.send(entry.event);
@@ -32,5 +42,6 @@ export function replay(setup: ExerciseSetup, entries: readonly LogEntry[], upTo 
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
-  return { snapshot, divergences };
+  const injects = injectStates(setup, entries, count, (entry) => divergences.push(entry.seq));
+  return { snapshot, divergences: divergences.sort((a, b) => a - b), injects };
 }

@@ -18,11 +18,13 @@ import {
   whyRefused,
   type By,
   type EscalationEvent,
+  type Text,
   type EscalationSnapshot,
   type SteeringAction,
 } from '../../machines';
 import { applyClockAction, exerciseNow, formatExerciseTime, startClock } from './clock';
 import { genesisHash, sealEntry, type Unhashed } from './hashChain';
+import { injectActionProblem, injectStates, type InjectAction } from './injects';
 import { ExerciseConflictError, StorageWriteError, newExerciseId, type ExerciseStore } from './store';
 import {
   EXERCISE_FORMAT,
@@ -30,9 +32,11 @@ import {
   type ClockAction,
   type ExerciseHead,
   type ExerciseSetup,
+  type InjectEntry,
   type LogEntry,
   type ModelSummary,
   type StorageStatus,
+  type SteeringRefusedEntry,
 } from './types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -52,6 +56,16 @@ export interface SessionState {
   version: number;
 }
 
+/**
+ * What became of an inject action: logged as done, logged as refused (R13:
+ * only the trainer steers), or ignored because it names no inject of this
+ * exercise or would change nothing — nothing to log, the reason says why.
+ */
+export type InjectResult =
+  | { outcome: 'accepted'; entry: InjectEntry }
+  | { outcome: 'refused'; entry: SteeringRefusedEntry }
+  | { outcome: 'ignored'; reason: Text };
+
 export interface ExerciseSession {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
@@ -59,6 +73,8 @@ export interface ExerciseSession {
   annotate(by: By, text: string, refersTo?: number): LogEntry;
   correct(by: By, text: string, corrects: number): LogEntry;
   clock(by: By, action: ClockAction): LogEntry;
+  /** Release, hold or skip one of the scenario's injects. Never throws. */
+  inject(by: By, injectId: string, action: InjectAction): InjectResult;
   /** The exercise clock now, naive local ISO. */
   exerciseTimeNow(): string;
   /** Try again to store what could not be stored. */
@@ -266,6 +282,18 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
         { kind: 'clock', action, by, wall: time.wallIso, exercise: formatExerciseTime(clock.exerciseAtAnchor) },
         { clock },
       );
+    },
+    inject(by, injectId, action) {
+      // R13 first: an attempt by someone who may not steer is logged whatever it names (R10).
+      const refused = steering(by, 'inject.release');
+      if (refused) return { outcome: 'refused', entry: refused as SteeringRefusedEntry };
+      const { setup } = state.head;
+      const current = injectStates(setup, state.log).find((inject) => inject.inject.id === injectId);
+      const problem = injectActionProblem(setup, current?.status, injectId, action);
+      if (problem) return { outcome: 'ignored', reason: problem };
+      const time = stamp();
+      const entry = append({ kind: 'inject', injectId, action, by, wall: time.wallIso, exercise: time.exercise });
+      return { outcome: 'accepted', entry: entry as InjectEntry };
     },
     exerciseTimeNow: () => stamp().exercise,
     retrySave() {

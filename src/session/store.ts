@@ -101,12 +101,32 @@ export class ExerciseStore {
     return entries;
   }
 
-  /** Store a new exercise with its first entries. */
+  /**
+   * Store a new exercise (an id not stored yet) with its first entries. When
+   * storage refuses part way, what was written is taken away again: storage
+   * is most likely full, and keys no list reaches would stay full for good.
+   */
   create(head: ExerciseHead, entries: readonly LogEntry[]): void {
-    for (const entry of entries) write(this.storage, entryKey(head.id, entry.seq), entry);
-    write(this.storage, headKey(head.id), head);
-    const ids = this.ids();
-    if (!ids.includes(head.id)) write(this.storage, INDEX_KEY, [...ids, head.id]);
+    const written: string[] = [];
+    try {
+      for (const entry of entries) {
+        written.push(entryKey(head.id, entry.seq));
+        write(this.storage, entryKey(head.id, entry.seq), entry);
+      }
+      written.push(headKey(head.id));
+      write(this.storage, headKey(head.id), head);
+      const ids = this.ids();
+      if (!ids.includes(head.id)) write(this.storage, INDEX_KEY, [...ids, head.id]);
+    } catch (error) {
+      for (const key of written) {
+        try {
+          this.storage.removeItem(key);
+        } catch {
+          // Storage refuses even this; the index never listed the id, so no list shows the remains.
+        }
+      }
+      throw error;
+    }
   }
 
   /**

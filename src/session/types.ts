@@ -133,6 +133,12 @@ export type LogEntryKind = LogEntry['kind'];
 export interface ExerciseHead {
   format: typeof EXERCISE_FORMAT;
   id: string;
+  /**
+   * The id the log's hash chain was sealed under (its genesis), when it differs
+   * from `id`: an imported exercise whose id was already taken on this device
+   * gets a new one, and its log keeps proving what it proved.
+   */
+  chainId?: string;
   setup: ExerciseSetup;
   createdAt: string;
   updatedAt: string;
@@ -143,6 +149,24 @@ export interface ExerciseHead {
   length: number;
   /** Hash of the last entry; the genesis hash before any. */
   headHash: string;
+  /**
+   * Set when this exercise was branched from another one at line `seq`
+   * (src/session/branch.ts). Its first `seq` entries are that exercise's,
+   * copied verbatim, so its chain starts at that exercise's genesis: `chainId`,
+   * `createdAt` and `title` are the ones the chain was sealed under.
+   */
+  branchedFrom?: BranchedFrom;
+}
+
+/** Where a branch came from: the exercise, the line, and that line's hash. */
+export interface BranchedFrom {
+  id: string;
+  seq: number;
+  hash: string;
+  /** The id the original's chain was sealed under (its `chainId`, or else its `id`). */
+  chainId: string;
+  createdAt: string;
+  title: string;
 }
 
 export interface ExerciseSummary {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
 import {
   ExerciseStore,
@@ -9,12 +9,14 @@ import {
   type CastMember,
 } from '../../session';
 import { useTranslation } from '../../i18n';
+import type { InjectAudience } from '../../scenarios';
 import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { ExerciseClock } from '../clock/ExerciseClock';
 import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { ExerciseLog } from '../log/ExerciseLog';
+import { InjectsPanel } from '../injects/InjectsPanel';
 import { PhaseLadder } from '../phaseLadder/PhaseLadder';
 import { StorageBanner } from './StorageBanner';
 import './console.css';
@@ -25,6 +27,10 @@ export interface ConsoleScreenProps {
   headerControls: React.ReactNode;
   onBack: () => void;
   now?: () => number;
+  /** Where each audience's screen of the injects is (the app's routes). */
+  audienceHref?: (audience: InjectAudience) => string;
+  /** Where this exercise's debrief is (the app's routes). */
+  debriefHref?: string;
 }
 
 export const byOf = (member: CastMember): By =>
@@ -32,15 +38,27 @@ export const byOf = (member: CastMember): By =>
     ? { role: member.role, name: member.name }
     : { role: member.role, name: member.name, municipality: member.municipality };
 
-const ACTING_KEY = 'paraat.actingAs.';
+/** Who acts, per exercise and tab; the model screen (diagram) shares it. */
+export const ACTING_KEY = 'paraat.actingAs.';
+
+// The model diagram and its layout library load only when asked for: the console's first load does not wait.
+const ModelPanel = lazy(() => import('../diagram/ModelPanel'));
 
 /** The trainer's console for one open exercise. */
-export function ConsoleScreen({ volatile, headerControls, onBack, now }: ConsoleScreenProps) {
+export function ConsoleScreen({
+  volatile,
+  headerControls,
+  onBack,
+  now,
+  audienceHref,
+  debriefHref,
+}: ConsoleScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const state = useSessionState();
   const { head, snapshot } = state;
   const cast = head.setup.cast;
+  const [showModel, setShowModel] = useState(false);
   const [actingId, setActingId] = useState(() => {
     const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
     return (
@@ -82,6 +100,12 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
             <span aria-hidden="true">← </span>
             {t('console.back')}
           </button>
+          {debriefHref && (
+            <a className="console-header__debrief" href={debriefHref}>
+              {t('debrief.open')}
+              <span aria-hidden="true"> →</span>
+            </a>
+          )}
           <h1>{head.setup.title}</h1>
           <p className="app-header__tagline">{t('console.municipality', { municipality: head.setup.municipality })}</p>
         </div>
@@ -110,6 +134,22 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
           }}
         />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
+        <div className="console__model">
+          <button
+            type="button"
+            aria-expanded={showModel}
+            onClick={() => {
+              setShowModel(!showModel);
+            }}
+          >
+            {showModel ? t('diagram.hide') : t('diagram.show')}
+          </button>
+          {showModel && acting && (
+            <Suspense fallback={<p role="status">{t('diagram.loading')}</p>}>
+              <ModelPanel actingAs={byOf(acting)} />
+            </Suspense>
+          )}
+        </div>
         <div className="console__grid">
           <div className="console__ladder">
             <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
@@ -117,6 +157,13 @@ export function ConsoleScreen({ volatile, headerControls, onBack, now }: Console
           <div className="console__actions">
             {acting && <ActionsPanel actingAs={byOf(acting)} />}
             {acting && <DecisionsPanel actingAs={byOf(acting)} />}
+            {trainer && head.setup.scenario && (
+              <InjectsPanel
+                trainer={byOf(trainer)}
+                {...(audienceHref ? { audienceHref } : {})}
+                {...(now ? { now } : {})}
+              />
+            )}
           </div>
           <div className="console__log">{noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}</div>
         </div>

@@ -11,6 +11,7 @@ import {
 import type { Attempt } from '../../session';
 import { useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
+import { EvidenceDisclosure } from '../evidence/EvidenceDisclosure';
 import { GroundsField, isBlank, ModelJudgement, QuotedText, VerdictLabel, whoAsLabel, whoInSentence } from './parts';
 import './decisions.css';
 
@@ -227,6 +228,7 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
           <p>{t('decisions.decideDialog.pilotNote')}</p>
         </div>
       )}
+      {subject === 'tearGas' && <EvidenceDisclosure />}
       <dl className="decision-facts">
         <dt>{t('decisions.form.who')}</dt>
         <dd>{whoAsLabel(by, t)}</dd>

@@ -1,15 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ExerciseSummary } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
 import { ActionLabel } from './ActionLabel';
+import { FinalHash } from './FinalHash';
 import { formatChangedAt, formatStartTime } from './format';
 import './exercises.css';
 
+/** A saved exercise as the list shows it: with the fingerprint of its log when known. */
+export type ListedExercise = ExerciseSummary & { finalHash?: string };
+
 export interface ExerciseListProps {
-  exercises: readonly ExerciseSummary[];
+  exercises: readonly ListedExercise[];
   onOpen: (id: string) => void;
   onDuplicate: (id: string) => void;
+  /** Download the exercise as a file; no button without it. */
+  onExport?: (id: string) => void;
+  /** "Oefening importeren", shown beside "Nieuwe oefening". */
+  importControl?: ReactNode;
   /** Called only after the trainer confirmed. */
   onDelete: (id: string) => void;
   onNew: () => void;
@@ -17,8 +25,17 @@ export interface ExerciseListProps {
   focusNew?: boolean;
 }
 
-/** The exercises saved on this device, newest change first, each to open, duplicate or delete. */
-export function ExerciseList({ exercises, onOpen, onDuplicate, onDelete, onNew, focusNew = false }: ExerciseListProps) {
+/** The exercises saved on this device, newest change first, each to open, duplicate, export or delete. */
+export function ExerciseList({
+  exercises,
+  onOpen,
+  onDuplicate,
+  onExport,
+  importControl,
+  onDelete,
+  onNew,
+  focusNew = false,
+}: ExerciseListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -62,7 +79,10 @@ export function ExerciseList({ exercises, onOpen, onDuplicate, onDelete, onNew, 
     <section ref={root} className="exercises" aria-labelledby={`${id}-title`}>
       <div className="exercises__header">
         <h2 id={`${id}-title`}>{t('exercises.title')}</h2>
-        {exercises.length > 0 && newExercise(false)}
+        <div className="exercises__header-actions">
+          {importControl}
+          {exercises.length > 0 && newExercise(false)}
+        </div>
       </div>
 
       {exercises.length === 0 ? (
@@ -99,6 +119,14 @@ export function ExerciseList({ exercises, onOpen, onDuplicate, onDelete, onNew, 
                     <time dateTime={exercise.updatedAt}>{formatChangedAt(exercise.updatedAt, language)}</time>
                   </dd>
                 </div>
+                {exercise.finalHash && (
+                  <div>
+                    <dt>{t('exerciseFile.fingerprint')}</dt>
+                    <dd>
+                      <FinalHash hash={exercise.finalHash} />
+                    </dd>
+                  </div>
+                )}
               </dl>
               <div className="exercise-card__actions">
                 <button
@@ -118,6 +146,16 @@ export function ExerciseList({ exercises, onOpen, onDuplicate, onDelete, onNew, 
                 >
                   <ActionLabel action={t('exercises.list.duplicate')} subject={exercise.title} />
                 </button>
+                {onExport && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      onExport(exercise.id);
+                    }}
+                  >
+                    <ActionLabel action={t('exerciseFile.export')} subject={exercise.title} />
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button--danger"

@@ -1,7 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
-import { createExercise, ExerciseStore, StorageWriteError, type ExerciseSetup } from '../../session';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  createExercise,
+  exerciseFileName,
+  ExerciseStore,
+  StorageWriteError,
+  storedExerciseFile,
+  type ExerciseSetup,
+} from '../../session';
+import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
-import { ExerciseList } from './ExerciseList';
+import { ExerciseList, type ListedExercise } from './ExerciseList';
+import { ImportAlert, ImportExerciseControl, ImportStatus } from './ImportExercise';
+import { readExerciseFile, storeImported, type ImportState } from './importExercise';
 import { NewExerciseForm } from './NewExerciseForm';
 import './exercises.css';
 
@@ -10,7 +20,16 @@ export interface ExercisesScreenProps {
   onOpen: (id: string) => void;
   /** The wall clock (epoch ms); stories and tests pass a fixed one. */
   now?: () => number;
+  /** Offers a file to save; stories and tests pass a spy. */
+  download?: (fileName: string, text: string) => void;
 }
+
+/** The saved exercises with their logs' fingerprints (the hash of the last entry, kept in the head). */
+const listed = (store: ExerciseStore): ListedExercise[] =>
+  store.list().map((summary) => {
+    const finalHash = store.head(summary.id)?.headHash;
+    return finalHash ? { ...summary, finalHash } : summary;
+  });
 
 type Mode = { screen: 'list'; focusNew: boolean } | { screen: 'new' };
 
@@ -19,18 +38,28 @@ type Mode = { screen: 'list'; focusNew: boolean } | { screen: 'new' };
  * that fails is said (role="alert"), never silent, and the form keeps what the
  * trainer typed — also when they go back to the list to make room.
  */
-export function ExercisesScreen({ store, onOpen, now = Date.now }: ExercisesScreenProps) {
+export function ExercisesScreen({ store, onOpen, now = Date.now, download = downloadText }: ExercisesScreenProps) {
   const { t } = useTranslation();
-  const [exercises, setExercises] = useState(() => store.list());
+  const [exercises, setExercises] = useState(() => listed(store));
   const [mode, setMode] = useState<Mode>({ screen: 'list', focusNew: false });
   // Input of a create that could not be stored; the form starts from it next time.
   const [unsaved, setUnsaved] = useState<ExerciseSetup | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const [imported, setImported] = useState<ImportState>({ status: 'idle' });
+  // A file chosen while another is still being read wins; the earlier result is dropped.
+  const lastImport = useRef(0);
 
   const reload = useCallback(() => {
-    setExercises(store.list());
+    setExercises(listed(store));
   }, [store]);
+
+  /** A new message replaces the last, whichever action it came from. */
+  const clearMessages = () => {
+    setProblem(null);
+    setNotice('');
+    setImported({ status: 'idle' });
+  };
 
   // Another tab may add or delete exercises on this device.
   useEffect(() => {
@@ -65,8 +94,7 @@ export function ExercisesScreen({ store, onOpen, now = Date.now }: ExercisesScre
   };
 
   const duplicate = (id: string) => {
-    setProblem(null);
-    setNotice('');
+    clearMessages();
     const head = store.head(id);
     if (!head) {
       setProblem(t('exercises.problem.gone'));
@@ -84,8 +112,7 @@ export function ExercisesScreen({ store, onOpen, now = Date.now }: ExercisesScre
   };
 
   const remove = (id: string) => {
-    setProblem(null);
-    setNotice('');
+    clearMessages();
     const title = titleOf(id);
     try {
       store.remove(id);
@@ -94,6 +121,37 @@ export function ExercisesScreen({ store, onOpen, now = Date.now }: ExercisesScre
       setProblem(problemOf('delete', error));
     }
     reload();
+  };
+
+  // Nothing is stored unless the whole file checks out (shape, hash chain, replay).
+  const importFile = (file: File) => {
+    clearMessages();
+    setImported({ status: 'reading', fileName: file.name });
+    const attempt = ++lastImport.current;
+    void readExerciseFile(file).then((result) => {
+      if (attempt !== lastImport.current) return;
+      setImported(storeImported(store, file.name, result));
+      reload();
+    });
+  };
+
+  const exportExercise = (id: string) => {
+    clearMessages();
+    const title = titleOf(id);
+    try {
+      const file = storedExerciseFile(store, id, new Date(now()).toISOString());
+      if (!file) {
+        setProblem(t('exercises.problem.gone'));
+        reload();
+        return;
+      }
+      const name = exerciseFileName(file);
+      download(name, JSON.stringify(file, null, 2));
+      setNotice(t('exerciseFile.exported', { title, name }));
+    } catch (error) {
+      console.error(error);
+      setProblem(t('exerciseFile.exportFailed', { title }));
+    }
   };
 
   if (mode.screen === 'new')
@@ -120,19 +178,22 @@ export function ExercisesScreen({ store, onOpen, now = Date.now }: ExercisesScre
             {problem}
           </p>
         )}
+        <ImportAlert state={imported} />
       </div>
       <div className="exercises-notice" role="status">
         {notice && <p className="exercises-banner exercises-banner--notice">{notice}</p>}
+        <ImportStatus state={imported} />
       </div>
       <ExerciseList
         exercises={exercises}
         focusNew={mode.focusNew}
         onOpen={onOpen}
         onDuplicate={duplicate}
+        onExport={exportExercise}
+        importControl={<ImportExerciseControl onChoose={importFile} />}
         onDelete={remove}
         onNew={() => {
-          setProblem(null);
-          setNotice('');
+          clearMessages();
           setMode({ screen: 'new' });
         }}
       />

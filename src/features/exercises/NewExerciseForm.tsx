@@ -1,19 +1,14 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import { PHASES, type PhaseNumber } from '../../../machines';
+import { BUILT_IN_SCENARIOS, scenarioToSetup, type Scenario } from '../../scenarios';
 import type { ExerciseSetup } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import {
-  draftOf,
-  emptyDraft,
-  firstInvalid,
-  NAMED_ROLES,
-  setupOf,
-  validateDraft,
-  type DraftField,
-  type ExerciseDraft,
-} from './setup';
+import { DRAFT_FIELDS, draftOf, emptyDraft, NAMED_ROLES, setupOf, validateDraft, type ExerciseDraft } from './setup';
 import { ActionLabel } from './ActionLabel';
 import { formatStartTimeInWords } from './format';
+import { ScenarioPicker, type ScenarioPickerProps, type ScenarioSource } from './ScenarioPicker';
+import { ScenarioSummary } from './ScenarioSummary';
+import { castField, castRowErrors, castRowsOf, setupFromScenario, type CastRow } from './scenarioCast';
 import './exercises.css';
 
 export interface NewExerciseFormProps {
@@ -25,30 +20,58 @@ export interface NewExerciseFormProps {
   initial?: ExerciseSetup;
   /** Why the last attempt to create failed (storage); shown as an alert, the input stays. */
   problem?: string | null;
+  /** Reads a built-in scenario file (stories and tests pass their own); by default fetched from the app's origin. */
+  loadBuiltIn?: ScenarioPickerProps['loadBuiltIn'];
 }
 
 interface ObserverRow {
   key: number;
   name: string;
+  /** The scenario's id for this observer, kept in the set-up. */
+  id?: string;
 }
 
-/** The set-up of a new exercise: title, municipality, cast, start time and start phase. */
-export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = null }: NewExerciseFormProps) {
+/** Where the kept input's scenario came from: a built-in one, or else a file. */
+const sourceOf = (setup: ExerciseSetup | undefined): ScenarioSource => {
+  if (!setup?.scenario) return 'none';
+  const builtIn = BUILT_IN_SCENARIOS.find((entry) => entry.id === setup.scenarioId);
+  return builtIn ? builtIn.id : 'file';
+};
+
+/**
+ * The set-up of a new exercise: optionally from a scenario (which prefills
+ * everything and brings its injects), then title, municipality, cast, start
+ * time and start phase, all editable.
+ */
+export function NewExerciseForm({
+  onCreate,
+  onCancel,
+  now,
+  initial,
+  problem = null,
+  loadBuiltIn,
+}: NewExerciseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
   const [start] = useState<ExerciseDraft>(() => (initial ? draftOf(initial) : emptyDraft(now ?? Date.now())));
+  const [startCast] = useState(() => (initial?.scenario ? castRowsOf(initial) : null));
+  const [scenario, setScenario] = useState<Scenario | null>(initial?.scenario ?? null);
   const [title, setTitle] = useState(start.title);
   const [municipality, setMunicipality] = useState(start.municipality);
   const [names, setNames] = useState(start.names);
-  const nextKey = useRef(start.observers.length + 1);
+  // With a scenario, the cast is the scenario's roles, one row each (two mayors, say, or no prosecutor).
+  const [castRows, setCastRows] = useState<CastRow[]>(startCast?.rows ?? []);
+  const nextKey = useRef(1);
   const [observers, setObservers] = useState<ObserverRow[]>(() =>
-    start.observers.map((name, index) => ({ key: index + 1, name })),
+    startCast
+      ? startCast.observers.map((observer) => ({ key: nextKey.current++, name: observer.name, id: observer.id }))
+      : start.observers.map((name) => ({ key: nextKey.current++, name })),
   );
   const [startTime, setStartTime] = useState(start.startTime);
   const [startPhase, setStartPhase] = useState<PhaseNumber>(start.startPhase);
   const [submitted, setSubmitted] = useState(false);
-  const fields = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
+  const fields = useRef<Partial<Record<string, HTMLInputElement | null>>>({});
   const observerInputs = useRef(new Map<number, HTMLInputElement>());
   const addObserverButton = useRef<HTMLButtonElement>(null);
   // Where focus goes once an observer row is added or removed (a row's key, or the add button).
@@ -63,8 +86,56 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
     startPhase,
   };
   const startTimeInWords = formatStartTimeInWords(startTime, language);
+
+  const scenarioSetup = (from: Scenario) =>
+    setupFromScenario({
+      title,
+      municipality,
+      startTime,
+      startPhase,
+      rows: castRows,
+      observers: observers.map((row) => ({ name: row.name, ...(row.id === undefined ? {} : { id: row.id }) })),
+      scenario: from,
+    });
+
   // Messages show once the trainer has tried to submit, and then follow the input.
-  const errors = submitted ? validateDraft(draft) : {};
+  const errors = submitted ? errorsOf() : {};
+  function errorsOf(): Partial<Record<string, true>> {
+    const all = validateDraft(draft);
+    if (!scenario) return all;
+    // With a scenario the named-role fields are not shown: its own rows are checked instead.
+    return {
+      ...(all.title ? { title: true } : {}),
+      ...(all.municipality ? { municipality: true } : {}),
+      ...(all.startTime ? { startTime: true } : {}),
+      ...castRowErrors(castRows),
+    };
+  }
+  /** The fields in the order they appear; focus goes to the first that is wrong. */
+  const fieldOrder: readonly string[] = scenario
+    ? ['title', 'municipality', ...castRows.map(castField), 'startTime']
+    : DRAFT_FIELDS;
+
+  const chooseScenario = (chosen: Scenario | null) => {
+    if (chosen) {
+      // Picking a scenario prefills everything from it; all stays editable.
+      const prefilled = scenarioToSetup(chosen, language);
+      const cast = castRowsOf(prefilled);
+      setTitle(prefilled.title);
+      setMunicipality(prefilled.municipality);
+      setStartTime(prefilled.startTime);
+      setStartPhase(prefilled.startPhase ?? 1);
+      setCastRows(cast.rows);
+      setObservers(cast.observers.map((observer) => ({ key: nextKey.current++, ...observer })));
+    } else if (scenario) {
+      // Back to no scenario: the names typed so far go to the role fields they belong to.
+      const back = draftOf(scenarioSetup(scenario));
+      setNames(back.names);
+      setCastRows([]);
+      setObservers(observers.map((row) => ({ key: row.key, name: row.name })));
+    }
+    setScenario(chosen);
+  };
 
   useEffect(() => {
     fields.current.title?.focus();
@@ -80,15 +151,31 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    const invalid = firstInvalid(validateDraft(draft));
+    const wrong = errorsOf();
+    const invalid = fieldOrder.find((field) => wrong[field]);
     if (invalid) {
       fields.current[invalid]?.focus();
       return;
     }
-    onCreate(setupOf(draft));
+    onCreate(scenario ? scenarioSetup(scenario) : setupOf(draft));
   };
 
-  const register = (field: DraftField) => (element: HTMLInputElement | null) => {
+  // A role's word, with its municipality when it is not the exercise's; numbered when a label repeats.
+  const baseLabels = castRows.map((row) =>
+    row.municipality === undefined
+      ? t(`role.${row.role}`)
+      : t('scenarioPicker.cast.otherMunicipality', { role: t(`role.${row.role}`), municipality: row.municipality }),
+  );
+  const castLabels = baseLabels.map((label, index) =>
+    baseLabels.filter((other) => other === label).length > 1
+      ? t('scenarioPicker.cast.numbered', {
+          label,
+          number: baseLabels.slice(0, index + 1).filter((other) => other === label).length,
+        })
+      : label,
+  );
+
+  const register = (field: string) => (element: HTMLInputElement | null) => {
     fields.current[field] = element;
   };
 
@@ -97,14 +184,18 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
     label,
     value,
     onChange,
+    error,
     help,
     type = 'text',
     after,
   }: {
-    field: DraftField;
+    /** The input's name, and the key of its error. */
+    field: string;
     label: string;
     value: string;
     onChange: (value: string) => void;
+    /** What to do when the field is wrong. */
+    error: string;
     help?: string;
     type?: 'text' | 'datetime-local';
     /** Shown below the input. */
@@ -126,7 +217,7 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
         )}
         {errors[field] && (
           <span id={`${inputId}-error`} className="field__error">
-            {t(`exercises.form.errors.${field}`)}
+            {error}
           </span>
         )}
         <input
@@ -153,12 +244,21 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
       <h2 id={`${id}-heading`}>{t('exercises.form.title')}</h2>
       <p className="new-exercise__intro">{t('exercises.form.intro')}</p>
 
+      <ScenarioPicker
+        initialSource={sourceOf(initial)}
+        scenario={scenario}
+        onChoose={chooseScenario}
+        {...(loadBuiltIn ? { loadBuiltIn } : {})}
+      />
+      {scenario && <ScenarioSummary scenario={scenario} />}
+
       <div className="new-exercise__fields">
         {textField({
           field: 'title',
           label: t('exercises.form.exerciseTitle'),
           value: title,
           onChange: setTitle,
+          error: t('exercises.form.errors.title'),
           help: t('exercises.form.exerciseTitleHelp'),
         })}
         {textField({
@@ -166,6 +266,7 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
           label: t('exercises.form.municipality'),
           value: municipality,
           onChange: setMunicipality,
+          error: t('exercises.form.errors.municipality'),
           help: t('exercises.form.municipalityHelp'),
         })}
       </div>
@@ -173,21 +274,41 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
       <fieldset className="new-exercise__group" aria-describedby={`${id}-cast-help`}>
         <legend>{t('exercises.form.cast')}</legend>
         <p id={`${id}-cast-help`} className="field__help">
-          {t('exercises.form.castHelp')}
+          {scenario ? t('scenarioPicker.cast.help') : t('exercises.form.castHelp')}
         </p>
         <div className="new-exercise__grid">
-          {NAMED_ROLES.map((role) => (
-            <div key={role}>
-              {textField({
-                field: role,
-                label: t(`role.${role}`),
-                value: names[role],
-                onChange: (value) => {
-                  setNames((previous) => ({ ...previous, [role]: value }));
-                },
-              })}
-            </div>
-          ))}
+          {scenario
+            ? castRows.map((row, index) => (
+                <div key={row.id}>
+                  {textField({
+                    field: castField(row),
+                    label: castLabels[index] ?? row.id,
+                    value: row.name,
+                    onChange: (value) => {
+                      setCastRows((previous) =>
+                        previous.map((other) => (other.id === row.id ? { ...other, name: value } : other)),
+                      );
+                    },
+                    error: t('scenarioPicker.cast.required'),
+                    ...(row.municipality !== undefined && row.municipality !== municipality.trim()
+                      ? { help: t('scenarioPicker.cast.notCompetent', { municipality: row.municipality }) }
+                      : {}),
+                  })}
+                </div>
+              ))
+            : NAMED_ROLES.map((role) => (
+                <div key={role}>
+                  {textField({
+                    field: role,
+                    label: t(`role.${role}`),
+                    value: names[role],
+                    onChange: (value) => {
+                      setNames((previous) => ({ ...previous, [role]: value }));
+                    },
+                    error: t(`exercises.form.errors.${role}`),
+                  })}
+                </div>
+              ))}
         </div>
       </fieldset>
 
@@ -262,6 +383,7 @@ export function NewExerciseForm({ onCreate, onCancel, now, initial, problem = nu
           label: t('exercises.form.startTime'),
           value: startTime,
           onChange: setStartTime,
+          error: t('exercises.form.errors.startTime'),
           help: t('exercises.form.startTimeHelp'),
           type: 'datetime-local',
           // The native control shows the browser's own date format; this says it the Dutch way.

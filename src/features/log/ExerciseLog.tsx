@@ -14,10 +14,11 @@ export interface ExerciseLogProps {
 export function ExerciseLog({ actingAs, initialFilter }: ExerciseLogProps) {
   const session = useSession();
   // The log array grows in place; the state (and its version) changes with every entry.
-  const { log } = useSessionState();
+  const { log, head } = useSessionState();
   return (
     <LogView
       entries={log}
+      scenario={head.setup.scenario}
       {...(initialFilter ? { initialFilter } : {})}
       canAnnotate={maySteer(actingAs.role, 'exercise.note')}
       onAnnotate={(text, refersTo) => {

@@ -1,6 +1,7 @@
 import { useId, type CSSProperties, type Ref } from 'react';
 import { useLanguage, useTranslation, type Language } from '../../i18n';
 import { formatExerciseTimeText } from '../../i18n/format';
+import type { Scenario } from '../../scenarios';
 import type { LogEntry } from '../../session';
 import { describeEntry, type EntryDescription, type RuleMention, type Translate } from './describeEntry';
 import type { Attachment } from './filter';
@@ -18,6 +19,8 @@ export interface LogEntryRowProps {
   onRequestCorrection: (seq: number) => void;
   ref?: Ref<HTMLElement>;
   style?: CSSProperties;
+  /** The exercise's scenario: injects are named by their title. */
+  scenario?: Scenario | undefined;
 }
 
 const KIND_ICONS: Record<LogEntry['kind'], string> = {
@@ -103,11 +106,12 @@ export function LogEntryRow({
   onRequestCorrection,
   ref,
   style,
+  scenario,
 }: LogEntryRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const description = describeEntry(entry, t, language);
+  const description = describeEntry(entry, t, language, scenario);
   const outcomeClass = description.outcome ? ` log-entry--${description.outcome}` : '';
   const line = t('log.line', { seq: entry.seq });
   // The visible label comes first in the accessible name (WCAG 2.5.3), the entry after it.

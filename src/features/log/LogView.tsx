@@ -2,6 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ROLES } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
+import type { Scenario } from '../../scenarios';
 import type { LogEntry } from '../../session';
 import { announceEntry, describeEntry } from './describeEntry';
 import {
@@ -27,6 +28,8 @@ export interface LogViewProps {
   onCorrect: (text: string, corrects: number) => void;
   /** The filter to start with (stories; a debrief opening on the refusals). */
   initialFilter?: Partial<LogFilter>;
+  /** The exercise's scenario: injects are named by their title. */
+  scenario?: Scenario | undefined;
 }
 
 /** A first guess of a row's height; every row is measured once it renders. */
@@ -42,7 +45,7 @@ const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', '
  * are in the DOM, so 10,000 entries stay fast. It follows the newest entry
  * unless the reader has scrolled away from the end.
  */
-export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFilter }: LogViewProps) {
+export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFilter, scenario }: LogViewProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -56,7 +59,7 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
   // Announce entries that arrive while the log is open, not the ones it opened with.
   const [totalAtOpen] = useState(total);
   const newest = entries[total - 1];
-  const announcement = newest && total > totalAtOpen ? announceEntry(newest, t, language) : '';
+  const announcement = newest && total > totalAtOpen ? announceEntry(newest, t, language, scenario) : '';
 
   const [activeSeq, setActiveSeq] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ mode: 'note' | 'correction'; seq: number } | null>(null);
@@ -246,6 +249,7 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
                   attachments={attachments}
                   index={item.index}
                   setSize={shown.length}
+                  scenario={scenario}
                   canAnnotate={canAnnotate}
                   onRequestNote={(seq) => {
                     setDialog({ mode: 'note', seq });
@@ -267,7 +271,7 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
           key={`${dialog.mode}-${String(dialog.seq)}`}
           mode={dialog.mode}
           seq={dialog.seq}
-          about={dialogEntry ? describeEntry(dialogEntry, t, language).what : ''}
+          about={dialogEntry ? describeEntry(dialogEntry, t, language, scenario).what : ''}
           isOpen
           onOpenChange={(open) => {
             if (!open) setDialog(null);

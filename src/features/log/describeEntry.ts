@@ -7,7 +7,8 @@ import type { TFunction } from 'i18next';
 import { MEANS, phaseByNumber, ruleById, type MeansId, type PhaseNumber, type RuleId } from '../../../machines';
 import type { Language } from '../../i18n';
 import { formatExerciseTimeText, formatWallTime } from '../../i18n/format';
-import type { AttemptEntry, LogEntry } from '../../session';
+import type { Scenario } from '../../scenarios';
+import type { AttemptEntry, InjectEntry, LogEntry } from '../../session';
 
 export type Translate = TFunction;
 export type EntryOutcome = 'accepted' | 'refused';
@@ -126,7 +127,26 @@ const STEERING_KEYS = {
   'inject.release': 'inject',
 } as const;
 
-function whatOf(entry: LogEntry, t: Translate): { what: string; details: string[] } {
+/**
+ * An inject by its title in the current language, looked up in the
+ * exercise's own scenario; the id when the scenario does not have it.
+ */
+function injectWhat(entry: InjectEntry, t: Translate, language: Language, scenario: Scenario | undefined) {
+  const inject = scenario?.injects.find((candidate) => candidate.id === entry.injectId);
+  const what = t(`log.what.inject.${entry.action}`, { title: inject?.title[language] ?? entry.injectId });
+  if (!inject) return { what, details: [t('log.what.injectUnknown', { id: entry.injectId })] };
+  const details = [t('log.what.injectAudience', { audience: t(`log.what.audience.${inject.audience}`) })];
+  // The subject only: what the trainees are expected to do stays with the trainer (the log may be projected).
+  if (inject.decisionPoint) details.push(t(`log.what.decisionPoint.${inject.decisionPoint.subject ?? 'any'}`));
+  return { what, details };
+}
+
+function whatOf(
+  entry: LogEntry,
+  t: Translate,
+  language: Language,
+  scenario: Scenario | undefined,
+): { what: string; details: string[] } {
   switch (entry.kind) {
     case 'exercise':
       return { what: t('log.what.created'), details: [] };
@@ -157,7 +177,7 @@ function whatOf(entry: LogEntry, t: Translate): { what: string; details: string[
       break;
     }
     case 'inject':
-      return { what: t(`log.what.inject.${entry.action}`, { id: entry.injectId }), details: [] };
+      return injectWhat(entry, t, language, scenario);
     case 'steeringRefused': {
       const key = STEERING_KEYS[entry.action as keyof typeof STEERING_KEYS] as
         (typeof STEERING_KEYS)[keyof typeof STEERING_KEYS] | undefined;
@@ -182,9 +202,17 @@ function stopReason(entry: AttemptEntry): RuleId | null {
   return null;
 }
 
-/** Everything the log shows about one entry, in the given language. */
-export function describeEntry(entry: LogEntry, t: Translate, language: Language): EntryDescription {
-  const { what, details } = whatOf(entry, t);
+/**
+ * Everything the log shows about one entry, in the given language. The
+ * exercise's scenario names its injects; without it an inject shows its id.
+ */
+export function describeEntry(
+  entry: LogEntry,
+  t: Translate,
+  language: Language,
+  scenario?: Scenario,
+): EntryDescription {
+  const { what, details } = whatOf(entry, t, language, scenario);
   const description: EntryDescription = {
     seq: entry.seq,
     kind: entry.kind,
@@ -238,8 +266,8 @@ export function describeEntry(entry: LogEntry, t: Translate, language: Language)
 }
 
 /** One line for the live region and the debrief: "Geweigerd: R3 <title> — <message>". */
-export function announceEntry(entry: LogEntry, t: Translate, language: Language): string {
-  const description = describeEntry(entry, t, language);
+export function announceEntry(entry: LogEntry, t: Translate, language: Language, scenario?: Scenario): string {
+  const description = describeEntry(entry, t, language, scenario);
   if (description.refusal)
     return t('log.announce.refused', {
       rule: description.refusal.rule,

@@ -6,7 +6,7 @@ import type { Role } from '../../../machines';
 import type { CorrectionEntry, LogEntry, NoteEntry } from '../../session';
 import { outcomeOf, referenceOf } from './describeEntry';
 
-export const KIND_FILTERS = ['all', 'actions', 'decisions', 'refusals', 'notes', 'clock'] as const;
+export const KIND_FILTERS = ['all', 'actions', 'decisions', 'refusals', 'notes', 'clock', 'injects'] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
 
 export const OUTCOME_FILTERS = ['all', 'accepted', 'refused'] as const;
@@ -37,6 +37,9 @@ function matchesKind(entry: LogEntry, kind: KindFilter): boolean {
       return entry.kind === 'note' || entry.kind === 'correction';
     case 'clock':
       return entry.kind === 'clock';
+    case 'injects':
+      // Released, held and skipped injects, and attempts to steer them that R13 refused.
+      return entry.kind === 'inject' || (entry.kind === 'steeringRefused' && entry.action === 'inject.release');
   }
 }
 

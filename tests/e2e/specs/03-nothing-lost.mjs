@@ -25,12 +25,10 @@ export const tests = [
       await page.reload();
       await page.locator('.console').waitFor();
       const after = exerciseMs(await clockTime(page));
-      const elapsed = (Date.now() - wallBefore) * 10;
+      // The display shows whole seconds and ticks once a second, so a reading may be up to 1 s of wall time old.
+      const bound = (Date.now() - wallBefore + 1000) * 10 + 1000;
       assert(after >= before, `the clock did not go back: ${after - before} ms`);
-      assert(
-        after - before <= elapsed + 2000,
-        `the clock ran on at 10×: ${after - before} ms in ${elapsed / 10} ms wall`,
-      );
+      assert(after - before <= bound, `the clock ran on at 10×: ${after - before} ms, at most ${bound} ms`);
       assert((await page.locator('.exercise-clock').innerText()).includes('loopt'), 'the clock still runs');
       assertEqual(consoleErrors, [], 'console errors');
       await context.close();

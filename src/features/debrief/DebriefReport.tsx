@@ -1,0 +1,47 @@
+import { useTranslation } from '../../i18n';
+import { CoverageSection } from './CoverageSection';
+import type { Debrief } from './debrief';
+import { DecisionList } from './DecisionList';
+import { IntegritySection } from './IntegritySection';
+import { KeyFigures } from './KeyFigures';
+import { NotesSection } from './NotesSection';
+import { ReportSection } from './parts';
+import { PhaseChart } from './PhaseChart';
+import { PhaseTable } from './PhaseTable';
+import { PilotSection } from './PilotSection';
+import { RefusalsSection } from './RefusalsSection';
+import { ScenarioSection } from './ScenarioSection';
+import { keyFigures } from './summary';
+import { TimingsSection } from './TimingsSection';
+
+/** The whole after-action review of one exercise, from its log alone. */
+export function DebriefReport({ debrief }: { debrief: Debrief }) {
+  const { t } = useTranslation();
+  const { setup } = debrief.head;
+  const { municipality } = setup;
+  return (
+    <div className="debrief-report">
+      <ReportSection heading={t('debrief.summary.heading')} className="debrief-summary">
+        <KeyFigures figures={keyFigures(debrief)} />
+      </ReportSection>
+      <ReportSection heading={t('debrief.chart.heading')} className="debrief-chart">
+        {debrief.timeline && (
+          <>
+            <PhaseChart timeline={debrief.timeline} />
+            <PhaseTable timeline={debrief.timeline} municipality={municipality} />
+          </>
+        )}
+      </ReportSection>
+      <ReportSection heading={t('debrief.decisions.heading')} className="debrief-decisions">
+        <DecisionList decisions={debrief.decisions} municipality={municipality} />
+      </ReportSection>
+      <TimingsSection debrief={debrief} />
+      <PilotSection cases={debrief.pilotCases} municipality={municipality} />
+      <RefusalsSection groups={debrief.refusals} municipality={municipality} />
+      <CoverageSection coverage={debrief.coverage} />
+      <ScenarioSection setup={setup} />
+      <NotesSection notes={debrief.notes} municipality={municipality} />
+      <IntegritySection integrity={debrief.integrity} />
+    </div>
+  );
+}

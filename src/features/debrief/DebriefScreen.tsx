@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLanguage, useTranslation } from '../../i18n';
+import { ExerciseStore } from '../../session';
+import { ComparisonSection } from './ComparisonSection';
+import { DebriefReport } from './DebriefReport';
+import { ExportBar } from './ExportBar';
+import { FinalHash } from './IntegritySection';
+import { loadDebrief, type DebriefStore } from './storedExercise';
+import { startTimeText } from './words';
+import './debrief.css';
+
+export interface DebriefScreenProps {
+  store: DebriefStore;
+  id: string;
+  /** The header's right-hand controls (language, projector), owned by the app. */
+  headerControls: ReactNode;
+  consoleHref: string;
+  exercisesHref: string;
+  /** The moment of an export, ISO; stories and tests fix it. */
+  now?: () => string;
+  onPrint?: () => void;
+}
+
+/**
+ * The debrief of one stored exercise, read-only. When the console in another
+ * tab writes to the same exercise, the debrief reads it again.
+ */
+function useStoredDebrief(store: DebriefStore, id: string) {
+  const [loaded, setLoaded] = useState(() => loadDebrief(store, id));
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key === ExerciseStore.headKey(id)) setLoaded(loadDebrief(store, id));
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [store, id]);
+  return loaded;
+}
+
+export function DebriefScreen({
+  store,
+  id,
+  headerControls,
+  consoleHref,
+  exercisesHref,
+  now,
+  onPrint,
+}: DebriefScreenProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const loaded = useStoredDebrief(store, id);
+  const debrief = loaded.state === 'ready' ? loaded.debrief : null;
+  const setup = debrief?.head.setup;
+  const meta = useMemo(
+    () =>
+      setup
+        ? [
+            t('debrief.municipality', { municipality: setup.municipality }),
+            t('debrief.start', { start: startTimeText(setup.startTime, language) }),
+            ...(setup.scenario ? [t('debrief.scenario', { title: setup.scenario.title[language] })] : []),
+          ].join(' · ')
+        : '',
+    [setup, t, language],
+  );
+
+  return (
+    <>
+      <header className="app-header debrief-header">
+        <div className="debrief-header__title">
+          <nav className="debrief-header__nav" aria-label={t('debrief.title')}>
+            <a href={consoleHref}>
+              <span aria-hidden="true">← </span>
+              {t('debrief.backToConsole')}
+            </a>
+            <a href={exercisesHref}>{t('debrief.allExercises')}</a>
+          </nav>
+          <h1>{setup ? t('debrief.heading', { title: setup.title }) : t('debrief.title')}</h1>
+          {meta && <p className="app-header__tagline">{meta}</p>}
+        </div>
+        <div className="debrief-header__controls">{headerControls}</div>
+      </header>
+      <main id="main" tabIndex={-1} className="debrief">
+        {loaded.state === 'notFound' && (
+          <p className="banner banner--error" role="alert">
+            {t('debrief.notFound')}
+          </p>
+        )}
+        {loaded.state === 'unreadable' && (
+          <p className="banner banner--error" role="alert">
+            {t('debrief.unreadable', { problem: loaded.problem })}
+          </p>
+        )}
+        {debrief && (
+          <>
+            <div className="debrief__toolbar">
+              <p className="debrief__read-only">{t('debrief.readOnly')}</p>
+              <ExportBar debrief={debrief} {...(now ? { now } : {})} {...(onPrint ? { onPrint } : {})} />
+            </div>
+            <FinalHash integrity={debrief.integrity} />
+            <DebriefReport debrief={debrief} />
+            <ComparisonSection debrief={debrief} store={store} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+/** Loaded when its route is opened (React.lazy wants a default export). */
+export default DebriefScreen;

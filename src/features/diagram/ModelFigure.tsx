@@ -1,0 +1,113 @@
+import { useState, type ReactNode } from 'react';
+import type { By } from '../../../machines';
+import { useTranslation } from '../../i18n';
+import { DiagramView } from './DiagramView';
+import { LiveDiagram } from './LiveDiagram';
+import { useModelLayout } from './useModelLayout';
+
+export interface ModelFigureProps {
+  /** Inside an exercise: who acts. Without it the model is drawn on its own, nothing highlighted. */
+  actingAs?: By;
+  /** Controls beside the size toggle (the console puts its full-screen link here). */
+  controls?: ReactNode;
+}
+
+/** The legend: what the marks mean, each in words as well as in colour. */
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <details className="model-legend">
+      <summary>{t('diagram.legend.title')}</summary>
+      <ul>
+        <li>
+          <span className="model-legend__mark model-legend__mark--current" aria-hidden="true">
+            {t('diagram.now')}
+          </span>{' '}
+          {t('diagram.legend.current')}
+        </li>
+        <li>
+          <span className="model-legend__mark model-legend__mark--accepted" aria-hidden="true">
+            ✓
+          </span>{' '}
+          {t('diagram.legend.accepted')}
+        </li>
+        <li>
+          <span className="model-legend__mark model-legend__mark--refused" aria-hidden="true">
+            ✗
+          </span>{' '}
+          {t('diagram.legend.refused')}
+        </li>
+        <li>
+          <span className="model-legend__mark" aria-hidden="true">
+            ↻
+          </span>{' '}
+          {t('diagram.legend.internal')}
+        </li>
+        <li>
+          <span className="model-legend__mark rule-id" aria-hidden="true">
+            R1 R13
+          </span>{' '}
+          {t('diagram.legend.rules')}
+        </li>
+      </ul>
+    </details>
+  );
+}
+
+/** The model diagram with its loading state, size toggle and legend. */
+export function ModelFigure({ actingAs, controls }: ModelFigureProps) {
+  const { t } = useTranslation();
+  const model = useModelLayout();
+  // Legible first (its own size, scrolled to where the exercise is); the whole model fitted on request.
+  const [fit, setFit] = useState(false);
+  const actualSize = !fit;
+
+  if (model.status === 'loading')
+    return (
+      <p className="model-figure__loading" role="status">
+        {t('diagram.loading')}
+      </p>
+    );
+  if (model.status === 'failed')
+    return (
+      <p className="banner banner--error" role="alert">
+        {t('diagram.layoutFailed', { problem: model.problem })}
+      </p>
+    );
+  return (
+    <div className="model-figure">
+      <div className="model-figure__controls">
+        <button
+          type="button"
+          aria-pressed={fit}
+          onClick={() => {
+            setFit(!fit);
+          }}
+        >
+          {t('diagram.fit')}
+        </button>
+        {controls}
+        <Legend />
+      </div>
+      <p className="model-figure__generated">{t('diagram.generated')}</p>
+      {actingAs ? (
+        <LiveDiagram
+          graph={model.graph}
+          layout={model.layout}
+          text={model.text}
+          actingAs={actingAs}
+          actualSize={actualSize}
+        />
+      ) : (
+        <div
+          className={actualSize ? 'model-live__figure model-live__figure--actual' : 'model-live__figure'}
+          role="region"
+          aria-label={t('diagram.scrollRegion')}
+          tabIndex={0}
+        >
+          <DiagramView graph={model.graph} layout={model.layout} text={model.text} label={t('diagram.figure')} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from 'react';
+import { graphOf, type ModelGraph } from '../../../machines/diagram';
+import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { diagramText, type DiagramText } from './labels';
+import { browserMeasure, layoutModel, type DiagramLayout } from './layout';
+
+let graph: ModelGraph | null = null;
+
+/** The machine's graph, read once: the machine does not change while the app runs. */
+export function modelGraph(): ModelGraph {
+  graph ??= graphOf();
+  return graph;
+}
+
+// One layout per language (the words set the box sizes): opening the panel again is instant.
+const layouts = new Map<Language, Promise<DiagramLayout>>();
+
+function layoutFor(language: Language, text: DiagramText): Promise<DiagramLayout> {
+  let layout = layouts.get(language);
+  if (!layout) {
+    layout = layoutModel(modelGraph(), text, browserMeasure());
+    layouts.set(language, layout);
+    // A failed layout is not kept: the next mount tries again.
+    layout.catch(() => layouts.delete(language));
+  }
+  return layout;
+}
+
+export type ModelLayoutState =
+  | { status: 'loading' }
+  | { status: 'failed'; problem: string }
+  | { status: 'ready'; graph: ModelGraph; layout: DiagramLayout; text: DiagramText };
+
+/** The laid-out diagram in the current language; ELK is loaded on first use. */
+export function useModelLayout(): ModelLayoutState {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const model = modelGraph();
+  const text = useMemo(() => {
+    const states = new Map(model.states.map((state) => [state.id, state]));
+    return diagramText(t, language, (id) => states.get(id));
+  }, [t, language, model]);
+  const [result, setResult] = useState<{
+    language: Language;
+    outcome: { layout: DiagramLayout } | { problem: string };
+  } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    layoutFor(language, text).then(
+      (layout) => {
+        if (current) setResult({ language, outcome: { layout } });
+      },
+      (error: unknown) => {
+        if (current)
+          setResult({ language, outcome: { problem: error instanceof Error ? error.message : String(error) } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [language, text]);
+
+  if (result?.language !== language) return { status: 'loading' };
+  if ('problem' in result.outcome) return { status: 'failed', problem: result.outcome.problem };
+  return { status: 'ready', graph: model, layout: result.outcome.layout, text };
+}

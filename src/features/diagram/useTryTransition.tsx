@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { whyRefused, type By, type EscalationSnapshot, type Subject } from '../../../machines';
+import { attemptForTransition, type ModelTransition } from '../../../machines/diagram';
+import { useSession, type Attempt } from '../../session';
+import { useLanguage, useTranslation } from '../../i18n';
+// The console's own dialogs: a path tried from the diagram asks for the same reason and grounds (R1, R6).
+import { ReasonDialog } from '../actions/ReasonDialog';
+import { DecisionDialog } from '../decisions/DecisionDialog';
+import { RevokeDialog } from '../decisions/RevokeDialog';
+import { SubjectDialog } from './SubjectDialog';
+
+export interface TryResult {
+  outcome: 'accepted' | 'refused';
+  text: string;
+}
+
+type Asking =
+  | { kind: 'reason'; transition: ModelTransition; direction: 'escalate' | 'deescalate' }
+  | { kind: 'subject'; transition: ModelTransition; action: 'decide' | 'revoke' }
+  | { kind: 'decide' | 'revoke'; transition: ModelTransition; subject: Subject };
+
+/**
+ * Trying a transition from the diagram: through the session's one door, so
+ * it is judged and logged like any attempt (R10). What needs words asks for
+ * them first: a reason to change phase (R1), grounds for a decision (R6),
+ * and for a decision the one subject it is about (R4).
+ */
+export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: (t: ModelTransition) => string) {
+  const session = useSession();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [lastResult, setLastResult] = useState<TryResult>();
+
+  const send = (transition: ModelTransition, attempt: Attempt) => {
+    const entry = session.dispatch(attempt);
+    const action = labelOf(transition);
+    setLastResult(
+      entry.refusal
+        ? {
+            outcome: 'refused',
+            text: t('diagram.result.refused', {
+              action,
+              rule: entry.refusal.rule,
+              message: entry.refusal.message[language],
+            }),
+          }
+        : { outcome: 'accepted', text: t('diagram.result.accepted', { action }) },
+    );
+  };
+
+  const tryTransition = (transition: ModelTransition) => {
+    switch (transition.event) {
+      case null:
+        return;
+      case 'phase.escalate':
+        setAsking({ kind: 'reason', transition, direction: 'escalate' });
+        return;
+      case 'phase.deescalate':
+        setAsking({ kind: 'reason', transition, direction: 'deescalate' });
+        return;
+      case 'mayor.decide':
+      case 'mayor.revoke': {
+        const action = transition.event === 'mayor.decide' ? 'decide' : 'revoke';
+        setAsking(
+          transition.subject
+            ? { kind: action, transition, subject: transition.subject }
+            : { kind: 'subject', transition, action },
+        );
+        return;
+      }
+      default: {
+        const attempt = attemptForTransition(transition, by);
+        if (attempt) send(transition, attempt);
+      }
+    }
+  };
+
+  const close = (open: boolean) => {
+    if (!open) setAsking(null);
+  };
+
+  let dialog: React.ReactNode = null;
+  if (asking?.kind === 'reason') {
+    const type = asking.direction === 'escalate' ? 'phase.escalate' : 'phase.deescalate';
+    dialog = (
+      <ReasonDialog
+        direction={asking.direction}
+        isOpen
+        onOpenChange={close}
+        judge={(reason) => whyRefused(snapshot, { type, by, reason })}
+        onSubmit={(reason) => {
+          send(asking.transition, { type, by, reason });
+        }}
+      />
+    );
+  } else if (asking?.kind === 'subject') {
+    dialog = (
+      <SubjectDialog
+        action={asking.action}
+        onOpenChange={close}
+        onChoose={(subject) => {
+          setAsking({ kind: asking.action, transition: asking.transition, subject });
+        }}
+      />
+    );
+  } else if (asking?.kind === 'decide') {
+    dialog = (
+      <DecisionDialog
+        key={asking.subject}
+        subject={asking.subject}
+        by={by}
+        snapshot={snapshot}
+        isOpen
+        onOpenChange={close}
+        onSubmit={(attempt) => {
+          send(asking.transition, attempt);
+        }}
+      />
+    );
+  } else if (asking?.kind === 'revoke') {
+    dialog = (
+      <RevokeDialog
+        key={asking.subject}
+        subject={asking.subject}
+        by={by}
+        snapshot={snapshot}
+        isOpen
+        onOpenChange={close}
+        onSubmit={(attempt) => {
+          send(asking.transition, attempt);
+        }}
+      />
+    );
+  }
+
+  return { tryTransition, dialog, lastResult };
+}

@@ -1,0 +1,155 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ExercisesScreen } from '../src/features/exercises/ExercisesScreen';
+import {
+  exerciseFile,
+  ExerciseStore,
+  MemoryStorage,
+  parseExerciseFile,
+  type ExerciseFile,
+  type LogEntry,
+} from '../src/session';
+import { BY, riotControlSession } from '../tests/fixtures/exercise';
+
+const NOW = Date.parse('2027-01-02T10:00:00Z');
+
+interface Loaded {
+  store: ExerciseStore;
+  storage: MemoryStorage;
+  /** The played exercise as exported, to import elsewhere. */
+  file: ExerciseFile;
+}
+
+/** On this device: the riot-control exercise of issue 3 with a trainer's note. */
+function seeded(): Loaded {
+  const { session, store, storage } = riotControlSession();
+  session.annotate(BY.trainer, 'Waterwerper ingezet na waarschuwing', 10);
+  const file = exerciseFile(session.getState(), '2027-01-01T00:30:00.000Z');
+  session.dispose();
+  return { store, storage, file };
+}
+
+/** The same file on another device: nothing stored yet. */
+function elsewhere(): Loaded {
+  const { file } = seeded();
+  const storage = new MemoryStorage();
+  return { store: new ExerciseStore(storage), storage, file };
+}
+
+const loadedOf = (loaded: unknown) => loaded as Loaded;
+const asFile = (content: string, name: string) => new File([content], name, { type: 'application/json' });
+
+/** The file with one line's text changed by hand, as someone "tidying up" the log would. */
+function tampered(file: ExerciseFile): string {
+  const copy = JSON.parse(JSON.stringify(file)) as ExerciseFile;
+  const note = copy.entries.find((entry): entry is Extract<LogEntry, { kind: 'note' }> => entry.kind === 'note');
+  if (note) note.text = 'Waterwerper ingezet zonder waarschuwing';
+  return JSON.stringify(copy, null, 2);
+}
+
+const meta = {
+  title: 'Exercises/Import and export',
+  component: ExercisesScreen,
+  // `store` comes from the loader, fresh for every story; this one only satisfies the props.
+  args: { store: new ExerciseStore(new MemoryStorage()), onOpen: fn(), now: () => NOW, download: fn() },
+  loaders: [seeded],
+  render: (args, { loaded }) => <ExercisesScreen {...args} store={loadedOf(loaded).store} />,
+} satisfies Meta<typeof ExercisesScreen>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Idle: the import control beside "Nieuwe oefening", each exercise with its log's fingerprint and an export. */
+export const Idle: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { file } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    const input = canvas.getByLabelText('Oefening importeren');
+    await expect(input).toHaveAttribute('type', 'file');
+    await expect(canvas.getByRole('button', { name: 'Exporteren Jaarwisseling Utrecht-Centrum' })).toBeVisible();
+    await userEvent.click(canvas.getByText(`${file.finalHash.slice(0, 8)}…${file.finalHash.slice(-4)}`));
+    await expect(canvas.getByText(file.finalHash)).toBeVisible();
+    await expect(canvas.getByRole('alert')).toBeEmptyDOMElement();
+  },
+};
+
+/** Success: a file from another device is checked, stored and listed. */
+export const Imported: Story = {
+  loaders: [elsewhere],
+  play: async ({ canvasElement, loaded }) => {
+    const { store, file } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'Nog geen oefeningen' })).toBeVisible();
+    await userEvent.upload(canvas.getByLabelText('Oefening importeren'), asFile(JSON.stringify(file), 'utrecht.json'));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        /Oefening ‘Jaarwisseling Utrecht-Centrum’ is geïmporteerd uit ‘utrecht\.json’: 14 regels, het logboek is onveranderd/,
+      ),
+    );
+    await expect(store.list().map((exercise) => exercise.id)).toEqual([file.head.id]);
+    await expect(canvas.getByRole('heading', { level: 3, name: 'Jaarwisseling Utrecht-Centrum' })).toBeVisible();
+  },
+};
+
+/** Success, already here: the import stands beside the stored one; nothing is overwritten. */
+export const ImportedAgain: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { store, file } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    await userEvent.upload(canvas.getByLabelText('Oefening importeren'), asFile(JSON.stringify(file), 'utrecht.json'));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(/de import staat er als aparte oefening naast/),
+    );
+    await expect(store.list()).toHaveLength(2);
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(2);
+  },
+};
+
+/** Errors: a line changed by hand is named, and storage is byte for byte what it was. */
+export const RefusedTampered: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { storage, file } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    const before = JSON.stringify([...storage.items]);
+    await userEvent.upload(canvas.getByLabelText('Oefening importeren'), asFile(tampered(file), 'opgeschoond.json'));
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('‘opgeschoond.json’ is niet geïmporteerd.'));
+    await expect(alert).toHaveTextContent('Er is niets opgeslagen of gewijzigd.');
+    await expect(alert).toHaveTextContent(
+      'Regel 14 is gewijzigd: de inhoud past niet meer bij de vingerafdruk (hash) die bij het vastleggen is berekend.',
+    );
+    await expect(JSON.stringify([...storage.items])).toBe(before);
+    const list = canvas.getByRole('list', { name: 'Opgeslagen oefeningen op dit apparaat' });
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  },
+};
+
+/** Errors, in English: a file that is not JSON at all. */
+export const RefusedNotJson: Story = {
+  parameters: { locale: 'en' },
+  play: async ({ canvasElement, loaded }) => {
+    const { storage } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    const before = JSON.stringify([...storage.items]);
+    await userEvent.upload(
+      canvas.getByLabelText('Import exercise'),
+      asFile('{"format": "paraat.exercise-file/1", "head": {', 'half.json'),
+    );
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('‘half.json’ has not been imported.'));
+    await expect(alert).toHaveTextContent('The file is not valid JSON.');
+    await expect(JSON.stringify([...storage.items])).toBe(before);
+  },
+};
+
+/** Export: the exercise as a file, announced; the file reads back as it is. */
+export const Exported: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Exporteren Jaarwisseling Utrecht-Centrum' }));
+    await expect(args.download).toHaveBeenCalledOnce();
+    const [name, text] = (args.download as ReturnType<typeof fn>).mock.calls[0] as [string, string];
+    await expect(name).toMatch(/^paraat-Jaarwisseling-Utrecht-Centrum-.*\.json$/);
+    await expect(parseExerciseFile(text).ok).toBe(true);
+    await expect(canvas.getByRole('status')).toHaveTextContent(`is geëxporteerd als ‘${name}’`);
+  },
+};
