@@ -153,10 +153,7 @@ export function ConsoleScreen({
         <div className="console__grid">
           <div className="console__ladder">
             <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
-          </div>
-          <div className="console__actions">
-            {acting && <ActionsPanel actingAs={byOf(acting)} />}
-            {acting && <DecisionsPanel actingAs={byOf(acting)} />}
+            {/* The trainer's queue sits high on the screen, beside the phase it drives. */}
             {trainer && head.setup.scenario && (
               <InjectsPanel
                 trainer={byOf(trainer)}
@@ -164,6 +161,10 @@ export function ConsoleScreen({
                 {...(now ? { now } : {})}
               />
             )}
+          </div>
+          <div className="console__actions">
+            {acting && <ActionsPanel actingAs={byOf(acting)} />}
+            {acting && <DecisionsPanel actingAs={byOf(acting)} />}
           </div>
           <div className="console__log">{noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}</div>
         </div>
