@@ -13,6 +13,7 @@ import { en as scenarioPicker } from '../../features/exercises/scenarioMessages'
 import { en as injects } from '../../features/injects/messages';
 import { en as log } from '../../features/log/messages';
 import { en as phaseLadder } from '../../features/phaseLadder/messages';
+import { en as replay } from '../../features/replay/messages';
 import { en as common } from './common';
 import type { Catalogue } from './nl';
 
@@ -33,4 +34,5 @@ export const en: Catalogue = {
   instructor,
   evidence,
   debrief,
+  replay,
 };

@@ -17,6 +17,7 @@ import { nl as scenarioPicker } from '../../features/exercises/scenarioMessages'
 import { nl as injects } from '../../features/injects/messages';
 import { nl as log } from '../../features/log/messages';
 import { nl as phaseLadder } from '../../features/phaseLadder/messages';
+import { nl as replay } from '../../features/replay/messages';
 import { nl as common } from './common';
 
 export const nl = {
@@ -36,6 +37,7 @@ export const nl = {
   instructor,
   evidence,
   debrief,
+  replay,
 };
 
 export type Catalogue = typeof nl;
