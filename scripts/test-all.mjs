@@ -1,9 +1,10 @@
 /**
  * `npm test`: every check, in order — Chromium present, typecheck, lint,
- * vitest (unit and model tests, story tests), production build, end-to-end.
+ * vitest (unit and model tests, story tests), production build, the bundle
+ * budget (bench:check: initialJs over the floor), end-to-end.
  * It goes on after a failure so one run shows everything, then closes with the
  * plain line `N passed, N failed` that CI reads (vitest's own summary is not
- * among the runners CI reads). Typecheck, lint and build count as one test each.
+ * among the runners CI reads). Typecheck, lint, build and bench:check count as one test each.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +53,8 @@ step(
   },
 );
 step('build', 'npx', ['vite', 'build']);
+// The one deterministic speed measure (initialJs over the floor), on the build just made; counts as one check.
+step('bench:check', 'node', ['bench/check.mjs', '--app=dist']);
 rmSync('test-results/e2e.json', { force: true });
 step('e2e', 'node', ['tests/e2e/run.mjs'], () => {
   const report = readJson('test-results/e2e.json');

@@ -61,14 +61,16 @@ export const CreateAndOpen: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    await userEvent.type(canvas.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
+    // The form loads when asked for (a lazy chunk).
+    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Rotterdam');
-    await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carola Schouten');
+    await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carla Stoop');
     await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Robert Simons');
     await userEvent.type(canvas.getByLabelText(/^Commandant/), 'Cdt. Mila Visser');
     await userEvent.type(canvas.getByLabelText(/^Officier van justitie/), 'Mr. Daan Smit');
     await userEvent.type(canvas.getByLabelText(/^Oefenleider/), 'Karin Jansen');
     await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
+    await waitFor(() => expect(args.onOpen).toHaveBeenCalled());
 
     const created = store.list().find((exercise) => exercise.title === 'Jaarwisseling Rotterdam-Zuid');
     await expect(created).toMatchObject({ municipality: 'Rotterdam', startTime: '2026-12-31T22:00', entries: 1 });
@@ -111,6 +113,7 @@ export const Duplicate: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole('listitem')[2]).toHaveTextContent(/Jaarwisseling Utrecht-Centrum.*1[0-9] regels/);
     await userEvent.click(canvas.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
+    await waitFor(() => expect(store.list()).toHaveLength(4));
     const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
     await expect(copy).toMatchObject({ municipality: 'Utrecht', startTime: '2026-12-31T22:00', entries: 1 });
     await expect(store.head(copy?.id ?? '')?.setup.cast).toEqual(SETUP.cast);
@@ -128,19 +131,21 @@ export const StorageFull: Story = {
     storage.failWith = 'QuotaExceededError';
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    await userEvent.type(canvas.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
+    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Zwolle');
     for (const [label, name] of [
-      [/^Burgemeester/, 'Peter Snijders'],
-      [/^Locoburgemeester/, 'Ed Anker'],
+      [/^Burgemeester/, 'Pieter Snel'],
+      [/^Locoburgemeester/, 'Eddy Akker'],
       [/^Commandant/, 'Cdt. Roos Mulder'],
       [/^Officier van justitie/, 'Mr. Tim de Boer'],
       [/^Oefenleider/, 'Karin Jansen'],
     ] as const)
       await userEvent.type(canvas.getByLabelText(label), name);
     await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
-    await expect(canvas.getByRole('alert')).toHaveTextContent(
-      'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
+      ),
     );
     await expect(canvas.getByLabelText(/Titel van de oefening/)).toHaveValue('Jaarwisseling Zwolle');
     await expect(canvas.getByLabelText(/^Oefenleider/)).toHaveValue('Karin Jansen');

@@ -1,15 +1,17 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { PHASES } from '../../machines';
-import { openSession, SessionContext, type ExerciseSession } from '../session';
+// Direct module paths, not the barrels: the first screen must not pull in the statechart runtime,
+// the session's hashing or the file parsers (initialJs, npm run bench:check).
+import { PHASES } from '../../machines/phases';
+import type { ExerciseSession } from '../session/session';
+import { SessionContext } from '../session/useSession';
 import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
-import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
 import { ProjectorToggle } from '../features/console/ProjectorToggle';
 import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
 import { InstructorLink } from '../features/instructor/InstructorLink';
-import { AudienceView } from '../features/injects/AudienceView';
 import { useTranslation } from '../i18n';
 import { debriefHref } from '../features/debrief/routes';
+import { replayHref } from '../features/replay/routes';
 import { audienceHref, exerciseHref, navigate, useRoute } from './route';
 import { openStore } from './storage';
 
@@ -17,6 +19,15 @@ import { openStore } from './storage';
 const ModelScreen = lazy(() => import('../features/diagram/ModelScreen'));
 const InstructorScreen = lazy(() => import('../features/instructor/InstructorScreen'));
 const DebriefScreen = lazy(() => import('../features/debrief/DebriefScreen'));
+const ReplayScreen = lazy(() => import('../features/replay/ReplayScreen'));
+// The console and the audience's screen too: the first screen (the exercise list) needs neither,
+// and initialJs (npm run bench:check) counts what loads before it.
+const ConsoleScreen = lazy(() =>
+  import('../features/console/ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })),
+);
+const AudienceView = lazy(() =>
+  import('../features/injects/AudienceView').then((module) => ({ default: module.AudienceView })),
+);
 
 function HeaderControls() {
   return (
@@ -34,18 +45,24 @@ function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: strin
   );
   useEffect(() => {
     if (!id) return;
-    let result: { id: string; session: ExerciseSession } | { id: string; error: string };
-    try {
-      result = store.head(id) ? { id, session: openSession(store, id) } : { id, error: 'notFound' };
-    } catch (error) {
-      result = { id, error: error instanceof Error ? error.message : String(error) };
-    }
-    // Opening a session takes the exercise's write guard in storage (an external
-    // system), so it happens here and not during render; its result is state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setOpened(result);
+    let cancelled = false;
+    let opened: ExerciseSession | null = null;
+    // Opening a session takes the exercise's write guard in storage (an external system), so it
+    // happens here and not during render. The session module (statechart, hashing) loads with it.
+    void import('../session/session').then(({ openSession }) => {
+      if (cancelled) return;
+      let result: { id: string; session: ExerciseSession } | { id: string; error: string };
+      try {
+        result = store.head(id) ? { id, session: openSession(store, id) } : { id, error: 'notFound' };
+      } catch (error) {
+        result = { id, error: error instanceof Error ? error.message : String(error) };
+      }
+      if ('session' in result) opened = result.session;
+      setOpened(result);
+    });
     return () => {
-      if ('session' in result) result.session.dispose();
+      cancelled = true;
+      opened?.dispose();
     };
   }, [store, id]);
   return opened && opened.id === id ? opened : null;
@@ -71,15 +88,18 @@ export function App() {
     return (
       <SessionContext.Provider value={opened.session}>
         {skipLink}
-        <ConsoleScreen
-          volatile={volatile}
-          headerControls={<HeaderControls />}
-          audienceHref={(audience) => audienceHref(opened.id, audience)}
-          debriefHref={debriefHref(opened.id)}
-          onBack={() => {
-            navigate({ screen: 'exercises' });
-          }}
-        />
+        <Suspense fallback={<p role="status">{t('app.name')}</p>}>
+          <ConsoleScreen
+            volatile={volatile}
+            headerControls={<HeaderControls />}
+            audienceHref={(audience) => audienceHref(opened.id, audience)}
+            debriefHref={debriefHref(opened.id)}
+            replayHref={replayHref(opened.id)}
+            onBack={() => {
+              navigate({ screen: 'exercises' });
+            }}
+          />
+        </Suspense>
       </SessionContext.Provider>
     );
 
@@ -133,19 +153,42 @@ export function App() {
       </>
     );
 
+  if (route.screen === 'replay')
+    return (
+      <>
+        {skipLink}
+        {/* Read-only: the replay reads head and entries from the store and opens no session (no write guard). */}
+        <Suspense fallback={<p role="status">{t('replay.title')}</p>}>
+          <ReplayScreen
+            key={route.id}
+            store={store}
+            id={route.id}
+            headerControls={<HeaderControls />}
+            consoleHref={exerciseHref(route.id)}
+            exercisesHref="#/"
+            onBranched={(id) => {
+              navigate({ screen: 'exercise', id });
+            }}
+          />
+        </Suspense>
+      </>
+    );
+
   if (route.screen === 'audience')
     return (
       <>
         {skipLink}
         {/* Read-only: the audience's screen follows the console in another tab and opens no session. */}
-        <AudienceView
-          key={`${route.id}/${route.audience}`}
-          store={store}
-          id={route.id}
-          audience={route.audience}
-          headerControls={<HeaderControls />}
-          startHref="#/"
-        />
+        <Suspense fallback={<p role="status">{t('app.name')}</p>}>
+          <AudienceView
+            key={`${route.id}/${route.audience}`}
+            store={store}
+            id={route.id}
+            audience={route.audience}
+            headerControls={<HeaderControls />}
+            startHref="#/"
+          />
+        </Suspense>
       </>
     );
 

@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { INJECT_AUDIENCES, type InjectAudience } from '../scenarios';
+import { INJECT_AUDIENCES, type InjectAudience } from '../scenarios/audiences';
 import { MODEL_ROUTE, modelHref } from '../features/diagram/routes';
 import { INSTRUCTOR_ROUTE, instructorHref } from '../features/instructor/routes';
 import { DEBRIEF_ROUTE, debriefHref } from '../features/debrief/routes';
+import { REPLAY_ROUTE, replayHref } from '../features/replay/routes';
 
 /** Two screens, addressed by the hash so a reload returns to the same one. */
 export type Route =
@@ -15,7 +16,9 @@ export type Route =
   /** The instructor's walkthrough of GGP-GO, at a step (1-based). */
   | { screen: 'instructor'; step: number }
   /** The debrief (after-action review) of an exercise, read-only from the store. */
-  | { screen: 'debrief'; id: string };
+  | { screen: 'debrief'; id: string }
+  /** Stepping through an exercise's log (read-only), and branching from a line. */
+  | { screen: 'replay'; id: string };
 
 const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
 
@@ -26,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (model?.[1]) return { screen: 'model', id: model[1] };
   const debrief = DEBRIEF_ROUTE.exec(hash);
   if (debrief?.[1]) return { screen: 'debrief', id: debrief[1] };
+  const replayed = REPLAY_ROUTE.exec(hash);
+  if (replayed?.[1]) return { screen: 'replay', id: replayed[1] };
   const instructor = INSTRUCTOR_ROUTE.exec(hash);
   if (instructor) return { screen: 'instructor', step: Math.max(1, Number(instructor[1] ?? 1)) };
   const audience = AUDIENCE.exec(hash);
@@ -62,5 +67,7 @@ export function navigate(route: Route) {
             ? instructorHref(route.step)
             : route.screen === 'debrief'
               ? debriefHref(route.id)
-              : '#/';
+              : route.screen === 'replay'
+                ? replayHref(route.id)
+                : '#/';
 }

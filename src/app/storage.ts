@@ -1,4 +1,5 @@
-import { ExerciseStore, MemoryStorage, type KeyValueStorage } from '../session';
+import { MemoryStorage } from '../session/memoryStorage';
+import { ExerciseStore, type KeyValueStorage } from '../session/store';
 
 /**
  * The browser's localStorage when it works; otherwise memory, and the user is

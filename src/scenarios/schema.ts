@@ -37,8 +37,8 @@ export const SCENARIO_LIMITS = {
   offsetMinutes: 7 * 24 * 60,
 } as const;
 
-export const INJECT_AUDIENCES = ['everyone', 'trainer', 'mayorStaff', 'commander'] as const;
-export type InjectAudience = (typeof INJECT_AUDIENCES)[number];
+import { INJECT_AUDIENCES } from './audiences';
+export { INJECT_AUDIENCES, type InjectAudience } from './audiences';
 
 /** What a decision point is about: one of the mayor's two decisions, or a phase change by the commander. */
 export const DECISION_POINT_SUBJECTS = ['waterCannon', 'tearGas', 'phase'] as const;

@@ -181,7 +181,7 @@ export const ACTORS = {
   mayor,
   locoMayor,
   otherMayor,
-  otherLocoMayor: { role: 'locoMayor', name: 'Marcouch', municipality: 'Arnhem' } as By,
+  otherLocoMayor: { role: 'locoMayor', name: 'Meerman', municipality: 'Arnhem' } as By,
   commander,
   prosecutor,
   trainer,

@@ -31,6 +31,8 @@ export interface ConsoleScreenProps {
   audienceHref?: (audience: InjectAudience) => string;
   /** Where this exercise's debrief is (the app's routes). */
   debriefHref?: string;
+  /** Where this exercise's replay is (the app's routes). */
+  replayHref?: string;
 }
 
 export const byOf = (member: CastMember): By =>
@@ -52,6 +54,7 @@ export function ConsoleScreen({
   now,
   audienceHref,
   debriefHref,
+  replayHref,
 }: ConsoleScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
@@ -103,6 +106,12 @@ export function ConsoleScreen({
           {debriefHref && (
             <a className="console-header__debrief" href={debriefHref}>
               {t('debrief.open')}
+              <span aria-hidden="true"> →</span>
+            </a>
+          )}
+          {replayHref && (
+            <a className="console-header__debrief" href={replayHref}>
+              {t('replay.open')}
               <span aria-hidden="true"> →</span>
             </a>
           )}

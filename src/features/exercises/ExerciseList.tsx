@@ -1,11 +1,13 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { ExerciseSummary } from '../../session';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ExerciseSummary } from '../../session/types';
 import { useLanguage, useTranslation } from '../../i18n';
-import { ModalDialog } from '../../ui/Dialog';
 import { ActionLabel } from './ActionLabel';
 import { FinalHash } from './FinalHash';
 import { formatChangedAt, formatStartTime } from './format';
 import './exercises.css';
+
+// The dialog library loads with the first confirmation, not with the list (initialJs).
+const ModalDialog = lazy(() => import('../../ui/Dialog').then((module) => ({ default: module.ModalDialog })));
 
 /** A saved exercise as the list shows it: with the fingerprint of its log when known. */
 export type ListedExercise = ExerciseSummary & { finalHash?: string };
@@ -171,39 +173,42 @@ export function ExerciseList({
         </ul>
       )}
 
-      <ModalDialog
-        role="alertdialog"
-        isOpen={confirming !== null}
-        onOpenChange={(isOpen) => {
-          if (!isOpen) setConfirming(null);
-        }}
-        title={t('exercises.confirmDelete.title', { title: confirming?.title ?? '' })}
-      >
-        {(close) => (
-          <>
-            <p>{t('exercises.confirmDelete.text')}</p>
-            <div className="dialog__actions">
-              <button type="button" autoFocus onClick={close}>
-                {t('common.cancel')}
-              </button>
-              <button
-                type="button"
-                className="button--danger button--primary"
-                onClick={() => {
-                  if (!confirming) return;
-                  const index = exercises.findIndex((exercise) => exercise.id === confirming.id);
-                  const next = exercises[index + 1] ?? exercises[index - 1];
-                  focusAfterDelete.current = { deleted: confirming.id, next: next?.id ?? null };
-                  close();
-                  onDelete(confirming.id);
-                }}
-              >
-                {t('exercises.confirmDelete.confirm')}
-              </button>
-            </div>
-          </>
-        )}
-      </ModalDialog>
+      {confirming && (
+        <Suspense fallback={null}>
+          <ModalDialog
+            role="alertdialog"
+            isOpen
+            onOpenChange={(isOpen) => {
+              if (!isOpen) setConfirming(null);
+            }}
+            title={t('exercises.confirmDelete.title', { title: confirming.title })}
+          >
+            {(close) => (
+              <>
+                <p>{t('exercises.confirmDelete.text')}</p>
+                <div className="dialog__actions">
+                  <button type="button" autoFocus onClick={close}>
+                    {t('common.cancel')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button--danger button--primary"
+                    onClick={() => {
+                      const index = exercises.findIndex((exercise) => exercise.id === confirming.id);
+                      const next = exercises[index + 1] ?? exercises[index - 1];
+                      focusAfterDelete.current = { deleted: confirming.id, next: next?.id ?? null };
+                      close();
+                      onDelete(confirming.id);
+                    }}
+                  >
+                    {t('exercises.confirmDelete.confirm')}
+                  </button>
+                </div>
+              </>
+            )}
+          </ModalDialog>
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,19 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  createExercise,
-  exerciseFileName,
-  ExerciseStore,
-  StorageWriteError,
-  storedExerciseFile,
-  type ExerciseSetup,
-} from '../../session';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+// Direct module paths: the list must not pull in the statechart, hashing or the file parsers.
+import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile';
+import { ExerciseStore, StorageWriteError } from '../../session/store';
+import type { ExerciseSetup } from '../../session/types';
 import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
 import { ExerciseList, type ListedExercise } from './ExerciseList';
 import { ImportAlert, ImportExerciseControl, ImportStatus } from './ImportExercise';
-import { readExerciseFile, storeImported, type ImportState } from './importExercise';
-import { NewExerciseForm } from './NewExerciseForm';
+import type { ImportState } from './importExercise';
 import './exercises.css';
+
+// Loaded when asked for, not with the list (initialJs, npm run bench:check): the set-up form with
+// its scenario parser, the session that creates an exercise (statechart, hashing), and the file checks.
+const NewExerciseForm = lazy(() => import('./NewExerciseForm').then((module) => ({ default: module.NewExerciseForm })));
+const loadSession = () => import('../../session/session');
+const loadImport = () => import('./importExercise');
 
 export interface ExercisesScreenProps {
   store: ExerciseStore;
@@ -78,19 +79,21 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
   const titleOf = (id: string) => exercises.find((exercise) => exercise.id === id)?.title ?? '';
 
   const create = (setup: ExerciseSetup) => {
-    let id: string;
-    try {
-      id = createExercise(store, setup, now).id;
-    } catch (error) {
-      setUnsaved(setup);
-      setProblem(problemOf('create', error));
+    void loadSession().then(({ createExercise }) => {
+      let id: string;
+      try {
+        id = createExercise(store, setup, now).id;
+      } catch (error) {
+        setUnsaved(setup);
+        setProblem(problemOf('create', error));
+        reload();
+        return;
+      }
+      setUnsaved(null);
+      setProblem(null);
       reload();
-      return;
-    }
-    setUnsaved(null);
-    setProblem(null);
-    reload();
-    onOpen(id);
+      onOpen(id);
+    });
   };
 
   const duplicate = (id: string) => {
@@ -102,13 +105,15 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
       return;
     }
     const setup = { ...head.setup, title: `${head.setup.title}${t('exercises.copySuffix')}` };
-    try {
-      createExercise(store, setup, now);
-      setNotice(t('exercises.notice.duplicated', { title: setup.title }));
-    } catch (error) {
-      setProblem(problemOf('duplicate', error));
-    }
-    reload();
+    void loadSession().then(({ createExercise }) => {
+      try {
+        createExercise(store, setup, now);
+        setNotice(t('exercises.notice.duplicated', { title: setup.title }));
+      } catch (error) {
+        setProblem(problemOf('duplicate', error));
+      }
+      reload();
+    });
   };
 
   const remove = (id: string) => {
@@ -128,7 +133,8 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
     clearMessages();
     setImported({ status: 'reading', fileName: file.name });
     const attempt = ++lastImport.current;
-    void readExerciseFile(file).then((result) => {
+    void loadImport().then(async ({ readExerciseFile, storeImported }) => {
+      const result = await readExerciseFile(file);
       if (attempt !== lastImport.current) return;
       setImported(storeImported(store, file.name, result));
       reload();
@@ -156,17 +162,19 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
 
   if (mode.screen === 'new')
     return (
-      <NewExerciseForm
-        now={now()}
-        initial={unsaved ?? undefined}
-        problem={problem}
-        onCreate={create}
-        onCancel={() => {
-          setProblem(null);
-          setNotice(unsaved ? t('exercises.notice.draftKept', { title: unsaved.title }) : '');
-          setMode({ screen: 'list', focusNew: true });
-        }}
-      />
+      <Suspense fallback={<p role="status">{t('exercises.form.title')}</p>}>
+        <NewExerciseForm
+          now={now()}
+          initial={unsaved ?? undefined}
+          problem={problem}
+          onCreate={create}
+          onCancel={() => {
+            setProblem(null);
+            setNotice(unsaved ? t('exercises.notice.draftKept', { title: unsaved.title }) : '');
+            setMode({ screen: 'list', focusNew: true });
+          }}
+        />
+      </Suspense>
     );
 
   return (

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n';
-import { parseExerciseTime } from '../../session';
+import { parseExerciseTime } from '../../session/clock';
 
 const locale = (language: Language) => (language === 'nl' ? 'nl-NL' : 'en-GB');
 

@@ -1,4 +1,5 @@
-import { MEANS, type PhaseDefinition, type PhaseNumber } from '../../../machines';
+import { MEANS, type PhaseDefinition } from '../../../machines/phases';
+import type { PhaseNumber } from '../../../machines/types';
 import { useLanguage, useTranslation } from '../../i18n';
 import { AssumptionBadge } from '../../ui/AssumptionBadge';
 

@@ -28,7 +28,8 @@ function renderScreen(seed: ExerciseSetup[] = []) {
 
 async function fillForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
-  await user.type(screen.getByLabelText(/Titel van de oefening/), 'Jaarwisseling Utrecht-Centrum');
+  // The form loads when asked for (a lazy chunk).
+  await user.type(await screen.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Utrecht-Centrum');
   await user.type(screen.getByLabelText(/^Gemeente/), 'Utrecht');
   await user.type(screen.getByLabelText(/^Burgemeester/), 'Marieke de Boer');
   await user.type(screen.getByLabelText(/^Locoburgemeester/), 'Linda Voortman');
@@ -46,6 +47,9 @@ describe('the exercises screen', () => {
     expect(screen.getByRole('heading', { name: 'Nog geen oefeningen' })).toBeInTheDocument();
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
+    await waitFor(() => {
+      expect(onOpen).toHaveBeenCalled();
+    });
 
     const [created, ...others] = store.list();
     expect(others).toEqual([]);
@@ -88,7 +92,9 @@ describe('the exercises screen', () => {
     ]);
     const deleteButton = screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' });
     await user.click(deleteButton);
-    const dialog = screen.getByRole('alertdialog', { name: 'Oefening ‘Jaarwisseling Utrecht-Centrum’ verwijderen?' });
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Oefening ‘Jaarwisseling Utrecht-Centrum’ verwijderen?',
+    });
     expect(dialog).toHaveTextContent('Dit kan niet ongedaan worden gemaakt; het logboek gaat verloren.');
     expect(store.list()).toHaveLength(2);
 
@@ -103,7 +109,7 @@ describe('the exercises screen', () => {
     });
 
     await user.click(deleteButton);
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
     expect(store.list().map((exercise) => exercise.title)).toEqual(['Jaarwisseling Amsterdam-Oost']);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByRole('status')).toHaveTextContent('Oefening ‘Jaarwisseling Utrecht-Centrum’ is verwijderd.');
@@ -116,7 +122,7 @@ describe('the exercises screen', () => {
   it('moves focus to "Nieuwe oefening" when the last exercise is deleted', async () => {
     const { store, user } = renderScreen([SETUP]);
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
     expect(store.list()).toEqual([]);
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Nieuwe oefening' })).toHaveFocus();
@@ -126,6 +132,9 @@ describe('the exercises screen', () => {
   it('duplicates the set-up under a new title with a fresh log', async () => {
     const { store, user } = renderScreen([SETUP]);
     await user.click(screen.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
+    await waitFor(() => {
+      expect(store.list()).toHaveLength(2);
+    });
     const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
     expect(copy).toMatchObject({ entries: 1, updatedAt: new Date(NOW).toISOString() });
     expect(store.head(copy?.id ?? '')?.setup).toEqual({ ...SETUP, title: 'Jaarwisseling Utrecht-Centrum (kopie)' });
@@ -138,9 +147,11 @@ describe('the exercises screen', () => {
     storage.failWith = 'QuotaExceededError';
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
 
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
-    );
+    await waitFor(() => {
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'De oefening is niet opgeslagen: de opslag van deze browser is vol.',
+      );
+    });
     expect(screen.getByLabelText(/Titel van de oefening/)).toHaveValue('Jaarwisseling Utrecht-Centrum');
     expect(screen.getByLabelText(/^Oefenleider/)).toHaveValue('Karin Jansen');
     expect(screen.getByLabelText('Waarnemer 1')).toHaveValue('Youssef el Amrani');
@@ -152,11 +163,13 @@ describe('the exercises screen', () => {
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
     expect(screen.getByRole('status')).toHaveTextContent('Jaarwisseling Utrecht-Centrum');
     await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
-    expect(screen.getByLabelText(/^Burgemeester/)).toHaveValue('Marieke de Boer');
+    expect(await screen.findByLabelText(/^Burgemeester/)).toHaveValue('Marieke de Boer');
 
     storage.failWith = null;
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
-    expect(store.list()).toHaveLength(1);
+    await waitFor(() => {
+      expect(store.list()).toHaveLength(1);
+    });
     expect(onOpen).toHaveBeenCalledOnce();
   });
 
@@ -164,7 +177,7 @@ describe('the exercises screen', () => {
     const { storage, store, user } = renderScreen([SETUP]);
     storage.failWith = 'SecurityError';
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
     expect(screen.getByRole('alert')).toHaveTextContent(
       'De oefening is niet verwijderd: de opslag van deze browser is niet beschikbaar',
     );

@@ -162,7 +162,7 @@ describe('exporting an exercise from the list', () => {
     expect(parsed.file.head.id).toBe(stored?.id);
 
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
     expect(store.list()).toEqual([]);
 
     await user.upload(importInput(), asFile(exported, fileName));

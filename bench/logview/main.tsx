@@ -1,0 +1,57 @@
+/**
+ * Bench page for `logView`: Paraat's log view with 10,000 entries. The
+ * entries are made before the clock starts (copies of a real long run through
+ * the session's door, renumbered, as the TenThousandEntries story does); the
+ * time runs from `render` to the first animation frame after React commits.
+ * bench/run.mjs reads `window.__logViewBench` and then scrolls the view.
+ */
+import { StrictMode, useLayoutEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { LogView } from '../../src/features/log/LogView';
+import { i18n } from '../../src/i18n';
+import type { LogEntry } from '../../src/session';
+import { longLogSession } from '../../tests/fixtures/exercise';
+import '../../src/app/styles.css';
+
+declare global {
+  interface Window {
+    __logViewBench?: { entries: number; renderMs: number };
+  }
+}
+
+const ENTRIES = 10_000;
+const source = longLogSession(400).session.getState().log;
+const entries: LogEntry[] = Array.from({ length: ENTRIES }, (_, index) => {
+  const entry = source[index % source.length] as LogEntry;
+  return { ...entry, seq: index + 1 };
+});
+
+const ignore = () => undefined;
+let started = 0;
+
+/** Says when React has committed the first render; the frame after it is when the user sees it. */
+function Committed({ onCommit }: { onCommit: () => void }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return null;
+}
+
+function done() {
+  requestAnimationFrame(() => {
+    window.__logViewBench = { entries: ENTRIES, renderMs: performance.now() - started };
+  });
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('No #root element');
+started = performance.now();
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <main>
+        <LogView entries={entries} canAnnotate={false} onAnnotate={ignore} onCorrect={ignore} />
+      </main>
+      <Committed onCommit={done} />
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,152 @@
+/**
+ * The measures that run in Node: `dispatch`, `replay` and `explore`. Loaded by
+ * bench/run.mjs through Vite's module runner (so the TypeScript sources are
+ * used as they are, no separate build). Every timed figure is the median of
+ * repeated runs after warm-up, ours and the baseline interleaved, so a burst
+ * of load from another process hits both alike.
+ */
+import { createActor } from 'xstate';
+import { escalationMachine } from '../../machines';
+import { inputOf, replay, type Attempt, type LogEntry } from '../../src/session';
+import { BY, newSession, SETUP } from '../../tests/fixtures/exercise';
+import { contractEvents } from '../../tests/model/drivers';
+import { explore } from '../../tests/model/explore';
+
+export interface Measured {
+  value: number;
+  baseline: number | null;
+  note: string;
+}
+
+export const EVENT_COUNT = 10_000;
+
+/** mulberry32: a small seeded generator, so every run sends the same sequence. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 10,000 contract events drawn from the fixture's cast (good and blank reasons,
+ * both verdicts and subjects), weighted towards the commander's phase changes
+ * so the exercise keeps moving through all five phases: a mix of accepted and
+ * refused attempts.
+ */
+export function eventSequence(count = EVENT_COUNT, seed = 20261231): Attempt[] {
+  const random = seeded(seed);
+  const all = contractEvents(Object.values(BY));
+  const moves = contractEvents([BY.commander, BY.mayor], []);
+  return Array.from({ length: count }, () => {
+    const pool = random() < 0.5 ? moves : all;
+    return pool[Math.floor(random() * pool.length)] as Attempt;
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** Median per-run times of `ours` and `baseline`, alternated run by run, warm-up runs discarded. */
+function interleaved(ours: () => number, baseline: () => number, runs: number, warmUp: number) {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let run = 0; run < warmUp + runs; run++) {
+    // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+    const [first, second] = run % 2 ? [baseline, ours] : [ours, baseline];
+    const x = first();
+    const y = second();
+    if (run < warmUp) continue;
+    (run % 2 ? b : a).push(x);
+    (run % 2 ? a : b).push(y);
+  }
+  return { ours: median(a), baseline: median(b) };
+}
+
+function timed(work: () => void): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+/** `dispatch`: per event through the session's door over per event of a bare `actor.send`. */
+export function measureDispatch(runs = 7, warmUp = 2): Measured {
+  const events = eventSequence();
+  let accepted = 0;
+  const ours = () => {
+    const { session } = newSession();
+    const time = timed(() => {
+      for (const event of events) session.dispatch(event);
+    });
+    accepted = session
+      .getState()
+      .log.filter((entry) => entry.kind === 'attempt' && entry.outcome === 'accepted').length;
+    session.dispose();
+    return time / events.length;
+  };
+  const baseline = () => {
+    const actor = createActor(escalationMachine, { input: inputOf(SETUP) }).start();
+    const time = timed(() => {
+      for (const event of events) actor.send(event);
+    });
+    actor.stop();
+    return time / events.length;
+  };
+  const result = interleaved(ours, baseline, runs, warmUp);
+  return {
+    value: result.ours,
+    baseline: result.baseline,
+    note: `${String(events.length)} events, ${String(accepted)} accepted; session in MemoryStorage`,
+  };
+}
+
+/** `replay`: rebuilding from a 10,000-event log with replay() over a bare fold of the same events. */
+export function measureReplay(runs = 7, warmUp = 2): Measured {
+  const { session } = newSession();
+  for (const event of eventSequence()) session.dispatch(event);
+  const log: readonly LogEntry[] = session.getState().log;
+  session.dispose();
+  const events = log.flatMap((entry) => (entry.kind === 'attempt' ? [entry.event] : []));
+  let divergences = 0;
+  const ours = () =>
+    timed(() => {
+      divergences = replay(SETUP, log).divergences.length;
+    });
+  const baseline = () =>
+    timed(() => {
+      const actor = createActor(escalationMachine, { input: inputOf(SETUP) }).start();
+      for (const event of events) actor.send(event);
+      actor.stop();
+    });
+  const result = interleaved(ours, baseline, runs, warmUp);
+  if (divergences !== 0) throw new Error(`replay found ${String(divergences)} divergences in its own log`);
+  return { value: result.ours, baseline: result.baseline, note: `${String(log.length)} log entries` };
+}
+
+/** `explore`: the exhaustive test's breadth-first search from all five start phases, in ms. */
+export function measureExplore(runs = 3, warmUp = 1): Measured {
+  const times: number[] = [];
+  let states = 0;
+  let failures = 0;
+  for (let run = 0; run < warmUp + runs; run++) {
+    let found = 0;
+    const time = timed(() => {
+      for (const startPhase of [1, 2, 3, 4, 5] as const) {
+        const result = explore({ municipality: SETUP.municipality, startPhase });
+        found += result.states.size;
+        failures += result.failures.length;
+      }
+    });
+    states = found;
+    if (run >= warmUp) times.push(time);
+  }
+  if (failures !== 0) throw new Error(`the exploration found ${String(failures)} failures`);
+  return { value: median(times), baseline: null, note: `${String(states)} states from 5 start phases` };
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: every speed measure, each as ours over a baseline built
+ * and run in this same invocation (lower is better; 1 is the floor), printed
+ * as a table and written to bench/results.json. Nothing here is asserted:
+ * the shared machine is noisy. `npm run bench:check` asserts the one
+ * deterministic measure (initialJs).
+ *
+ *   npm run bench                  all measures
+ *   npm run bench -- --only=load   some of them (comma-separated ids)
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+import { buildApp, buildPage, ROOT } from './lib/build.mjs';
+import { launchBrowser, measureLoad, measureLogView, PORTS, serve } from './lib/browser.mjs';
+import { initialJsBytes, initialScripts } from './lib/initialJs.mjs';
+
+export const BUDGETS = { initialJs: 1.5, dispatch: 5, replay: 2, load: 1.5, logView: 100, explore: null };
+/** Rows the log view may keep in the DOM and still count as virtualised (a screenful and its overscan). */
+const MAX_ROWS = 40;
+
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (id) => !only || only.includes(id);
+const measures = [];
+
+function record(id, value, baseline, unit, extra = {}) {
+  const budget = BUDGETS[id];
+  const ratio = baseline === null ? null : value / baseline;
+  const judged = ratio ?? value;
+  const ok = (budget === null || judged <= budget) && extra.ok !== false;
+  measures.push({ id, value, baseline, ratio, budget, unit, ok, ...extra, ...{ ok } });
+  const figure = ratio === null ? `${value.toFixed(1)} ${unit}` : `${ratio.toFixed(2)}×`;
+  console.log(`  ${id}: ${figure}${ok ? '' : '  (over budget)'}`);
+}
+
+const needsBuild = ['initialJs', 'load', 'logView'].some(wanted);
+let appDir;
+let floorDir;
+let logViewDir;
+if (needsBuild) {
+  console.log('Building the app, the floor and the log-view page into bench/.out/ …');
+  appDir = await buildApp();
+  floorDir = await buildPage('floor');
+  if (wanted('logView')) logViewDir = await buildPage('logview');
+}
+
+if (wanted('initialJs')) {
+  const ours = initialJsBytes(appDir);
+  const floor = initialJsBytes(floorDir);
+  record('initialJs', ours, floor, 'bytes gzip', {
+    note: `${String(initialScripts(appDir).length)} files before first interaction (entry, modulepreloads, registerSW.js)`,
+  });
+}
+
+const nodeIds = ['dispatch', 'replay', 'explore'].filter(wanted);
+if (nodeIds.length > 0) {
+  // The TypeScript measures run through Vite's module runner: the sources as they are.
+  const { module } = await runnerImport(fileURLToPath(new URL('./node/measures.ts', import.meta.url)), {
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+  });
+  if (wanted('dispatch')) {
+    const result = module.measureDispatch();
+    record('dispatch', result.value, result.baseline, 'ms/event', { note: result.note });
+  }
+  if (wanted('replay')) {
+    const result = module.measureReplay();
+    record('replay', result.value, result.baseline, 'ms', { note: result.note });
+  }
+  if (wanted('explore')) {
+    const result = module.measureExplore();
+    record('explore', result.value, null, 'ms', { note: result.note });
+  }
+}
+
+if (wanted('load') || wanted('logView')) {
+  const browser = await launchBrowser();
+  try {
+    if (wanted('load')) {
+      const app = await serve(appDir, PORTS.app);
+      const floor = await serve(floorDir, PORTS.floor);
+      try {
+        const result = await measureLoad(browser, app.url, floor.url);
+        record('load', result.value, result.baseline, 'ms', {
+          note: 'navigation start → first <button> in the DOM and enabled; 4× CPU throttling, cache disabled, new context per run; median of 5 alternating runs',
+          samples: result.samples,
+        });
+      } finally {
+        await app.close();
+        await floor.close();
+      }
+    }
+    if (wanted('logView')) {
+      const page = await serve(logViewDir, PORTS.floor);
+      try {
+        const result = await measureLogView(browser, page.url);
+        const virtualised = result.maxRows <= MAX_ROWS && result.reachedEnd;
+        record('logView', result.value, null, 'ms', {
+          note: `${String(result.entries)} entries: render → first frame after commit; at most ${String(result.maxRows)} rows in the DOM at start, middle and end${result.reachedEnd ? '' : '; the last entry was NOT reached'}`,
+          virtualised,
+          maxRows: result.maxRows,
+          ok: virtualised,
+          samples: result.samples,
+        });
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+const pad = (text, width) => String(text).padEnd(width);
+const show = (number) => (number === null ? '—' : Number.isInteger(number) ? String(number) : number.toFixed(3));
+console.log(
+  `\n${pad('id', 10)}${pad('value', 12)}${pad('baseline', 12)}${pad('ratio', 8)}${pad('budget', 8)}${pad('unit', 12)}ok`,
+);
+for (const m of measures)
+  console.log(
+    `${pad(m.id, 10)}${pad(show(m.value), 12)}${pad(show(m.baseline), 12)}${pad(m.ratio === null ? '—' : m.ratio.toFixed(2), 8)}${pad(m.budget ?? '—', 8)}${pad(m.unit, 12)}${m.ok ? 'yes' : 'NO'}`,
+  );
+console.log('\nRatios are ours over the baseline measured in this run: lower is better, 1 is the floor.');
+
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ measures }, null, 2)}\n`);
+console.log('Written: bench/results.json');

@@ -1,0 +1,125 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from '../../i18n';
+import { branchExercise, ExerciseStore } from '../../session';
+import { loadDebrief } from '../debrief/storedExercise';
+import { ReplayView } from './ReplayView';
+import '../console/console.css';
+import './replay.css';
+
+export interface ReplayScreenProps {
+  /** Read for the replay; written only to store a branch (a new exercise). */
+  store: ExerciseStore;
+  id: string;
+  /** The header's right-hand controls (language, projector), owned by the app. */
+  headerControls: ReactNode;
+  consoleHref: string;
+  exercisesHref: string;
+  /** Open the console of a branch just made. */
+  onBranched: (id: string) => void;
+  /** Wall-clock time (epoch ms); stories and tests fix it. */
+  now?: () => number;
+  /** Where to stand at first (a line number); the last line when omitted. */
+  initialPosition?: number;
+}
+
+/**
+ * Head and entries straight from the store, the way the debrief reads them:
+ * no session is opened, so no write guard is taken and the console may stay
+ * open in another tab. When that console writes, the replay reads again.
+ */
+function useStoredExercise(store: ExerciseStore, id: string) {
+  const [loaded, setLoaded] = useState(() => loadDebrief(store, id));
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key === ExerciseStore.headKey(id)) setLoaded(loadDebrief(store, id));
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [store, id]);
+  return loaded;
+}
+
+/** Step through a stored exercise line by line, and branch a new exercise from any line. */
+export function ReplayScreen({
+  store,
+  id,
+  headerControls,
+  consoleHref,
+  exercisesHref,
+  onBranched,
+  now = Date.now,
+  initialPosition,
+}: ReplayScreenProps) {
+  const { t } = useTranslation();
+  const loaded = useStoredExercise(store, id);
+  const [branchError, setBranchError] = useState<string | null>(null);
+  const exercise = loaded.state === 'ready' ? loaded.debrief : null;
+  const setup = exercise?.head.setup;
+  const from = exercise?.head.branchedFrom;
+
+  return (
+    <>
+      <header className="app-header replay-header">
+        <div className="replay-header__title">
+          <nav className="replay-header__nav" aria-label={t('replay.title')}>
+            <a href={consoleHref}>
+              <span aria-hidden="true">← </span>
+              {t('replay.backToConsole')}
+            </a>
+            <a href={exercisesHref}>{t('replay.allExercises')}</a>
+          </nav>
+          <h1>{setup ? t('replay.heading', { title: setup.title }) : t('replay.title')}</h1>
+          {from && (
+            <p className="app-header__tagline">{t('replay.branchedFrom', { title: from.title, seq: from.seq })}</p>
+          )}
+        </div>
+        <div className="replay-header__controls">{headerControls}</div>
+      </header>
+      <main id="main" tabIndex={-1} className="replay-screen">
+        {loaded.state === 'notFound' && (
+          <p className="banner banner--error" role="alert">
+            {t('replay.notFound')}
+          </p>
+        )}
+        {loaded.state === 'unreadable' && (
+          <p className="banner banner--error" role="alert">
+            {t('replay.unreadable', { problem: loaded.problem })}
+          </p>
+        )}
+        {branchError && (
+          <p className="banner banner--error" role="alert">
+            {t('replay.branchFailed', { problem: branchError })}
+          </p>
+        )}
+        {exercise && (
+          <>
+            <p className="replay-screen__read-only">{t('replay.readOnly')}</p>
+            <ReplayView
+              key={exercise.head.id}
+              head={exercise.head}
+              entries={exercise.entries}
+              {...(initialPosition === undefined ? {} : { initialPosition })}
+              onBranch={(seq) => {
+                try {
+                  const branch = branchExercise(store, exercise.head, exercise.entries, seq, {
+                    titleSuffix: t('replay.branchTitle', { seq }),
+                    now: now(),
+                  });
+                  setBranchError(null);
+                  onBranched(branch.id);
+                } catch (error) {
+                  setBranchError(error instanceof Error ? error.message : String(error));
+                }
+              }}
+            />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+/** Loaded when its route is opened (React.lazy wants a default export). */
+export default ReplayScreen;

@@ -1,0 +1,160 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReplayScreen } from '../../../src/features/replay/ReplayScreen';
+import { stepDelay, MAX_STEP_MS, MIN_STEP_MS } from '../../../src/features/replay/playback';
+import { i18n } from '../../../src/i18n';
+import { genesisOf, verifyChain, type LogEntry } from '../../../src/session';
+import { riotControlSession } from '../../fixtures/exercise';
+
+beforeEach(async () => {
+  await i18n.changeLanguage('nl');
+});
+
+/** The line of the mayor's granted water-cannon decision in the riot-control run. */
+function grantLine(log: readonly LogEntry[]): number {
+  const grant = log.find(
+    (entry) =>
+      entry.kind === 'attempt' &&
+      entry.outcome === 'accepted' &&
+      entry.event.type === 'mayor.decide' &&
+      entry.event.subject === 'waterCannon',
+  );
+  if (!grant) throw new Error('the fixture has a granted water-cannon decision');
+  return grant.seq;
+}
+
+function setUp() {
+  const fixture = riotControlSession();
+  fixture.session.dispose();
+  const onBranched = vi.fn();
+  const setItem = vi.spyOn(fixture.storage, 'setItem');
+  render(
+    <ReplayScreen
+      store={fixture.store}
+      id={fixture.id}
+      headerControls={null}
+      consoleHref={`#/oefening/${fixture.id}`}
+      exercisesHref="#/"
+      onBranched={onBranched}
+      now={fixture.clock.now}
+    />,
+  );
+  const log = fixture.store.entries(fixture.store.head(fixture.id) ?? fixture.session.getState().head);
+  return { ...fixture, log, onBranched, setItem };
+}
+
+const waterCannon = () => {
+  const card = document.querySelector<HTMLElement>('[data-subject="waterCannon"]');
+  if (!card) throw new Error('the water-cannon card is shown');
+  return card;
+};
+const slider = () => screen.getByRole('slider', { name: 'Positie in het logboek' });
+
+describe('the replay screen', () => {
+  it('opens at the last line, read-only: the store is not written', () => {
+    const { setItem, log } = setUp();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Terugkijken: Jaarwisseling Utrecht-Centrum');
+    expect(slider()).toHaveValue(String(log.length));
+    expect(slider()).toHaveAttribute('aria-valuetext', `regel ${String(log.length)} van ${String(log.length)}`);
+    expect(waterCannon()).toHaveTextContent('Toestemming verleend');
+    expect(document.querySelector('.phase--current')).toHaveAttribute('data-phase', '5');
+    fireEvent.change(slider(), { target: { value: '3' } });
+    expect(setItem).not.toHaveBeenCalled();
+  });
+
+  it('shows the decisions as they were before the water-cannon decision, and after it again', async () => {
+    const user = userEvent.setup();
+    const { log } = setUp();
+    const grant = grantLine(log);
+    fireEvent.change(slider(), { target: { value: String(grant - 1) } });
+    expect(waterCannon()).toHaveTextContent('Nog geen besluit');
+    expect(screen.getByText(`Regel ${String(grant - 1)} van ${String(log.length)}`)).toBeInTheDocument();
+    expect(screen.getByText(/regels$/, { selector: '.log__count' })).toHaveTextContent(
+      `${String(grant - 1)} van ${String(grant - 1)} regels`,
+    );
+
+    await user.click(screen.getByRole('button', { name: /Volgende regel/ }));
+    expect(slider()).toHaveValue(String(grant));
+    expect(waterCannon()).toHaveTextContent('Toestemming verleend');
+    expect(document.querySelector('.replay-current')).toHaveTextContent('Uitgevoerd');
+
+    await user.click(screen.getByRole('button', { name: /Begin/ }));
+    expect(slider()).toHaveValue('0');
+    expect(document.querySelector('.replay-current')).toHaveTextContent('Begin van de oefening');
+    expect(document.querySelector('.phase--current')).toHaveAttribute('data-phase', '1');
+    // Before the first line there is nothing to branch from.
+    expect(screen.getByRole('button', { name: /Vertakken vanaf hier/ })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('names a refused line with its rule', () => {
+    const { log } = setUp();
+    const refused = log.find((entry) => entry.kind === 'attempt' && entry.outcome === 'refused');
+    if (!refused || refused.kind !== 'attempt' || !refused.refusal) throw new Error('the fixture has a refusal');
+    fireEvent.change(slider(), { target: { value: String(refused.seq) } });
+    const current = document.querySelector<HTMLElement>('.replay-current');
+    expect(current).toHaveTextContent('Geweigerd');
+    expect(current).toHaveTextContent(refused.refusal.rule);
+    expect(current).toHaveTextContent(refused.refusal.message.nl);
+  });
+
+  it('plays forward line by line and stops at the end', () => {
+    vi.useFakeTimers();
+    try {
+      const { log } = setUp();
+      fireEvent.change(slider(), { target: { value: String(log.length - 2) } });
+      fireEvent.click(screen.getByRole('button', { name: /Afspelen/ }));
+      expect(screen.getByRole('button', { name: /Pauzeren/ })).toBeInTheDocument();
+      act(() => {
+        // The fixture's exercise clock never ran: no exercise time between lines, so the shortest wait.
+        vi.advanceTimersByTime(MIN_STEP_MS - 10);
+      });
+      expect(slider()).toHaveValue(String(log.length - 2));
+      act(() => {
+        vi.advanceTimersByTime(20);
+      });
+      expect(slider()).toHaveValue(String(log.length - 1));
+      act(() => {
+        vi.advanceTimersByTime(MIN_STEP_MS);
+      });
+      expect(slider()).toHaveValue(String(log.length));
+      expect(screen.getByRole('button', { name: /Afspelen/ })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('branches from the line it stands at into a new exercise, leaving the original as it was', async () => {
+    const user = userEvent.setup();
+    const { store, id, log, onBranched } = setUp();
+    const original = JSON.stringify(store.head(id));
+    const seq = grantLine(log) - 1;
+    fireEvent.change(slider(), { target: { value: String(seq) } });
+    const branchButton = screen.getByRole('button', { name: /Vertakken vanaf hier/ });
+    expect(branchButton).toHaveAccessibleDescription(new RegExp(`regel 1 tot en met ${String(seq)}`));
+    await user.click(branchButton);
+    expect(onBranched).toHaveBeenCalledTimes(1);
+    const branchId = onBranched.mock.calls[0]?.[0] as string;
+    const branch = store.head(branchId);
+    if (!branch) throw new Error('the branch is stored');
+    expect(branch.setup.title).toBe(`Jaarwisseling Utrecht-Centrum (vertakking vanaf regel ${String(seq)})`);
+    expect(branch.length).toBe(seq);
+    expect(verifyChain(genesisOf(branch), store.entries(branch))).toBeNull();
+    expect(JSON.stringify(store.head(id))).toBe(original);
+    expect(within(document.body).queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('the wait between two lines when playing', () => {
+  it('is the exercise time between them divided by the speed, within 0.15 s and 2 s', () => {
+    const entry = (seq: number, exercise: string) => ({ seq, exercise }) as LogEntry;
+    const log = [entry(1, '2026-12-31T22:00:00'), entry(2, '2026-12-31T22:00:04'), entry(3, '2026-12-31T22:30:00')];
+    expect(stepDelay(log, 1, 1)).toBe(MAX_STEP_MS);
+    expect(stepDelay(log, 1, 2)).toBe(2000);
+    expect(stepDelay(log, 1, 4)).toBe(1000);
+    expect(stepDelay(log, 1, 16)).toBe(250);
+    expect(stepDelay(log, 2, 16)).toBe(MAX_STEP_MS);
+    expect(stepDelay(log, 0, 1)).toBe(MIN_STEP_MS);
+    expect(stepDelay(log, 3, 1)).toBe(MIN_STEP_MS);
+  });
+});
