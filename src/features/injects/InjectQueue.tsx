@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { INJECT_AUDIENCES, type InjectAudience } from '../../scenarios';
 import { isDue, type InjectAction, type InjectState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
@@ -17,6 +17,8 @@ export interface InjectQueueProps {
   audienceHref?: (audience: InjectAudience) => string;
   /** Why the last action was not done, in words. */
   problem?: string | null;
+  /** Settings shown under the introduction (release on time). */
+  controls?: ReactNode;
 }
 
 /**
@@ -31,6 +33,7 @@ export function InjectQueue({
   onAction,
   audienceHref,
   problem = null,
+  controls,
 }: InjectQueueProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -71,6 +74,7 @@ export function InjectQueue({
       <p className="injects-panel__intro">
         {t('injects.intro')} {t('injects.steeredBy', { name: trainerName })}
       </p>
+      {controls}
 
       {audienceHref && (
         <nav className="injects-panel__views" aria-labelledby={`${id}-views`}>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { By, Text } from '../../../machines';
 import type { InjectAudience } from '../../scenarios';
-import { injectStates, useSession, useSessionState } from '../../session';
-import { useLanguage } from '../../i18n';
+import { injectStates, isDue, useSession, useSessionState } from '../../session';
+import { useLanguage, useTranslation } from '../../i18n';
 import { InjectQueue } from './InjectQueue';
 import { useExerciseTime } from './useExerciseTime';
 
@@ -23,9 +23,20 @@ export interface InjectsPanelProps {
 export function InjectsPanel({ trainer, audienceHref, now }: InjectsPanelProps) {
   const session = useSession();
   const language = useLanguage();
+  const { t } = useTranslation();
+  const id = useId();
   const { head, log } = useSessionState();
   const exerciseTime = useExerciseTime(head.clock, now);
   const [problem, setProblem] = useState<Text | null>(null);
+  // Injects are released at their time while the clock runs, unless the trainer takes them by hand.
+  const [autoRelease, setAutoRelease] = useState(true);
+
+  useEffect(() => {
+    if (!autoRelease || !head.clock.running) return;
+    for (const state of injectStates(head.setup, log))
+      if (isDue(state, exerciseTime)) session.inject(trainer, state.inject.id, 'released');
+  }, [autoRelease, head, log, exerciseTime, session, trainer]);
+
   return (
     <InjectQueue
       states={injectStates(head.setup, log)}
@@ -33,6 +44,23 @@ export function InjectsPanel({ trainer, audienceHref, now }: InjectsPanelProps) 
       trainerName={trainer.name}
       {...(audienceHref ? { audienceHref } : {})}
       problem={problem?.[language] ?? null}
+      controls={
+        <p className="injects__auto">
+          <input
+            id={`${id}-auto`}
+            type="checkbox"
+            checked={autoRelease}
+            aria-describedby={`${id}-auto-help`}
+            onChange={(event) => {
+              setAutoRelease(event.target.checked);
+            }}
+          />{' '}
+          <label htmlFor={`${id}-auto`}>{t('injects.autoRelease')}</label>{' '}
+          <span id={`${id}-auto-help`} className="field__help">
+            {t('injects.autoReleaseHelp')}
+          </span>
+        </p>
+      }
       onAction={(injectId, action) => {
         const result = session.inject(trainer, injectId, action);
         if (result.outcome === 'accepted') setProblem(null);

@@ -4,6 +4,8 @@ export const nl = {
   intro:
     'De berichten van het scenario, op de oefenklok. U geeft ze vrij, houdt ze aan of slaat ze over; alles komt in het logboek.',
   steeredBy: 'Gestuurd door oefenleider {{name}} (R13).',
+  autoRelease: 'Op tijd vrijgeven terwijl de oefenklok loopt',
+  autoReleaseHelp: 'Aangehouden injects wachten altijd op u.',
   progress: '{{released}} van {{total}} vrijgegeven',
   listLabel: 'Injects op volgorde van de oefenklok',
   due_one: '{{count}} inject is aan de beurt: {{titles}}',
@@ -65,6 +67,8 @@ export const en: typeof nl = {
   title: 'Injects',
   intro:
     'The scenario’s messages, on the exercise clock. You release, hold or skip them; everything goes into the log.',
+  autoRelease: 'Release on time while the exercise clock runs',
+  autoReleaseHelp: 'Held injects always wait for you.',
   steeredBy: 'Steered by exercise controller {{name}} (R13).',
   progress: '{{released}} of {{total}} released',
   listLabel: 'Injects in exercise-clock order',

@@ -1,12 +1,22 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
 import { i18n } from '../../../src/i18n';
 import { createExercise, ExerciseStore, MemoryStorage, type ExerciseSetup } from '../../../src/session';
 import { fakeWallClock, SETUP } from '../../fixtures/exercise';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+// The form, the session and the dialog load lazily in the app; load them once here so that a
+// busy machine's first transform does not count against one test's time.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/features/exercises/NewExerciseForm'),
+    import('../../../src/session/session'),
+    import('../../../src/ui/Dialog'),
+  ]);
+}, 60_000);
 
 beforeEach(async () => {
   await i18n.changeLanguage('nl');
@@ -41,7 +51,8 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('radio', { name: /^Fase 5/ }));
 }
 
-describe('the exercises screen', () => {
+// Typing a whole cast takes a while with user-event on a shared two-core machine.
+describe('the exercises screen', { timeout: 20_000 }, () => {
   it('stores an exercise created through the form, with its cast, and opens it', async () => {
     const { store, onOpen, user } = renderScreen();
     expect(screen.getByRole('heading', { name: 'Nog geen oefeningen' })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
 import { i18n } from '../../../src/i18n';
 import {
@@ -38,7 +38,16 @@ function played(): ExerciseFile {
   return exerciseFile(playedExercise().session.getState(), EXPORTED_AT);
 }
 
-describe('importing an exercise file on the start screen', () => {
+// The file checks and the dialog load lazily in the app; load them once here (see ExercisesScreen.test).
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/features/exercises/importExercise'),
+    import('../../../src/session/session'),
+    import('../../../src/ui/Dialog'),
+  ]);
+}, 60_000);
+
+describe('importing an exercise file on the start screen', { timeout: 20_000 }, () => {
   it('is a labelled file input, reached with the keyboard', async () => {
     const { user } = renderScreen();
     const input = importInput();
@@ -142,7 +151,7 @@ describe('importing an exercise file on the start screen', () => {
   });
 });
 
-describe('exporting an exercise from the list', () => {
+describe('exporting an exercise from the list', { timeout: 20_000 }, () => {
   it('offers the exercise as a file that imports again, after it was deleted', async () => {
     const { store, download, user } = renderScreen();
     await user.upload(importInput(), asFile(text(played())));

@@ -72,7 +72,9 @@ describe('the inject queue', () => {
   });
 
   it('falls due while the clock runs, re-rendering each second', async () => {
-    const { session, clock } = renderPanel();
+    const { session, clock, user } = renderPanel();
+    // By hand: with release on time, a due inject would go out at once.
+    await user.click(screen.getByRole('checkbox', { name: 'Op tijd vrijgeven terwijl de oefenklok loopt' }));
     act(() => {
       session.clock(TRAINER, { type: 'jump', minutes: 9 });
       session.clock(TRAINER, { type: 'start' });
@@ -161,5 +163,28 @@ describe('the inject queue', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Fireworks thrown at the fire brigade' })).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /^Release now/ }).length).toBe(17);
     expect(card("22:00 — New Year's Eve in Lindenburg")).toHaveAccessibleName(/Due now$/);
+  });
+});
+
+describe('releasing injects on time', () => {
+  it('releases a due inject by itself once the exercise clock runs, in the trainer’s name', () => {
+    const { session } = renderPanel();
+    expect(injectEntries(session)).toEqual([]); // paused: due, but waiting
+    act(() => {
+      session.clock(TRAINER, { type: 'start' });
+    });
+    const released = injectEntries(session);
+    expect(released.length).toBeGreaterThan(0);
+    expect(released.every((entry) => entry.action === 'released' && entry.by.role === 'trainer')).toBe(true);
+    expect(released.map((entry) => entry.injectId)).toContain(released[0]?.injectId);
+  });
+
+  it('leaves every inject to the trainer when release on time is switched off', async () => {
+    const { session, user } = renderPanel();
+    await user.click(screen.getByRole('checkbox', { name: 'Op tijd vrijgeven terwijl de oefenklok loopt' }));
+    act(() => {
+      session.clock(TRAINER, { type: 'start' });
+    });
+    expect(injectEntries(session)).toEqual([]);
   });
 });
