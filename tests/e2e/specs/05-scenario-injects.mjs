@@ -6,6 +6,7 @@
  * every screen; no request to another host; no console errors.
  */
 import { Buffer } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
 import { logRows } from '../console.mjs';
 
@@ -156,6 +157,41 @@ export const tests = [
         ['Vuurwerk naar de brandweer', '22:00 — oudejaarsavond in Lindenburg'],
         'commander sees everyone’s injects; the skipped commander inject is not shown',
       );
+
+      // After the exercise: the debrief from the log (the released decision-point injects measured),
+      // its print view, the JSON export, and that export imported again beside the original.
+      const logLines = (
+        await page
+          .locator('.console__log')
+          .getByText(/van \d+ regels?/)
+          .innerText()
+      ).match(/van (\d+)/)?.[1];
+      await page.getByRole('link', { name: 'Nabespreking' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Tijd tot besluit en tot actie' }).waitFor();
+      await noAxe(page, 'the scenario debrief');
+      await page.emulateMedia({ media: 'print' });
+      await screenshot(page, 'scenario-debrief-print');
+      await page.emulateMedia({ media: 'screen' });
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'JSON (volledig logboek)' }).click();
+      const exported = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));
+      assertEqual(exported.head.setup.scenario.id, 'jaarwisseling', 'the export holds the scenario');
+      assert(
+        exported.entries.some((entry) => entry.kind === 'inject' && entry.action === 'released'),
+        'the export holds the inject releases',
+      );
+      await page.goto(url);
+      await page.getByLabel('Oefening importeren').setInputFiles({
+        name: 'jaarwisseling.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(exported)),
+      });
+      await page.getByRole('status').filter({ hasText: 'is geïmporteerd' }).waitFor();
+      const listed = page.getByRole('list', { name: 'Opgeslagen oefeningen op dit apparaat' }).getByRole('listitem');
+      assertEqual(await listed.count(), 2, 'the imported copy stands beside the original');
+      for (const text of await listed.allInnerTexts())
+        assert(text.includes(`${logLines} regels`), `both copies hold the ${logLines} log lines: ${text}`);
+      await noAxe(page, 'the start screen after the import');
 
       assertEqual([...foreignRequests, ...audienceWatch.foreignRequests], [], 'requests to other hosts');
       assertEqual([...consoleErrors, ...audienceWatch.consoleErrors], [], 'console errors');
