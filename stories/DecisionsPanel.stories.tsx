@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { DecisionsPanel } from '../src/features/decisions/DecisionsPanel';
 import { SessionContext, type ExerciseSession } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
@@ -42,7 +42,8 @@ export const MayorGrantsWaterCannon: Story = {
 
     await expect(canvas.getByRole('status')).toHaveTextContent('Vastgelegd: Toestemming verleend — Waterwerper');
     await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Brandende barricades');
-    await expect(canvas.getByRole('button', { name: 'Besluit waterwerper…' })).toHaveFocus();
+    // Focus returns to the opener once the dialog has gone (react-aria restores it after unmounting).
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Besluit waterwerper…' })).toHaveFocus());
     const last = sessionOf(loaded).getState().log.at(-1);
     await expect(last).toMatchObject({
       kind: 'attempt',
@@ -111,6 +112,7 @@ export const English: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Decide on the tear agent…' }));
     await expect(dialog()).toHaveAccessibleName('Decision: tear agent in the water cannon');
     await userEvent.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
-    await expect(canvas.getByRole('button', { name: 'Decide on the tear agent…' })).toHaveFocus();
+    // Focus returns to the opener once the dialog has gone (react-aria restores it after unmounting).
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Decide on the tear agent…' })).toHaveFocus());
   },
 };

@@ -87,7 +87,7 @@ export const DeleteConfirmationOpen: Story = {
       name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?',
     });
     await expect(dialog).toHaveTextContent('Dit kan niet ongedaan worden gemaakt; het logboek gaat verloren.');
-    await expect(within(dialog).getByRole('button', { name: 'Annuleren' })).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Annuleren' })).toHaveFocus());
     await expect(within(dialog).getByRole('button', { name: 'Verwijderen' })).toBeVisible();
     await expect(args.onDelete).not.toHaveBeenCalled();
   },

@@ -163,6 +163,6 @@ export const English: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'New exercise' }));
     await expect(canvas.getByRole('heading', { name: 'New exercise' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
-    await expect(canvas.getByRole('button', { name: 'New exercise' })).toHaveFocus();
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'New exercise' })).toHaveFocus());
   },
 };
