@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
-import { ExerciseStore } from '../../session';
 import { ComparisonSection } from './ComparisonSection';
 import { DebriefReport } from './DebriefReport';
 import { ExportBar } from './ExportBar';
 import { FinalHash } from './IntegritySection';
 import { loadDebrief, type DebriefStore } from './storedExercise';
+import { useStoredExercise } from '../../session/useStoredExercise';
 import { startTimeText } from './words';
 import './debrief.css';
 
@@ -21,24 +21,6 @@ export interface DebriefScreenProps {
   onPrint?: () => void;
 }
 
-/**
- * The debrief of one stored exercise, read-only. When the console in another
- * tab writes to the same exercise, the debrief reads it again.
- */
-function useStoredDebrief(store: DebriefStore, id: string) {
-  const [loaded, setLoaded] = useState(() => loadDebrief(store, id));
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === null || event.key === ExerciseStore.headKey(id)) setLoaded(loadDebrief(store, id));
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [store, id]);
-  return loaded;
-}
-
 export function DebriefScreen({
   store,
   id,
@@ -50,7 +32,7 @@ export function DebriefScreen({
 }: DebriefScreenProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const loaded = useStoredDebrief(store, id);
+  const loaded = useStoredExercise(store, id, loadDebrief);
   const debrief = loaded.state === 'ready' ? loaded.debrief : null;
   const setup = debrief?.head.setup;
   const meta = useMemo(

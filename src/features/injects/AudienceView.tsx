@@ -4,7 +4,7 @@ import { releasedFor, type ClockState, type ExerciseStore } from '../../session'
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatInjectTime, formatInjectTimeText, isoOf } from './format';
 import { useExerciseTime } from './useExerciseTime';
-import { useStoredExercise } from './useStoredExercise';
+import { useAudienceExercise } from './useStoredExercise';
 import './injects.css';
 
 export interface AudienceViewProps {
@@ -40,7 +40,7 @@ function AudienceClock({ clock, now }: { clock: ClockState; now?: (() => number)
 export function AudienceView({ store, id, audience, headerControls, startHref, now }: AudienceViewProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const exercise = useStoredExercise(store, id);
+  const exercise = useAudienceExercise(store, id);
   const audienceName = t(`injects.audience.${audience}`);
 
   if (exercise.state !== 'found')

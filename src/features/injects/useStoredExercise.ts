@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ExerciseStore, type ExerciseHead, type LogEntry } from '../../session';
+import type { ExerciseHead, ExerciseStore, LogEntry } from '../../session';
+import { useStoredExercise } from '../../session/useStoredExercise';
 
 export type StoredExercise =
   | { state: 'found'; head: ExerciseHead; log: LogEntry[] }
@@ -16,23 +16,7 @@ function read(store: ExerciseStore, id: string): StoredExercise {
   }
 }
 
-/**
- * An exercise read from storage, read-only: no session is opened, so the
- * trainer's console keeps the only write access. When the console (another
- * tab) commits an entry, the head is written last, and its `storage` event
- * brings the new state here.
- */
-export function useStoredExercise(store: ExerciseStore, id: string): StoredExercise {
-  const [exercise, setExercise] = useState(() => read(store, id));
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      // `key` is null when storage was cleared.
-      if (event.key === null || event.key === ExerciseStore.headKey(id)) setExercise(read(store, id));
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [store, id]);
-  return exercise;
+/** The exercise as the audience's screen needs it, read-only and following the console (another tab). */
+export function useAudienceExercise(store: ExerciseStore, id: string): StoredExercise {
+  return useStoredExercise(store, id, read);
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
-import { branchExercise, ExerciseStore } from '../../session';
+import { branchExercise, type ExerciseStore } from '../../session';
 import { loadDebrief } from '../debrief/storedExercise';
+import { useStoredExercise } from '../../session/useStoredExercise';
 import { ReplayView } from './ReplayView';
 import '../console/console.css';
 import './replay.css';
@@ -22,25 +23,6 @@ export interface ReplayScreenProps {
   initialPosition?: number;
 }
 
-/**
- * Head and entries straight from the store, the way the debrief reads them:
- * no session is opened, so no write guard is taken and the console may stay
- * open in another tab. When that console writes, the replay reads again.
- */
-function useStoredExercise(store: ExerciseStore, id: string) {
-  const [loaded, setLoaded] = useState(() => loadDebrief(store, id));
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === null || event.key === ExerciseStore.headKey(id)) setLoaded(loadDebrief(store, id));
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [store, id]);
-  return loaded;
-}
-
 /** Step through a stored exercise line by line, and branch a new exercise from any line. */
 export function ReplayScreen({
   store,
@@ -53,7 +35,7 @@ export function ReplayScreen({
   initialPosition,
 }: ReplayScreenProps) {
   const { t } = useTranslation();
-  const loaded = useStoredExercise(store, id);
+  const loaded = useStoredExercise(store, id, loadDebrief);
   const [branchError, setBranchError] = useState<string | null>(null);
   const exercise = loaded.state === 'ready' ? loaded.debrief : null;
   const setup = exercise?.head.setup;
