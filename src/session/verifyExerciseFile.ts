@@ -240,12 +240,18 @@ function persisted(snapshot: EscalationSnapshot): unknown {
 
 /** What the head's snapshot claims; null when it cannot even be restored. */
 function storedSummary(file: ExerciseFile): ModelSummary | null {
+  const snapshot = file.head.snapshot;
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(snapshot) || !isObject(snapshot.context) || snapshot.value === undefined) return null;
   try {
-    const actor = createActor(escalationMachine, {
-      input: inputOf(file.head.setup),
-      snapshot: file.head.snapshot as never,
-    }).start();
-    const summary = summarize(actor.getSnapshot());
+    const actor = createActor(escalationMachine, { input: inputOf(file.head.setup), snapshot: snapshot as never });
+    // XState reports a snapshot it cannot restore as an actor error, thrown later from a timer unless
+    // someone listens: listen, and read the status instead (parseExerciseFile never throws).
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    const restored = actor.getSnapshot();
+    const summary = restored.status === 'active' ? summarize(restored) : null;
     actor.stop();
     return summary;
   } catch {
