@@ -147,10 +147,20 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     municipality: storedHead.setup.municipality,
     ...(storedHead.setup.startPhase ? { startPhase: storedHead.setup.startPhase } : {}),
   };
-  const actor: Actor<typeof escalationMachine> = createActor(escalationMachine, {
-    input,
-    snapshot: storedHead.snapshot as never,
-  }).start();
+  const stored = storedHead.snapshot;
+  // Without a snapshot XState would start afresh, out of step with the log: that is not this exercise.
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    throw new Error(`The stored model state of exercise ${id} cannot be restored`);
+  const actor: Actor<typeof escalationMachine> = createActor(escalationMachine, { input, snapshot: stored as never });
+  // A stored snapshot XState cannot restore (storage edited by hand, a bug) is an actor error that XState
+  // would throw later from a timer; listen for it and say so now, so the app shows "unreadable".
+  const restoring = actor.subscribe({ error: () => undefined });
+  actor.start();
+  restoring.unsubscribe();
+  if (actor.getSnapshot().status !== 'active') {
+    actor.stop();
+    throw new Error(`The stored model state of exercise ${id} cannot be restored`);
+  }
 
   const listeners = new Set<() => void>();
   let state: SessionState = {
