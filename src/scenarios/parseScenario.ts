@@ -4,9 +4,11 @@
  * types. Every error names the field (`injects[2].offsetMinutes`) and says
  * what is wrong, in Dutch and in English, so a trainer can fix the file.
  */
-import type * as z from 'zod/mini';
 import type { Text } from '../../machines';
+import { count, describeZodIssue, formatPath, sentence, type ZodIssue } from '../validation/zodIssueWords';
 import { scenarioSchema, type Scenario } from './schema';
+
+export { formatPath } from '../validation/zodIssueWords';
 
 /** 2 MiB of text: the three built-in scenarios are each well under 50 kB. */
 export const MAX_SCENARIO_CHARS = 2 * 1024 * 1024;
@@ -27,8 +29,6 @@ export interface ScenarioError {
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-type Issue = z.core.$ZodIssue;
-
 // Keys that could reach an object's prototype if someone later copies the result with assignment.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -36,10 +36,6 @@ const fileError = (nl: string, en: string): ScenarioResult => ({
   ok: false,
   errors: [{ path: '', message: { nl, en } }],
 });
-
-const nlNumber = new Intl.NumberFormat('nl-NL');
-const enNumber = new Intl.NumberFormat('en-GB');
-const count = (value: number | bigint): Text => ({ nl: nlNumber.format(value), en: enNumber.format(value) });
 
 /** Read a scenario from the text of a file. Never throws. */
 export function parseScenario(text: string): ScenarioResult {
@@ -201,30 +197,14 @@ function invalidJson(text: string, error: unknown): ScenarioResult {
 // ---------------------------------------------------------------------------
 // Zod issues → sentences a trainer can act on.
 
-/** `injects[2].offsetMinutes`; odd keys quoted: `cast[0]["full name"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else {
-      const key = typeof segment === 'symbol' ? (segment.description ?? '') : segment;
-      if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-      else out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
-    }
-  }
-  return out;
-}
-
 function subjectOf(path: string): Text {
   return path === '' ? { nl: 'Het bestand', en: 'The file' } : { nl: `Het veld ${path}`, en: `The field ${path}` };
 }
 
-function describeIssues(issues: readonly Issue[]): ScenarioError[] {
+function describeIssues(issues: readonly ZodIssue[]): ScenarioError[] {
   const errors = issues.slice(0, MAX_SCENARIO_ERRORS).map((issue) => {
     const path = formatPath(issue.path);
-    const subject = subjectOf(path);
-    const tail = describeIssue(issue);
-    return { path, message: { nl: `${subject.nl} ${tail.nl}.`, en: `${subject.en} ${tail.en}.` } };
+    return { path, message: sentence(subjectOf(path), describeZodIssue(issue)) };
   });
   const rest = issues.length - errors.length;
   if (rest > 0) {
@@ -237,107 +217,4 @@ function describeIssues(issues: readonly Issue[]): ScenarioError[] {
     });
   }
   return errors;
-}
-
-const EXPECTED: Record<string, Text> = {
-  string: { nl: 'tekst', en: 'text' },
-  number: { nl: 'een getal', en: 'a number' },
-  int: { nl: 'een geheel getal', en: 'a whole number' },
-  boolean: { nl: 'true of false', en: 'true or false' },
-  object: { nl: 'een object ({ … })', en: 'an object ({ … })' },
-  array: { nl: 'een lijst ([ … ])', en: 'a list ([ … ])' },
-};
-
-function received(input: unknown): Text {
-  if (input === null) return { nl: 'leeg (null)', en: 'empty (null)' };
-  if (Array.isArray(input)) return { nl: 'een lijst', en: 'a list' };
-  switch (typeof input) {
-    case 'string':
-      return { nl: 'tekst', en: 'text' };
-    case 'number':
-      return Number.isInteger(input)
-        ? { nl: `het getal ${input}`, en: `the number ${input}` }
-        : { nl: `het getal ${input} (met decimalen)`, en: `the number ${input} (with decimals)` };
-    case 'boolean':
-      return { nl: String(input), en: String(input) };
-    case 'object':
-      return { nl: 'een object', en: 'an object' };
-    default:
-      return { nl: 'iets anders', en: 'something else' };
-  }
-}
-
-/** A short, safe rendering of a value for a message. */
-function shown(input: unknown): string | null {
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
-  return null;
-}
-
-const MISSING: Text = { nl: 'ontbreekt', en: 'is missing' };
-
-function describeIssue(issue: Issue): Text {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return MISSING;
-      const expected = EXPECTED[issue.expected] ?? { nl: 'iets anders', en: 'something else' };
-      const got = received(issue.input);
-      return { nl: `moet ${expected.nl} zijn, maar is ${got.nl}`, en: `must be ${expected.en}, but is ${got.en}` };
-    }
-    case 'invalid_value': {
-      if (issue.input === undefined) return MISSING;
-      const options = issue.values.map((option) => JSON.stringify(option)).join(', ');
-      const got = shown(issue.input);
-      const but = got === null ? received(issue.input) : { nl: got, en: got };
-      return issue.values.length === 1
-        ? { nl: `moet ${options} zijn, maar is ${but.nl}`, en: `must be ${options}, but is ${but.en}` }
-        : {
-            nl: `moet een van deze waarden zijn: ${options}; maar is ${but.nl}`,
-            en: `must be one of these values: ${options}; but is ${but.en}`,
-          };
-    }
-    case 'too_small':
-      return tooSmall(issue.origin, issue.minimum, issue.inclusive !== false);
-    case 'too_big':
-      return tooBig(issue.origin, issue.maximum, issue.inclusive !== false);
-    case 'custom': {
-      const params: unknown = issue.params;
-      if (typeof params === 'object' && params !== null && 'nl' in params && 'en' in params) {
-        const { nl, en } = params;
-        if (typeof nl === 'string' && typeof en === 'string') return { nl, en };
-      }
-      return { nl: 'is ongeldig', en: 'is not valid' };
-    }
-    default:
-      return { nl: 'is ongeldig', en: 'is not valid' };
-  }
-}
-
-function tooSmall(origin: string, minimum: number | bigint, inclusive: boolean): Text {
-  const n = count(minimum);
-  if (origin === 'string') {
-    return minimum === 1
-      ? { nl: 'mag niet leeg zijn', en: 'must not be empty' }
-      : { nl: `moet minstens ${n.nl} tekens lang zijn`, en: `must be at least ${n.en} characters long` };
-  }
-  if (origin === 'array') {
-    return minimum === 1
-      ? { nl: 'moet minstens één onderdeel bevatten', en: 'must contain at least one item' }
-      : { nl: `moet minstens ${n.nl} onderdelen bevatten`, en: `must contain at least ${n.en} items` };
-  }
-  return inclusive
-    ? { nl: `moet ${n.nl} of meer zijn`, en: `must be ${n.en} or more` }
-    : { nl: `moet groter zijn dan ${n.nl}`, en: `must be greater than ${n.en}` };
-}
-
-function tooBig(origin: string, maximum: number | bigint, inclusive: boolean): Text {
-  const n = count(maximum);
-  if (origin === 'string')
-    return { nl: `is te lang: hoogstens ${n.nl} tekens`, en: `is too long: at most ${n.en} characters` };
-  if (origin === 'array') {
-    return { nl: `bevat te veel onderdelen: hoogstens ${n.nl}`, en: `has too many items: at most ${n.en}` };
-  }
-  return inclusive
-    ? { nl: `mag hoogstens ${n.nl} zijn`, en: `must be ${n.en} or less` }
-    : { nl: `moet kleiner zijn dan ${n.nl}`, en: `must be less than ${n.en}` };
 }

@@ -7,9 +7,8 @@
  * state). Every error names the field or the log line and says what is wrong,
  * in Dutch and in English, in words a trainer understands.
  */
-import type * as z from 'zod/mini';
 import type { Text } from '../../machines';
-import { formatPath } from '../scenarios/parseScenario';
+import { count, describeZodIssue, formatPath, sentence, type ZodIssue } from '../validation/zodIssueWords';
 import type { ExerciseFile } from './exerciseFile';
 import { exerciseFileSchema } from './exerciseFileSchema';
 import { verifyExerciseFile, type ExerciseFileError } from './verifyExerciseFile';
@@ -25,14 +24,8 @@ export const MAX_EXERCISE_FILE_ERRORS = 50;
 
 export type ExerciseFileResult = { ok: true; file: ExerciseFile } | { ok: false; errors: ExerciseFileError[] };
 
-type Issue = z.core.$ZodIssue;
-
 // Keys that could reach an object's prototype if the value were ever copied by assignment.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const nlNumber = new Intl.NumberFormat('nl-NL');
-const enNumber = new Intl.NumberFormat('en-GB');
-const count = (value: number | bigint): Text => ({ nl: nlNumber.format(value), en: enNumber.format(value) });
 
 const fileError = (nl: string, en: string): ExerciseFileResult => ({
   ok: false,
@@ -243,121 +236,6 @@ function subjectOf(path: readonly PropertyKey[]): Text {
   return { nl: `Het veld ${where}`, en: `The field ${where}` };
 }
 
-const EXPECTED: Record<string, Text> = {
-  string: { nl: 'tekst', en: 'text' },
-  number: { nl: 'een getal', en: 'a number' },
-  int: { nl: 'een geheel getal', en: 'a whole number' },
-  boolean: { nl: 'true of false', en: 'true or false' },
-  object: { nl: 'een object ({ … })', en: 'an object ({ … })' },
-  array: { nl: 'een lijst ([ … ])', en: 'a list ([ … ])' },
-};
-
-function received(input: unknown): Text {
-  if (input === null) return { nl: 'leeg (null)', en: 'empty (null)' };
-  if (Array.isArray(input)) return { nl: 'een lijst', en: 'a list' };
-  switch (typeof input) {
-    case 'string':
-      return { nl: 'tekst', en: 'text' };
-    case 'number':
-      return { nl: `het getal ${shown(input) ?? ''}`, en: `the number ${shown(input) ?? ''}` };
-    case 'boolean':
-      return { nl: String(input), en: String(input) };
-    case 'object':
-      return { nl: 'een object', en: 'an object' };
-    default:
-      return { nl: 'iets anders', en: 'something else' };
-  }
-}
-
-/** A short, safe rendering of a value for a message. */
-function shown(input: unknown): string | null {
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
-  return null;
-}
-
-const MISSING: Text = { nl: 'ontbreekt', en: 'is missing' };
-
-function oneOf(values: readonly unknown[], input: unknown): Text {
-  if (input === undefined) return MISSING;
-  const options = values
-    .slice(0, 12)
-    .map((option) => JSON.stringify(option))
-    .join(', ');
-  const more = values.length > 12 ? ', …' : '';
-  const got = shown(input);
-  const but = got === null ? received(input) : { nl: got, en: got };
-  return values.length === 1
-    ? { nl: `moet ${options} zijn, maar is ${but.nl}`, en: `must be ${options}, but is ${but.en}` }
-    : {
-        nl: `moet een van deze waarden zijn: ${options}${more}; maar is ${but.nl}`,
-        en: `must be one of these values: ${options}${more}; but is ${but.en}`,
-      };
-}
-
-function describeIssue(issue: Issue): ExerciseFileError {
-  const subject = subjectOf(issue.path);
-  const tail = describeProblem(issue);
-  return {
-    path: formatPath(issue.path),
-    message: { nl: `${subject.nl} ${tail.nl}.`, en: `${subject.en} ${tail.en}.` },
-  };
-}
-
-function describeProblem(issue: Issue): Text {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return MISSING;
-      const expected = EXPECTED[issue.expected] ?? { nl: 'iets anders', en: 'something else' };
-      const got = received(issue.input);
-      return { nl: `moet ${expected.nl} zijn, maar is ${got.nl}`, en: `must be ${expected.en}, but is ${got.en}` };
-    }
-    case 'invalid_value':
-      return oneOf(issue.values, issue.input);
-    case 'invalid_union': {
-      // A discriminated union: the kind of entry (or of clock step) is not one we know.
-      const options = 'options' in issue && Array.isArray(issue.options) ? (issue.options as unknown[]) : [];
-      const key = 'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : '';
-      const input: unknown = issue.input;
-      const value =
-        typeof input === 'object' && input !== null && key !== '' ? (input as Record<string, unknown>)[key] : undefined;
-      return options.length > 0 ? oneOf(options, value) : { nl: 'is ongeldig', en: 'is not valid' };
-    }
-    case 'too_small':
-      return tooSmall(issue.origin, issue.minimum);
-    case 'too_big':
-      return tooBig(issue.origin, issue.maximum);
-    case 'custom': {
-      const params: unknown = issue.params;
-      if (typeof params === 'object' && params !== null && 'nl' in params && 'en' in params) {
-        const { nl, en } = params;
-        if (typeof nl === 'string' && typeof en === 'string') return { nl, en };
-      }
-      return { nl: 'is ongeldig', en: 'is not valid' };
-    }
-    default:
-      return { nl: 'is ongeldig', en: 'is not valid' };
-  }
-}
-
-function tooSmall(origin: string, minimum: number | bigint): Text {
-  const n = count(minimum);
-  if (origin === 'string')
-    return minimum === 1
-      ? { nl: 'mag niet leeg zijn', en: 'must not be empty' }
-      : { nl: `moet minstens ${n.nl} tekens lang zijn`, en: `must be at least ${n.en} characters long` };
-  if (origin === 'array')
-    return minimum === 1
-      ? { nl: 'moet minstens één onderdeel bevatten', en: 'must contain at least one item' }
-      : { nl: `moet minstens ${n.nl} onderdelen bevatten`, en: `must contain at least ${n.en} items` };
-  return { nl: `moet ${n.nl} of meer zijn`, en: `must be ${n.en} or more` };
-}
-
-function tooBig(origin: string, maximum: number | bigint): Text {
-  const n = count(maximum);
-  if (origin === 'string')
-    return { nl: `is te lang: hoogstens ${n.nl} tekens`, en: `is too long: at most ${n.en} characters` };
-  if (origin === 'array')
-    return { nl: `bevat te veel onderdelen: hoogstens ${n.nl}`, en: `has too many items: at most ${n.en}` };
-  return { nl: `mag hoogstens ${n.nl} zijn`, en: `must be ${n.en} or less` };
+function describeIssue(issue: ZodIssue): ExerciseFileError {
+  return { path: formatPath(issue.path), message: sentence(subjectOf(issue.path), describeZodIssue(issue)) };
 }

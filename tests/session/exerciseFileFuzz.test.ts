@@ -12,6 +12,7 @@ import {
   validateExerciseFile,
   type ExerciseFileResult,
 } from '../../src/session';
+import { expectPrototypesClean, hostileKey, locations, type Location } from '../fixtures/hostileJson';
 import { copy, errorsOf, exportedFile, text } from './exerciseFileHelpers';
 
 const FILE = exportedFile();
@@ -26,14 +27,6 @@ function expectRefused(result: ExerciseFileResult) {
     expect(error.message.en.length).toBeGreaterThan(5);
   }
 }
-
-function expectPrototypesClean() {
-  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  expect(Object.getOwnPropertyNames(Array.prototype).sort()).toEqual(ARRAY_KEYS);
-}
-const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
-const ARRAY_KEYS = Object.getOwnPropertyNames(Array.prototype).sort();
 
 afterAll(expectPrototypesClean);
 
@@ -81,7 +74,7 @@ describe('any input gets a verdict, never a throw', () => {
           withDate: true,
           withTypedArray: true,
           withSparseArray: true,
-          key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'head', 'entries')),
+          key: hostileKey('head', 'entries'),
         }),
         (value) => {
           expectRefused(validateExerciseFile(value));
@@ -192,7 +185,7 @@ describe('no key reaches a prototype', () => {
   });
 
   test('random objects with hostile keys', () => {
-    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted'));
+    const key = hostileKey('polluted');
     fc.assert(
       fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 3 })), fc.jsonValue({ maxDepth: 2 }), (value, extra) => {
         const hostile = `{"__proto__": ${JSON.stringify(extra)}, "head": ${JSON.stringify(value)}}`;
@@ -206,25 +199,6 @@ describe('no key reaches a prototype', () => {
 
 // ---------------------------------------------------------------------------
 // The real file, changed in one place: never accepted.
-
-type Container = Record<string, unknown> | unknown[];
-interface Location {
-  parent: Container;
-  key: string | number;
-}
-
-function locations(value: unknown, out: Location[] = []): Location[] {
-  if (typeof value !== 'object' || value === null) return out;
-  const container = value as Container;
-  const keys: (string | number)[] = Array.isArray(container)
-    ? container.map((_, index) => index)
-    : Object.keys(container);
-  for (const key of keys) {
-    out.push({ parent: container, key });
-    locations((container as Record<string | number, unknown>)[key], out);
-  }
-  return out;
-}
 
 /** Places whose change makes no difference to what the file says: when it was exported. */
 const HARMLESS = /^exportedAt$/;

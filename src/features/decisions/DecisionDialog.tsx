@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-aria-components';
 import {
   decisionInForce,
@@ -10,27 +10,26 @@ import {
 } from '../../../machines';
 import type { Attempt } from '../../session';
 import { useTranslation } from '../../i18n';
-import { ModalDialog } from '../../ui/Dialog';
 import { EvidenceDisclosure } from '../evidence/EvidenceDisclosure';
-import { GroundsField, isBlank, ModelJudgement, QuotedText, VerdictLabel, whoAsLabel, whoInSentence } from './parts';
+import {
+  AttemptDialog,
+  ConfirmStep,
+  PROBE_GROUNDS,
+  type AttemptDialogProps,
+  DecisionFacts,
+  GroundsField,
+  isBlank,
+  ModelJudgement,
+  QuotedText,
+  SummarySentence,
+  useFormSteps,
+  whoInSentence,
+} from './parts';
 import './decisions.css';
 
 export type DecideAttempt = Extract<Attempt, { type: 'mayor.decide' }>;
 
-export interface DecisionDialogProps {
-  /** The one subject this dialog decides on: never both (R4). */
-  subject: Subject;
-  /** Who acts. Anyone may try; the model refuses who is not competent (R5) and the attempt is logged. */
-  by: By;
-  /** The model now, asked what it would say before anything is recorded. */
-  snapshot: EscalationSnapshot;
-  isOpen: boolean;
-  onOpenChange: (isOpen: boolean) => void;
-  onSubmit: (attempt: DecideAttempt) => void;
-}
-
-/** Judge the attempt's who and what while the grounds are still being written; the form asks for them itself. */
-const PROBE_GROUNDS = '…';
+export type DecisionDialogProps = AttemptDialogProps<DecideAttempt>;
 
 interface DecisionDraft {
   verdict: Verdict | null;
@@ -65,25 +64,14 @@ export function decideAttemptOf(subject: Subject, by: By, draft: DecisionDraft &
 export function DecisionDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: DecisionDialogProps) {
   const { t } = useTranslation();
   return (
-    <ModalDialog
+    <AttemptDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
+      onSubmit={onSubmit}
       title={t(`decisions.decideDialog.title.${subject}`)}
       className={`decision-dialog decision-dialog--${subject}`}
-    >
-      {(close) => (
-        <DecisionForm
-          subject={subject}
-          by={by}
-          snapshot={snapshot}
-          onCancel={close}
-          onConfirm={(attempt) => {
-            onSubmit(attempt);
-            close();
-          }}
-        />
-      )}
-    </ModalDialog>
+      form={(actions) => <DecisionForm subject={subject} by={by} snapshot={snapshot} {...actions} />}
+    />
   );
 }
 
@@ -106,19 +94,9 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
     conditions: '',
   });
   const [showErrors, setShowErrors] = useState(false);
-  const [step, setStep] = useState<'edit' | 'confirm'>('edit');
+  const { step, goTo, nextRef, summaryRef } = useFormSteps();
   const verdictRef = useRef<HTMLInputElement>(null);
   const groundsRef = useRef<HTMLTextAreaElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
-  const summaryRef = useRef<HTMLHeadingElement>(null);
-  const movedStep = useRef(false);
-
-  // Moving between the steps moves focus with it, so a screen reader hears the summary (or is back at "continue").
-  useEffect(() => {
-    if (!movedStep.current) return;
-    if (step === 'confirm') summaryRef.current?.focus();
-    else nextRef.current?.focus();
-  }, [step]);
 
   const current = decisionInForce(snapshot, subject);
   const update = (changes: Partial<DecisionDraft>) => {
@@ -132,28 +110,27 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
   });
   const refusal = whyRefused(snapshot, candidate);
 
-  const goTo = (next: 'edit' | 'confirm') => {
-    movedStep.current = true;
-    setStep(next);
-  };
-
   if (step === 'confirm' && draft.verdict !== null) {
     const attempt = decideAttemptOf(subject, by, { ...draft, verdict: draft.verdict });
     return (
-      <div className="decision-summary">
-        <h3 className="decision-summary__title" ref={summaryRef} tabIndex={-1}>
-          {t('decisions.form.summaryTitle')}
-        </h3>
-        <p className="decision-summary__sentence">
-          {t('decisions.decideDialog.summaryBefore')}{' '}
-          <strong className={`decision-summary__verdict decision-summary__verdict--${attempt.verdict}`}>
-            {t(`decisions.decideDialog.verdictWord.${attempt.verdict}`)}
-          </strong>{' '}
-          {t('decisions.decideDialog.summaryAfter', {
+      <ConfirmStep
+        titleRef={summaryRef}
+        onBack={() => {
+          goTo('edit');
+        }}
+        onConfirm={() => {
+          onConfirm(attempt);
+        }}
+      >
+        <SummarySentence
+          before={t('decisions.decideDialog.summaryBefore')}
+          word={t(`decisions.decideDialog.verdictWord.${attempt.verdict}`)}
+          modifier={attempt.verdict}
+          after={t('decisions.decideDialog.summaryAfter', {
             subject: t(`decisions.subjectInSentence.${subject}`),
             who: whoInSentence(by, t),
           })}
-        </p>
+        />
         <QuotedText text={attempt.grounds} />
         {(attempt.bob ?? attempt.conditions) !== undefined && (
           <dl className="decision-facts">
@@ -178,26 +155,7 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
           </dl>
         )}
         <ModelJudgement refusal={whyRefused(snapshot, attempt)} />
-        <div className="dialog__actions">
-          <button
-            type="button"
-            onClick={() => {
-              goTo('edit');
-            }}
-          >
-            {t('decisions.form.back')}
-          </button>
-          <button
-            type="button"
-            className="button--primary"
-            onClick={() => {
-              onConfirm(attempt);
-            }}
-          >
-            {t('decisions.form.confirm')}
-          </button>
-        </div>
-      </div>
+      </ConfirmStep>
     );
   }
 
@@ -229,14 +187,7 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
         </div>
       )}
       {subject === 'tearGas' && <EvidenceDisclosure />}
-      <dl className="decision-facts">
-        <dt>{t('decisions.form.who')}</dt>
-        <dd>{whoAsLabel(by, t)}</dd>
-        <dt>{t('decisions.form.current')}</dt>
-        <dd>
-          <VerdictLabel decision={current} />
-        </dd>
-      </dl>
+      <DecisionFacts by={by} current={current} />
       <ModelJudgement refusal={refusal} />
 
       <RadioGroup

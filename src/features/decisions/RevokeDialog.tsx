@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   decisionInForce,
   ruleById,
@@ -9,24 +9,25 @@ import {
 } from '../../../machines';
 import type { Attempt } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { ModalDialog } from '../../ui/Dialog';
-import { GroundsField, isBlank, ModelJudgement, QuotedText, VerdictLabel, whoAsLabel, whoInSentence } from './parts';
+import {
+  AttemptDialog,
+  ConfirmStep,
+  PROBE_GROUNDS,
+  type AttemptDialogProps,
+  DecisionFacts,
+  GroundsField,
+  isBlank,
+  ModelJudgement,
+  QuotedText,
+  SummarySentence,
+  useFormSteps,
+  whoInSentence,
+} from './parts';
 import './decisions.css';
 
 export type RevokeAttempt = Extract<Attempt, { type: 'mayor.revoke' }>;
 
-export interface RevokeDialogProps {
-  /** The one subject whose decision is revoked. */
-  subject: Subject;
-  /** Who acts. Anyone may try; the model refuses who is not competent (R5) and the attempt is logged. */
-  by: By;
-  snapshot: EscalationSnapshot;
-  isOpen: boolean;
-  onOpenChange: (isOpen: boolean) => void;
-  onSubmit: (attempt: RevokeAttempt) => void;
-}
-
-const PROBE_GROUNDS = '…';
+export type RevokeDialogProps = AttemptDialogProps<RevokeAttempt>;
 
 export const revokeAttemptOf = (subject: Subject, by: By, grounds: string): RevokeAttempt => ({
   type: 'mayor.revoke',
@@ -43,25 +44,14 @@ export const revokeAttemptOf = (subject: Subject, by: By, grounds: string): Revo
 export function RevokeDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: RevokeDialogProps) {
   const { t } = useTranslation();
   return (
-    <ModalDialog
+    <AttemptDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
+      onSubmit={onSubmit}
       title={t(`decisions.revokeDialog.title.${subject}`)}
       className={`decision-dialog decision-dialog--revoke decision-dialog--${subject}`}
-    >
-      {(close) => (
-        <RevokeForm
-          subject={subject}
-          by={by}
-          snapshot={snapshot}
-          onCancel={close}
-          onConfirm={(attempt) => {
-            onSubmit(attempt);
-            close();
-          }}
-        />
-      )}
-    </ModalDialog>
+      form={(actions) => <RevokeForm subject={subject} by={by} snapshot={snapshot} {...actions} />}
+    />
   );
 }
 
@@ -78,22 +68,8 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
   const language = useLanguage();
   const [grounds, setGrounds] = useState('');
   const [showError, setShowError] = useState(false);
-  const [step, setStep] = useState<'edit' | 'confirm'>('edit');
+  const { step, goTo, nextRef, summaryRef } = useFormSteps();
   const groundsRef = useRef<HTMLTextAreaElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
-  const summaryRef = useRef<HTMLHeadingElement>(null);
-  const movedStep = useRef(false);
-
-  useEffect(() => {
-    if (!movedStep.current) return;
-    if (step === 'confirm') summaryRef.current?.focus();
-    else nextRef.current?.focus();
-  }, [step]);
-
-  const goTo = (next: 'edit' | 'confirm') => {
-    movedStep.current = true;
-    setStep(next);
-  };
   const current = decisionInForce(snapshot, subject);
   const revocation = ruleById('R8');
   const effect = (
@@ -111,43 +87,29 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
   if (step === 'confirm') {
     const attempt = revokeAttemptOf(subject, by, grounds);
     return (
-      <div className="decision-summary">
-        <h3 className="decision-summary__title" ref={summaryRef} tabIndex={-1}>
-          {t('decisions.form.summaryTitle')}
-        </h3>
-        <p className="decision-summary__sentence">
-          {t('decisions.revokeDialog.summaryBefore')}{' '}
-          <strong className="decision-summary__verdict decision-summary__verdict--revoked">
-            {t('decisions.revokeDialog.revokeWord')}
-          </strong>{' '}
-          {t('decisions.revokeDialog.summaryAfter', {
+      <ConfirmStep
+        titleRef={summaryRef}
+        danger
+        onBack={() => {
+          goTo('edit');
+        }}
+        onConfirm={() => {
+          onConfirm(attempt);
+        }}
+      >
+        <SummarySentence
+          before={t('decisions.revokeDialog.summaryBefore')}
+          word={t('decisions.revokeDialog.revokeWord')}
+          modifier="revoked"
+          after={t('decisions.revokeDialog.summaryAfter', {
             subject: t(`decisions.subjectInSentence.${subject}`),
             who: whoInSentence(by, t),
           })}
-        </p>
+        />
         <QuotedText text={attempt.grounds} />
         {effect}
         <ModelJudgement refusal={whyRefused(snapshot, attempt)} />
-        <div className="dialog__actions">
-          <button
-            type="button"
-            onClick={() => {
-              goTo('edit');
-            }}
-          >
-            {t('decisions.form.back')}
-          </button>
-          <button
-            type="button"
-            className="button--primary button--danger"
-            onClick={() => {
-              onConfirm(attempt);
-            }}
-          >
-            {t('decisions.form.confirm')}
-          </button>
-        </div>
-      </div>
+      </ConfirmStep>
     );
   }
 
@@ -165,14 +127,7 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
         goTo('confirm');
       }}
     >
-      <dl className="decision-facts">
-        <dt>{t('decisions.form.who')}</dt>
-        <dd>{whoAsLabel(by, t)}</dd>
-        <dt>{t('decisions.form.current')}</dt>
-        <dd>
-          <VerdictLabel decision={current} />
-        </dd>
-      </dl>
+      <DecisionFacts by={by} current={current} />
       <ModelJudgement
         refusal={whyRefused(snapshot, revokeAttemptOf(subject, by, isBlank(grounds) ? PROBE_GROUNDS : grounds))}
       />

@@ -1,12 +1,21 @@
 /**
  * Small pieces the decision dialogs and the panel share: who acts in words,
  * a verdict by icon and word, the exercise time, the model's judgement in
- * advance, and a required grounds field.
+ * advance, a required grounds field, and the two steps (edit, then confirm)
+ * with the facts above the form and the summary of the confirm step.
  */
-import { useId, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { TFunction } from 'i18next';
-import { ruleById, type By, type DecisionInForce, type Refusal } from '../../../machines';
+import {
+  ruleById,
+  type By,
+  type DecisionInForce,
+  type EscalationSnapshot,
+  type Refusal,
+  type Subject,
+} from '../../../machines';
 import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { ModalDialog } from '../../ui/Dialog';
 
 /** Inside a sentence: "burgemeester Marieke de Boer (Utrecht)". */
 export function whoInSentence(by: By, t: TFunction): string {
@@ -132,4 +141,143 @@ export function GroundsField({ value, onChange, help, showError, inputRef }: Gro
 /** The grounds as the writer typed them, shown back as text (never markup). */
 export function QuotedText({ text }: { text: string }) {
   return <blockquote className="decision-summary__quote">{text}</blockquote>;
+}
+
+export type FormStep = 'edit' | 'confirm';
+
+/**
+ * Edit, then confirm. Moving between the steps moves focus with it, so a
+ * screen reader hears the summary (or is back at "continue").
+ */
+export function useFormSteps() {
+  const [step, setStep] = useState<FormStep>('edit');
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+  const movedStep = useRef(false);
+  useEffect(() => {
+    if (!movedStep.current) return;
+    if (step === 'confirm') summaryRef.current?.focus();
+    else nextRef.current?.focus();
+  }, [step]);
+  const goTo = (next: FormStep) => {
+    movedStep.current = true;
+    setStep(next);
+  };
+  return { step, goTo, nextRef, summaryRef };
+}
+
+/** Who acts, and what is in force now, above the form. */
+export function DecisionFacts({ by, current }: { by: By; current: DecisionInForce | null }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="decision-facts">
+      <dt>{t('decisions.form.who')}</dt>
+      <dd>{whoAsLabel(by, t)}</dd>
+      <dt>{t('decisions.form.current')}</dt>
+      <dd>
+        <VerdictLabel decision={current} />
+      </dd>
+    </dl>
+  );
+}
+
+export interface SummarySentenceProps {
+  before: string;
+  /** The verdict in one word, shown strong and with its own modifier class (not by colour alone: it is a word). */
+  word: string;
+  modifier: string;
+  after: string;
+}
+
+/** "De burgemeester VERLEENT toestemming voor …" */
+export function SummarySentence({ before, word, modifier, after }: SummarySentenceProps) {
+  return (
+    <p className="decision-summary__sentence">
+      {before} <strong className={`decision-summary__verdict decision-summary__verdict--${modifier}`}>{word}</strong>{' '}
+      {after}
+    </p>
+  );
+}
+
+export interface ConfirmStepProps {
+  titleRef: Ref<HTMLHeadingElement>;
+  /** A revocation ends what is in force: its confirm button says so by style too. */
+  danger?: boolean;
+  onBack: () => void;
+  onConfirm: () => void;
+  children: ReactNode;
+}
+
+/** The confirm step: a focusable title, the summary, then back or confirm. */
+export function ConfirmStep({ titleRef, danger = false, onBack, onConfirm, children }: ConfirmStepProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="decision-summary">
+      <h3 className="decision-summary__title" ref={titleRef} tabIndex={-1}>
+        {t('decisions.form.summaryTitle')}
+      </h3>
+      {children}
+      <div className="dialog__actions">
+        <button type="button" onClick={onBack}>
+          {t('decisions.form.back')}
+        </button>
+        <button
+          type="button"
+          className={danger ? 'button--primary button--danger' : 'button--primary'}
+          onClick={onConfirm}
+        >
+          {t('decisions.form.confirm')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Judge the attempt's who and what while the grounds are still being written; the form asks for them itself. */
+export const PROBE_GROUNDS = '…';
+
+/** What both decision dialogs (decide, revoke) are given. */
+export interface AttemptDialogProps<A> {
+  /** The one subject this dialog is about: never both (R4). */
+  subject: Subject;
+  /** Who acts. Anyone may try; the model refuses who is not competent (R5) and the attempt is logged. */
+  by: By;
+  /** The model now, asked what it would say before anything is recorded. */
+  snapshot: EscalationSnapshot;
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  onSubmit: (attempt: A) => void;
+}
+
+export interface AttemptFormProps<A> {
+  onCancel: () => void;
+  onConfirm: (attempt: A) => void;
+}
+
+/** A modal whose form hands back one attempt: submitted, then the dialog closes. */
+export function AttemptDialog<A>({
+  title,
+  className,
+  isOpen,
+  onOpenChange,
+  onSubmit,
+  form,
+}: Pick<AttemptDialogProps<A>, 'isOpen' | 'onOpenChange' | 'onSubmit'> & {
+  title: string;
+  className: string;
+  form: (props: AttemptFormProps<A>) => ReactNode;
+}) {
+  return (
+    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} className={className}>
+      {(close) =>
+        form({
+          onCancel: close,
+          onConfirm: (attempt) => {
+            onSubmit(attempt);
+            close();
+          },
+        })
+      }
+    </ModalDialog>
+  );
 }
