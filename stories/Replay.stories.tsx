@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import { ReplayScreen } from '../src/features/replay/ReplayScreen';
 import type { ExerciseStore, LogEntry } from '../src/session';
-import { riotControlSession } from '../tests/fixtures/exercise';
+import { longLogSession, riotControlSession } from '../tests/fixtures/exercise';
 
 interface Loaded {
   store: ExerciseStore;
@@ -50,13 +50,19 @@ const meta = {
   parameters: { layout: 'fullscreen' },
   render: (args, { loaded, parameters }) => {
     const { store, id, grant } = loadedOf(loaded);
-    const at = (parameters as { at?: 'start' | 'middle' }).at;
+    const at = (parameters as { at?: 'start' | 'middle' | 'half' }).at;
     return (
       <ReplayScreen
         {...args}
         store={store}
         id={id}
-        {...(at === 'start' ? { initialPosition: 0 } : at === 'middle' ? { initialPosition: grant - 1 } : {})}
+        {...(at === 'start'
+          ? { initialPosition: 0 }
+          : at === 'middle'
+            ? { initialPosition: grant - 1 }
+            : at === 'half'
+              ? { initialPosition: Math.floor(loadedOf(loaded).count / 2) }
+              : {})}
       />
     );
   },
@@ -92,7 +98,9 @@ export const Middle: Story = {
     const { grant } = loadedOf(loaded);
     await expect(canvasElement.querySelector('.phase--current')).toHaveAttribute('data-phase', '5');
     await expect(waterCannon(canvasElement)).toHaveTextContent('Nog geen besluit');
-    await expect(canvas.getByText(/Stand na deze regel: fase 5/)).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Stand na deze regel' })).toBeVisible();
+    await expect(canvasElement.querySelector('[data-fact="phase"]')).toHaveTextContent(/^5 — /);
+    await expect(canvasElement.querySelector('[data-fact="warning"]')).toHaveTextContent('niet gegeven, of vervallen');
     await userEvent.click(canvas.getByRole('button', { name: /Volgende regel/ }));
     await expect(canvas.getByText(new RegExp(`^Regel ${String(grant)} van`))).toBeVisible();
     await expect(waterCannon(canvasElement)).toHaveTextContent('Toestemming verleend');
@@ -125,5 +133,73 @@ export const English: Story = {
     await expect(canvas.getByRole('button', { name: 'Branch from here' })).toBeVisible();
     await expect(canvas.getByText(/^Refused under R5 /)).toBeVisible();
     await expect(waterCannon(canvasElement)).toHaveTextContent('No decision yet');
+    await expect(canvas.getByRole('heading', { name: 'State after this line' })).toBeVisible();
+    await expect(canvasElement.querySelector('[data-fact="means"]')).toHaveTextContent('no water cannon or tear agent');
+    await expect(canvasElement.querySelector('[data-fact="warning"]')).toHaveTextContent('not given, or lapsed');
+  },
+};
+
+const slider = (canvasElement: HTMLElement) =>
+  within(canvasElement).getByRole<HTMLInputElement>('slider', { name: 'Positie in het logboek' });
+
+/** Playing from just before the mayor's decision at 4×: the lines follow one another until paused. */
+export const Playing: Story = {
+  parameters: { at: 'middle' },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { grant, count } = loadedOf(loaded);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Snelheid' }), '4');
+    await userEvent.click(canvas.getByRole('button', { name: /Afspelen/ }));
+    await expect(canvas.getByRole('button', { name: /Pauzeren/ })).toBeVisible();
+    // The decision comes into force as the play passes its line.
+    await waitFor(() => expect(waterCannon(canvasElement)).toHaveTextContent('Toestemming verleend'), {
+      timeout: 3000,
+    });
+    await userEvent.click(canvas.getByRole('button', { name: /Pauzeren/ }));
+    const paused = Number(slider(canvasElement).value);
+    await expect(paused).toBeGreaterThanOrEqual(grant);
+    await expect(canvas.getByRole('button', { name: /Afspelen/ })).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(Number(slider(canvasElement).value)).toBe(paused);
+    // Play on to the end: it stops there by itself.
+    await userEvent.click(canvas.getByRole('button', { name: /Afspelen/ }));
+    await waitFor(() => expect(slider(canvasElement)).toHaveValue(String(count)), { timeout: 5000 });
+    await expect(canvas.getByRole('button', { name: /Afspelen/ })).toBeVisible();
+  },
+};
+
+/** A stored log of 10,001 lines (tests/fixtures longLogSession): stepping anywhere is quick, the log stays virtual. */
+export const TenThousandLines: Story = {
+  parameters: { at: 'half' },
+  loaders: [
+    () => {
+      const { session, store, id } = longLogSession(10_000);
+      const count = session.getState().log.length;
+      session.dispose();
+      return { store, id, count, grant: 0 };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { count } = loadedOf(loaded);
+    const half = Math.floor(count / 2);
+    await expect(slider(canvasElement)).toHaveValue(String(half));
+    await expect(canvas.getByText(`Regel ${String(half)} van ${String(count)}`)).toBeVisible();
+    await expect(canvas.getByText(`${String(half)} van ${String(half)} regels`)).toBeVisible();
+    // Only a screenful of log rows is in the document.
+    await waitFor(() => expect(canvasElement.querySelectorAll('.console__log article').length).toBeGreaterThan(3));
+    await expect(canvasElement.querySelectorAll('.console__log article').length).toBeLessThan(60);
+
+    // (The slider's own keys are the browser's: the end-to-end test presses them; user-event cannot.)
+    await userEvent.click(canvas.getByRole('button', { name: /Einde/ }));
+    await expect(slider(canvasElement)).toHaveValue(String(count));
+    await expect(canvas.getByText(`${String(count)} van ${String(count)} regels`)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: /Vorige regel/ }));
+    await userEvent.click(canvas.getByRole('button', { name: /Vorige regel/ }));
+    await expect(canvas.getByText(`Regel ${String(count - 2)} van ${String(count)}`)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: /Begin/ }));
+    await expect(canvas.getByText('Begin van de oefening: nog geen regels. Zo begon de oefening.')).toBeVisible();
+    await expect(canvasElement.querySelector('.phase--current')).toHaveAttribute('data-phase', '1');
+    await expect(canvasElement.querySelectorAll('.console__log article').length).toBe(0);
   },
 };

@@ -198,7 +198,21 @@ const entrySchema = z.discriminatedUnion('kind', [
     action: z.enum(['released', 'held', 'skipped']),
   }),
   z.object({ ...entryBase, kind: z.literal('steeringRefused'), action: text(LIMITS.id), refusal: refusalSchema }),
-  z.object({ ...entryBase, kind: z.literal('exercise'), action: z.literal('created') }),
+  z.discriminatedUnion('action', [
+    z.object({ ...entryBase, kind: z.literal('exercise'), action: z.literal('created') }),
+    // A branch's own first line: where it goes on from (src/session/branch.ts).
+    z.object({
+      ...entryBase,
+      kind: z.literal('exercise'),
+      action: z.literal('branched'),
+      branchedFrom: z.object({
+        id: exerciseId,
+        seq: z.int().check(z.gte(1), z.lte(LIMITS.entries)),
+        hash,
+        title: filled(LIMITS.name),
+      }),
+    }),
+  ]),
 ]);
 
 const castMemberSchema = z.object({

@@ -120,10 +120,24 @@ export interface InjectEntry extends EntryBase {
   action: 'released' | 'held' | 'skipped';
 }
 
-export interface ExerciseEntry extends EntryBase {
+/** The exercise's first line: it was created. */
+export interface ExerciseCreatedEntry extends EntryBase {
   kind: 'exercise';
   action: 'created';
 }
+
+/**
+ * A branch's first own line (src/session/branch.ts): it goes on from line
+ * `branchedFrom.seq` of another exercise. Its exercise time is that line's,
+ * where the branch's clock stands paused; its wall time is the branching.
+ */
+export interface ExerciseBranchedEntry extends EntryBase {
+  kind: 'exercise';
+  action: 'branched';
+  branchedFrom: BranchPoint;
+}
+
+export type ExerciseEntry = ExerciseCreatedEntry | ExerciseBranchedEntry;
 
 export type LogEntry =
   AttemptEntry | NoteEntry | CorrectionEntry | ClockEntry | InjectEntry | SteeringRefusedEntry | ExerciseEntry;
@@ -156,6 +170,14 @@ export interface ExerciseHead {
    * `createdAt` and `title` are the ones the chain was sealed under.
    */
   branchedFrom?: BranchedFrom;
+}
+
+/** A line of an exercise: the exercise, the line, that line's hash, and the exercise's title then. */
+export interface BranchPoint {
+  id: string;
+  seq: number;
+  hash: string;
+  title: string;
 }
 
 /** Where a branch came from: the exercise, the line, and that line's hash. */

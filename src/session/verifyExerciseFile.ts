@@ -13,6 +13,7 @@
 import { createActor } from 'xstate';
 import { escalationMachine, type EscalationSnapshot, type Text } from '../../machines';
 import { applyClockAction, startClock } from './clock';
+import { clockAtBranch } from './branch';
 import type { ExerciseFile } from './exerciseFile';
 import { diagnoseChain, genesisOf, hashOf, type ChainFinding } from './hashChain';
 import { inputOf, replay } from './replay';
@@ -298,11 +299,12 @@ function replayFindings(file: ExerciseFile): ExerciseFileError[] {
   return errors;
 }
 
-/** The clock from the exercise's creation through every clock entry, as the session moved it. */
+/** The clock from the exercise's creation through every clock entry (and branching), as the session moved it. */
 function replayClock({ head, entries }: ExerciseFile): ClockState {
   let clock = startClock(head.setup.startTime, Date.parse(head.createdAt));
   for (const entry of entries)
     if (entry.kind === 'clock') clock = applyClockAction(clock, entry.action, Date.parse(entry.wall));
+    else if (entry.kind === 'exercise' && entry.action === 'branched') clock = clockAtBranch(clock, entry);
   return clock;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../src/session';
+import { replay, type LogEntry } from '../../src/session';
 import { createReplayCursor } from '../../src/session/replayCursor';
 import { longLogSession, riotControlSession, SETUP } from '../fixtures/exercise';
 
@@ -58,5 +58,44 @@ describe('a replay cursor over the log', () => {
 
   it('refuses a checkpoint interval that is not a whole number of at least 1', () => {
     expect(() => createReplayCursor(SETUP, [], 0)).toThrow(RangeError);
+  });
+});
+
+describe('a replay cursor is incremental', () => {
+  /** The log behind a proxy that counts how often an entry is read. */
+  function counted(entries: readonly LogEntry[]) {
+    const reads = { count: 0 };
+    const proxy = new Proxy(entries, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    return { proxy, reads };
+  }
+
+  it('reads each line once when played forward from the start to the end', () => {
+    const log = longLogSession(1000).session.getState().log;
+    const { proxy, reads } = counted(log);
+    const cursor = createReplayCursor(SETUP, proxy, 100);
+    for (let position = 0; position <= log.length; position++) cursor.seek(position);
+    // Replaying from 0 at every step would read about n²/2 = 500,000 lines.
+    expect(reads.count).toBe(log.length);
+    cursor.dispose();
+  });
+
+  it('steps back from the nearest checkpoint, not from the start', () => {
+    const log = longLogSession(1000).session.getState().log;
+    const { proxy, reads } = counted(log);
+    const interval = 100;
+    const cursor = createReplayCursor(SETUP, proxy, interval);
+    cursor.seek(log.length);
+    reads.count = 0;
+    for (let position = log.length - 1; position >= log.length - 50; position--) cursor.seek(position);
+    // Each step back replays at most one interval's worth of lines.
+    expect(reads.count).toBeLessThanOrEqual(50 * interval);
+    expect(reads.count).toBeGreaterThan(0);
+    expect(cursor.snapshot().context).toEqual(replay(SETUP, log, log.length - 50).snapshot.context);
+    cursor.dispose();
   });
 });

@@ -11,7 +11,9 @@ import { actionName, type Translate } from './words';
 export function entryAction(entry: LogEntry, setup: ExerciseSetup, t: Translate, language: Language): string {
   switch (entry.kind) {
     case 'exercise':
-      return t('debrief.entry.created');
+      return entry.action === 'branched'
+        ? t('debrief.entry.branched', { title: entry.branchedFrom.title, seq: entry.branchedFrom.seq })
+        : t('debrief.entry.created');
     case 'attempt':
       return actionName(entry.event.type, 'subject' in entry.event ? entry.event.subject : null, t);
     case 'steeringRefused':

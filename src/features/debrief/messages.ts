@@ -38,6 +38,7 @@ export const nl = {
   },
   entry: {
     created: 'Oefening aangemaakt',
+    branched: 'Vertakt van “{{title}}” vanaf regel {{seq}}',
     note: 'Aantekening',
     correction: 'Correctie',
     clock: {
@@ -346,6 +347,7 @@ export const en: typeof nl = {
   },
   entry: {
     created: 'Exercise created',
+    branched: 'Branched from “{{title}}” at line {{seq}}',
     note: 'Note',
     correction: 'Correction',
     clock: {

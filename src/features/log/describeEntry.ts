@@ -149,7 +149,12 @@ function whatOf(
 ): { what: string; details: string[] } {
   switch (entry.kind) {
     case 'exercise':
-      return { what: t('log.what.created'), details: [] };
+      return entry.action === 'branched'
+        ? {
+            what: t('log.what.branched', { title: entry.branchedFrom.title, seq: entry.branchedFrom.seq }),
+            details: [t('log.what.branchedDetail', { seq: entry.branchedFrom.seq })],
+          }
+        : { what: t('log.what.created'), details: [] };
     case 'attempt':
       return attemptWhat(entry, t);
     case 'note':

@@ -33,6 +33,8 @@ export const nl = {
   },
   what: {
     created: 'Oefening aangemaakt',
+    branched: 'Oefening vertakt van “{{title}}” vanaf regel {{seq}}',
+    branchedDetail: 'Regel 1 tot en met {{seq}} komen uit die oefening; vanaf hier gaat deze oefening haar eigen weg.',
     inject: {
       released: 'Inject vrijgegeven: {{title}}',
       held: 'Inject aangehouden: {{title}}',
@@ -157,6 +159,8 @@ export const en: typeof nl = {
   },
   what: {
     created: 'Exercise created',
+    branched: 'Exercise branched from “{{title}}” at line {{seq}}',
+    branchedDetail: 'Lines 1 to {{seq}} come from that exercise; from here this exercise goes its own way.',
     inject: {
       released: 'Inject released: {{title}}',
       held: 'Inject held: {{title}}',

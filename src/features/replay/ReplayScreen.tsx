@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
 import { branchExercise, type ExerciseStore } from '../../session';
-import { loadDebrief } from '../debrief/storedExercise';
 import { useStoredExercise } from '../../session/useStoredExercise';
 import { ReplayView } from './ReplayView';
+import { loadExercise } from './storedExercise';
 import '../console/console.css';
 import './replay.css';
 
@@ -35,11 +35,14 @@ export function ReplayScreen({
   initialPosition,
 }: ReplayScreenProps) {
   const { t } = useTranslation();
-  const loaded = useStoredExercise(store, id, loadDebrief);
+  const loaded = useStoredExercise(store, id, loadExercise);
   const [branchError, setBranchError] = useState<string | null>(null);
-  const exercise = loaded.state === 'ready' ? loaded.debrief : null;
+  const exercise = loaded.state === 'ready' ? loaded : null;
   const setup = exercise?.head.setup;
   const from = exercise?.head.branchedFrom;
+  // Its own 'branched' line names the exercise it came from (the head keeps the first one of a chain of branches).
+  const own = from ? exercise.entries[from.seq] : undefined;
+  const fromTitle = own?.kind === 'exercise' && own.action === 'branched' ? own.branchedFrom.title : from?.title;
 
   return (
     <>
@@ -54,7 +57,7 @@ export function ReplayScreen({
           </nav>
           <h1>{setup ? t('replay.heading', { title: setup.title }) : t('replay.title')}</h1>
           {from && (
-            <p className="app-header__tagline">{t('replay.branchedFrom', { title: from.title, seq: from.seq })}</p>
+            <p className="app-header__tagline">{t('replay.branchedFrom', { title: fromTitle, seq: from.seq })}</p>
           )}
         </div>
         <div className="replay-header__controls">{headerControls}</div>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { PHASES, phaseByNumber, phaseOf } from '../../../machines';
+import { PHASES, phaseOf } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatExerciseTimeText } from '../../i18n/format';
 import { createReplayCursor, type ExerciseHead, type LogEntry } from '../../session';
@@ -7,6 +7,7 @@ import { DecisionsInForce } from '../decisions/DecisionsInForce';
 import { LogView } from '../log/LogView';
 import { PhaseLadder } from '../phaseLadder/PhaseLadder';
 import { CurrentEntry } from './CurrentEntry';
+import { Standing } from './Standing';
 import { stepDelay, type PlaySpeed } from './playback';
 import { StepControl } from './StepControl';
 
@@ -82,10 +83,8 @@ export function ReplayView({ head, entries, initialPosition, onBranch }: ReplayV
         />
         <div className="replay__now">
           <CurrentEntry entry={current} count={count} scenario={head.setup.scenario} />
-          <p className="replay__standing">
-            {t('replay.standing', { number: phase, name: phaseByNumber(phase).name[language] })}
-          </p>
         </div>
+        <Standing snapshot={snapshot} atStart={position === 0} />
         <div className="replay__branch">
           <button
             type="button"

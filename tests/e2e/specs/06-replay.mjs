@@ -1,10 +1,11 @@
 /**
  * Replay and branching (issue 4, item 7): part of an exercise through the UI,
  * then "Terugkijken": step back by keyboard to before the mayor's
- * water-cannon decision and see the decisions as they stood then, step
- * forward again, and branch a new exercise from an earlier line. The branch
- * opens in the console with the log up to there and goes another way; the
- * original is unchanged. Axe clean; nothing sent to another host.
+ * water-cannon decision and see the phase, warning, means and decisions as
+ * they stood then, step forward, play to the end at 16×, and branch a new
+ * exercise from the earlier line. The branch opens in the console with the log
+ * up to there plus its own 'branched' line, and goes another way; the original
+ * is unchanged. Axe clean; nothing sent to another host.
  */
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
 import { act, actAs, createExercise, currentPhaseIs, decide, escalateTo, lastLogRow, logCount } from '../console.mjs';
@@ -14,6 +15,8 @@ async function noAxe(page, where) {
 }
 
 const waterCannonCard = (page, where) => page.locator(`${where} [data-subject="waterCannon"]`);
+
+const fact = (page, name) => page.locator(`.replay [data-fact="${name}"]`).innerText();
 
 async function sliderPosition(page) {
   return Number(await page.getByRole('slider', { name: 'Positie in het logboek' }).inputValue());
@@ -78,6 +81,10 @@ export const tests = [
         `${String(beforeDecision)} van ${String(beforeDecision)} regels`,
         'the log shows the lines up to this one',
       );
+      // The standing at that moment, from the model's queries over the replayed events.
+      assert((await fact(page, 'phase')).startsWith('5 — '), 'riot control before the decision');
+      assertEqual(await fact(page, 'means'), 'geen waterwerper of traanverwekkende stof', 'no means in use yet');
+      assert((await fact(page, 'warning')).includes('niet gegeven'), 'no warning given yet');
       await screenshot(page, 'replay-before-decision', { fullPage: false });
       await noAxe(page, 'the replay before the decision');
 
@@ -86,8 +93,19 @@ export const tests = [
       assertEqual(await sliderPosition(page), beforeDecision + 1, 'one line forward');
       await waterCannonCard(page, '.replay').getByText('Toestemming verleend').waitFor();
 
-      // Branch from the line before the decision: a new exercise, opened in the console.
-      await page.getByRole('button', { name: 'Vorige regel' }).click();
+      // Play on at 16×: the warning and the deployment follow, and it stops by itself at the last line.
+      await page.getByRole('combobox', { name: 'Snelheid' }).selectOption('16');
+      await page.getByRole('button', { name: 'Afspelen' }).click();
+      await page.getByRole('button', { name: 'Pauzeren' }).waitFor();
+      await page.getByRole('button', { name: 'Afspelen' }).waitFor({ timeout: 10_000 });
+      assertEqual(await sliderPosition(page), entries, 'playing ends at the last line');
+      assertEqual(await fact(page, 'means'), 'waterwerper', 'the water cannon in use at the end');
+      assert((await fact(page, 'warning')).endsWith('gegeven'), 'the warning given at the end');
+      assert(!(await fact(page, 'warning')).includes('niet'), 'the warning given at the end');
+
+      // Back to the line before the decision with the keyboard, and branch from there.
+      await slider.focus();
+      for (let line = entries; line > beforeDecision; line--) await page.keyboard.press('ArrowLeft');
       assertEqual(await sliderPosition(page), beforeDecision, 'back to the line before the decision');
       await page.getByRole('button', { name: 'Vertakken vanaf hier' }).click();
       await page.locator('.console').waitFor();
@@ -98,7 +116,19 @@ export const tests = [
         })
         .waitFor();
       assert(page.url() !== consoleUrl, 'the branch is another exercise');
-      assertEqual(await logCount(page), beforeDecision, 'the branch has the log up to the branch line');
+      assertEqual(
+        await logCount(page),
+        beforeDecision + 1,
+        'the branch has the log up to the branch line, and its own',
+      );
+      const branchedLine = await lastLogRow(page);
+      assertEqual(branchedLine.seq, beforeDecision + 1, 'the branch goes on after the branch line');
+      assert(
+        branchedLine.text.includes(
+          `Oefening vertakt van “Jaarwisseling Utrecht-Centrum” vanaf regel ${String(beforeDecision)}`,
+        ),
+        `the branch's first own line says where it came from: ${branchedLine.text}`,
+      );
       await currentPhaseIs(page, 5);
       await waterCannonCard(page, '.console').getByText('Nog geen besluit').waitFor();
 
@@ -106,7 +136,7 @@ export const tests = [
       await actAs(page, 'Burgemeester');
       await decide(page, 'waterCannon', { verdict: 'refuse', grounds: 'Eerst de-escalatie via het ME-peloton.' });
       await waterCannonCard(page, '.console').getByText('Toestemming geweigerd').waitFor();
-      assertEqual(await logCount(page), beforeDecision + 1, 'the branch logs its own decision');
+      assertEqual(await logCount(page), beforeDecision + 2, 'the branch logs its own decision');
       await screenshot(page, 'replay-branch-console', { fullPage: false });
       await noAxe(page, 'the console of the branch');
 

@@ -87,6 +87,34 @@ describe('the replay screen', () => {
     expect(screen.getByRole('button', { name: /Vertakken vanaf hier/ })).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('says the phase, the means in use and the warning as they stood at each line', () => {
+    const { log } = setUp();
+    const fact = (name: string) => document.querySelector(`[data-fact="${name}"]`);
+    const seqOf = (type: string) => {
+      const found = log.find(
+        (entry) => entry.kind === 'attempt' && entry.outcome === 'accepted' && entry.event.type === type,
+      );
+      if (!found) throw new Error(`the fixture has an accepted ${type}`);
+      return found.seq;
+    };
+    fireEvent.change(slider(), { target: { value: '0' } });
+    expect(screen.getByRole('heading', { name: 'Stand bij het begin' })).toBeInTheDocument();
+    expect(fact('phase')).toHaveTextContent(/^1 — /);
+    expect(fact('means')).toHaveTextContent('geen waterwerper of traanverwekkende stof');
+    expect(fact('warning')).toHaveTextContent('niet gegeven, of vervallen');
+
+    fireEvent.change(slider(), { target: { value: String(seqOf('crowd.warn')) } });
+    expect(screen.getByRole('heading', { name: 'Stand na deze regel' })).toBeInTheDocument();
+    expect(fact('phase')).toHaveTextContent(/^5 — /);
+    expect(fact('warning')).toHaveTextContent(/^● gegeven$/);
+    expect(fact('means')).toHaveTextContent('geen waterwerper of traanverwekkende stof');
+
+    fireEvent.change(slider(), { target: { value: String(seqOf('waterCannon.deploy')) } });
+    expect(fact('means')).toHaveTextContent(/^waterwerper$/);
+    fireEvent.change(slider(), { target: { value: String(log.length) } });
+    expect(fact('means')).toHaveTextContent('waterwerper, traanverwekkende stof in de waterwerper');
+  });
+
   it('names a refused line with its rule', () => {
     const { log } = setUp();
     const refused = log.find((entry) => entry.kind === 'attempt' && entry.outcome === 'refused');
@@ -138,7 +166,13 @@ describe('the replay screen', () => {
     const branch = store.head(branchId);
     if (!branch) throw new Error('the branch is stored');
     expect(branch.setup.title).toBe(`Jaarwisseling Utrecht-Centrum (vertakking vanaf regel ${String(seq)})`);
-    expect(branch.length).toBe(seq);
+    // Lines 1..seq copied, then the branch's own line saying where it came from.
+    expect(branch.length).toBe(seq + 1);
+    expect(store.entries(branch).at(-1)).toMatchObject({
+      kind: 'exercise',
+      action: 'branched',
+      branchedFrom: { id, seq },
+    });
     expect(verifyChain(genesisOf(branch), store.entries(branch))).toBeNull();
     expect(JSON.stringify(store.head(id))).toBe(original);
     expect(within(document.body).queryByRole('alert')).toBeNull();
