@@ -55,7 +55,8 @@ function contentSecurityPolicy(): Plugin {
 /** Installable and offline once loaded: a training room often has no usable wifi. */
 const offline = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: 'script',
+  // `defer`: the registration script must not hold up parsing the page (it registers on `load` anyway).
+  injectRegister: 'script-defer',
   includeAssets: ['icon.svg'],
   manifest: {
     name: 'Paraat — oefentool ME-opschaling',

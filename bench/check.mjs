@@ -8,10 +8,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BUDGETS } from './lib/budgets.mjs';
 import { buildApp, buildPage, ROOT } from './lib/build.mjs';
 import { initialJsBytes, initialScripts } from './lib/initialJs.mjs';
 
-const BUDGET = 1.5;
+const BUDGET = BUDGETS.initialJs;
 
 const given = process.argv.find((arg) => arg.startsWith('--app='))?.slice('--app='.length);
 const appDir = given ? resolve(ROOT, given) : await buildApp();

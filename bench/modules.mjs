@@ -2,7 +2,8 @@
  * `node bench/modules.mjs`: which modules make up the JavaScript the app loads
  * before first interaction (the initialJs measure), biggest first, grouped by
  * package (or by src/ folder), from Rollup's rendered lengths (minified bytes,
- * before gzip). Builds into bench/.out/modules.
+ * before gzip). Builds into bench/.out/modules. `BY_FILE=1` lists single
+ * modules instead of packages and folders.
  */
 import { build } from 'vite';
 import { outDirOf, ROOT } from './lib/build.mjs';
@@ -25,13 +26,15 @@ await build({
   ],
 });
 
-const groupOf = (id) => {
-  const path = id.replace(/\\/g, '/');
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-  if (pkg) return pkg[1];
-  const own = /\/(src\/[^/]+\/[^/]+|src\/[^/]+|machines)\//.exec(path.replace(ROOT.replace(/\\/g, '/'), '/'));
-  return own ? own[1] : path.replace(ROOT, '');
-};
+const groupOf = process.env.BY_FILE
+  ? (id) => id.replace(ROOT, '')
+  : (id) => {
+      const path = id.replace(/\\/g, '/');
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      if (pkg) return pkg[1];
+      const own = /\/(src\/[^/]+\/[^/]+|src\/[^/]+|machines)\//.exec(path.replace(ROOT.replace(/\\/g, '/'), '/'));
+      return own ? own[1] : path.replace(ROOT, '');
+    };
 
 const groups = new Map();
 let total = 0;

@@ -11,11 +11,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
-import { buildApp, buildPage, ROOT } from './lib/build.mjs';
+import { BUDGETS } from './lib/budgets.mjs';
+import { buildApp, buildPage, OUT, ROOT } from './lib/build.mjs';
 import { launchBrowser, measureLoad, measureLogView, PORTS, serve } from './lib/browser.mjs';
 import { initialJsBytes, initialScripts } from './lib/initialJs.mjs';
 
-export const BUDGETS = { initialJs: 1.5, dispatch: 5, replay: 2, load: 1.5, logView: 100, explore: null };
 /** Rows the log view may keep in the DOM and still count as virtualised (a screenful and its overscan). */
 const MAX_ROWS = 40;
 
@@ -41,7 +41,7 @@ let appDir;
 let floorDir;
 let logViewDir;
 if (needsBuild) {
-  console.log('Building the app, the floor and the log-view page into bench/.out/ …');
+  console.log(`Building the app, the floor and the log-view page into ${OUT} …`);
   appDir = await buildApp();
   floorDir = await buildPage('floor');
   if (wanted('logView')) logViewDir = await buildPage('logview');
@@ -86,7 +86,8 @@ if (wanted('load') || wanted('logView')) {
       try {
         const result = await measureLoad(browser, app.url, floor.url);
         record('load', result.value, result.baseline, 'ms', {
-          note: 'navigation start → first <button> in the DOM and enabled; 4× CPU throttling, cache disabled, new context per run; median of 5 alternating runs',
+          note: `navigation start → first enabled <button> in the DOM with the main thread free again (a task posted then has run); 4× CPU throttling, cache disabled, new context per run; medians of ${String(result.samples.app.length)} alternating pairs (median of the pairs' own ratios: ${result.pairedRatio.toFixed(2)})`,
+          pairedRatio: result.pairedRatio,
           samples: result.samples,
         });
       } finally {

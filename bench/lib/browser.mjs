@@ -8,7 +8,9 @@ import { preview } from 'vite';
 import { launchBrowser } from '../../tests/e2e/lib.mjs';
 import { median } from './stats.mjs';
 
-export const PORTS = { app: 4516, floor: 4517 };
+/** BENCH_PORTS=app,floor moves the preview servers (e.g. when another run holds these). */
+const [appPort, floorPort] = (process.env.BENCH_PORTS ?? '4516,4517').split(',').map(Number);
+export const PORTS = { app: appPort ?? 4516, floor: floorPort ?? 4517 };
 
 export async function serve(outDir, port) {
   const server = await preview({
@@ -23,36 +25,60 @@ export async function serve(outDir, port) {
 export { launchBrowser };
 
 /**
+ * Runs in the page before its own scripts: "interactive" is the first moment
+ * an enabled <button> is in the DOM AND the main thread has finished the task
+ * that put it there (a task posted at that point has run), so a click then
+ * would be handled at once. React listens at the root before its first
+ * commit, so a button in the DOM responds. The time is the page's own clock
+ * (performance.now(), zero at navigation start); it lands in
+ * `window.__interactiveAt`.
+ */
+function watchForInteractive() {
+  const ready = () => {
+    const button = document.querySelector('button');
+    return button !== null && !button.disabled;
+  };
+  const observer = new window.MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    const channel = new window.MessageChannel();
+    channel.port1.onmessage = () => {
+      window.__interactiveAt = performance.now();
+    };
+    channel.port2.postMessage(null);
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+}
+
+/**
  * One cold load: a new context (empty cache, no service worker yet), the
- * cache disabled over CDP, the CPU slowed four times. "Interactive" is when
- * the first <button> is in the DOM and enabled; the time is the page's own
- * clock (performance.now(), zero at navigation start).
+ * cache disabled over CDP, the CPU slowed four times; navigation start to
+ * interactive (see watchForInteractive), in ms.
  */
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
+    await context.addInitScript(watchForInteractive);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      () => {
-        const button = document.querySelector('button');
-        return button && !button.disabled ? performance.now() : false;
-      },
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
+    const handle = await page.waitForFunction(() => window.__interactiveAt ?? false, undefined, { timeout: 60_000 });
     return await handle.jsonValue();
   } finally {
     await context.close();
   }
 }
 
-/** `load`: median of `runs` cold loads of each, alternating app and floor, after one warm-up of each. */
-export async function measureLoad(browser, appUrl, floorUrl, runs = 5) {
+/**
+ * `load`: `runs` cold loads of each after one warm-up of each, in pairs whose
+ * order alternates (app then floor, floor then app), so a burst of load from
+ * another process hits both. The ratio is of the medians; the median of the
+ * pairs' own ratios is given beside it as a check on the noise.
+ */
+export async function measureLoad(browser, appUrl, floorUrl, runs = 9) {
   await coldLoad(browser, appUrl);
   await coldLoad(browser, floorUrl);
   const app = [];
@@ -66,7 +92,8 @@ export async function measureLoad(browser, appUrl, floorUrl, runs = 5) {
       floor.push(await coldLoad(browser, floorUrl));
     }
   }
-  return { value: median(app), baseline: median(floor), samples: { app, floor } };
+  const pairedRatio = median(app.map((time, run) => time / (floor[run] ?? time)));
+  return { value: median(app), baseline: median(floor), pairedRatio, samples: { app, floor } };
 }
 
 /** Rows in the DOM after a scroll, once two frames have passed (the virtualiser renders on scroll). */
@@ -100,6 +127,10 @@ export async function measureLogView(browser, url, runs = 5) {
     try {
       const page = await context.newPage();
       await page.goto(url);
+      await page.waitForFunction(() => window.__renderLogView, undefined, { timeout: 60_000 });
+      await page.evaluate(() => {
+        window.__renderLogView();
+      });
       const handle = await page.waitForFunction(() => window.__logViewBench, undefined, { timeout: 60_000 });
       const result = await handle.jsonValue();
       entries = result.entries;
