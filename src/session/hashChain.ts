@@ -6,13 +6,30 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { configure } from 'safe-stable-stringify';
 import type { ExerciseHead, ExerciseSetup, LogEntry } from './types';
 
-export function hashOf(value: unknown): string {
-  const canonical = canonicalize(value);
+/**
+ * RFC 8785 (JCS) for the JSON values a log holds: keys sorted by UTF-16 code
+ * units, strings and numbers as ECMAScript's JSON.stringify writes them.
+ * safe-stable-stringify does exactly that and is ~3× faster than the
+ * `canonicalize` package (every attempt is sealed; issue #6). `strict`: a value
+ * without a JSON form (NaN, Infinity, a function) throws instead of turning
+ * into null, as JCS requires; tests/session/hashChain.test.ts holds it to
+ * `canonicalize` on arbitrary JSON.
+ */
+const canonicalJson = configure({ deterministic: true, strict: true, circularValue: Error, bigint: false });
+
+export function canonicalize(value: unknown): string {
+  const canonical = canonicalJson(value);
   if (canonical === undefined) throw new TypeError('Cannot hash a value without a JSON form');
-  return bytesToHex(sha256(utf8ToBytes(canonical)));
+  return canonical;
+}
+
+const sha256Hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+
+export function hashOf(value: unknown): string {
+  return sha256Hex(canonicalize(value));
 }
 
 /** The chain starts from the exercise itself, so its set-up is covered too. */
@@ -24,6 +41,18 @@ export type Unhashed<T extends LogEntry> = T extends LogEntry ? Omit<T, 'hash'> 
 
 export function sealEntry<T extends LogEntry>(entry: Unhashed<T>): T {
   return { ...entry, hash: hashOf(entry) } as unknown as T;
+}
+
+/**
+ * Seal an entry and give its stored form too: the canonical JSON that was
+ * hashed with the hash added as the last key. It parses to the sealed entry,
+ * and spares the session a second serialisation per attempt (issue #6).
+ */
+export function sealEntryWithText<T extends LogEntry>(entry: Unhashed<T>): { entry: T; text: string } {
+  const canonical = canonicalize(entry);
+  const hash = sha256Hex(canonical);
+  // An entry always has keys, so the canonical form ends in '}' after at least one member.
+  return { entry: { ...entry, hash } as unknown as T, text: `${canonical.slice(0, -1)},"hash":"${hash}"}` };
 }
 
 export type ChainBreak = { position: number; seq: number; problem: 'hash' | 'link' | 'sequence' };

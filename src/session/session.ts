@@ -23,7 +23,7 @@ import {
   type SteeringAction,
 } from '../../machines';
 import { applyClockAction, exerciseNow, formatExerciseTime, startClock } from './clock';
-import { genesisHash, sealEntry, type Unhashed } from './hashChain';
+import { genesisHash, sealEntry, sealEntryWithText, type Unhashed } from './hashChain';
 import { injectActionProblem, injectStates, type InjectAction } from './injects';
 import { ExerciseConflictError, StorageWriteError, newExerciseId, type ExerciseStore } from './store';
 import {
@@ -172,6 +172,13 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     version: 0,
   };
 
+  // A refused attempt leaves the snapshot as it was, so its summary is the one the last attempt ended with.
+  let summarized: { snapshot: EscalationSnapshot; summary: ModelSummary } | null = null;
+  const summaryOf = (snapshot: EscalationSnapshot): ModelSummary => {
+    if (summarized?.snapshot !== snapshot) summarized = { snapshot, summary: summarize(snapshot) };
+    return summarized.summary;
+  };
+
   const stamp = () => {
     const wall = now();
     return {
@@ -181,6 +188,11 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     };
   };
 
+  /** The stored form of each entry not stored yet (sealEntryWithText), so it is serialised once. */
+  let unsavedTexts: string[] = [];
+  /** The head as this session last wrote it; storage still holding it means no other tab wrote since. */
+  let lastWritten: string | undefined;
+
   /** Append one entry: seal it, store it (with any earlier unsaved ones), then tell the UI. */
   function append(entry: EntryDraft, headChanges: Partial<ExerciseHead> = {}): LogEntry {
     const previous = state.log[state.log.length - 1];
@@ -189,8 +201,9 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
       seq: state.log.length + 1,
       prevHash: previous?.hash ?? state.head.headHash,
     } as Unhashed<LogEntry>;
-    const sealed = sealEntry(unsealed);
+    const { entry: sealed, text } = sealEntryWithText(unsealed);
     log.push(sealed);
+    unsavedTexts.push(text);
     const head: ExerciseHead = {
       ...state.head,
       ...headChanges,
@@ -206,7 +219,11 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
   function persist() {
     if (state.storage.state === 'conflict') return;
     try {
-      store.append(state.head, state.savedLength, log.slice(state.savedLength));
+      lastWritten = store.append(state.head, state.savedLength, log.slice(state.savedLength), {
+        texts: unsavedTexts,
+        lastWritten,
+      });
+      unsavedTexts = [];
       state = { ...state, savedLength: log.length, storage: { state: 'saved' } };
     } catch (error) {
       const storage: StorageStatus =
@@ -255,8 +272,8 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
           event,
           outcome: refusal ? 'refused' : 'accepted',
           ...(refusal ? { refusal } : {}),
-          before: summarize(before),
-          after: summarize(after),
+          before: summaryOf(before),
+          after: summaryOf(after),
           by: event.by,
           wall: time.wallIso,
           exercise: time.exercise,

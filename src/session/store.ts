@@ -39,17 +39,51 @@ function classify(error: unknown): StorageWriteError {
 }
 
 function write(storage: KeyValueStorage, key: string, value: unknown): void {
+  writeText(storage, key, JSON.stringify(value));
+}
+
+function writeText(storage: KeyValueStorage, key: string, text: string): void {
   try {
-    storage.setItem(key, JSON.stringify(value));
+    storage.setItem(key, text);
   } catch (error) {
     throw classify(error);
   }
 }
 
+/**
+ * JSON of the set-up and the model snapshot, by identity: a head is written
+ * on every attempt, and these two are its bulk but change rarely (the set-up
+ * never, the snapshot only on an accepted attempt). The session replaces them,
+ * never changes them in place.
+ */
+const jsonByIdentity = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let json = jsonByIdentity.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    jsonByIdentity.set(value, json);
+  }
+  return json;
+}
+
+function headJson(head: ExerciseHead): string {
+  const { setup, snapshot, ...rest } = head;
+  const snapshotJson = jsonOf(snapshot);
+  // `rest` always has members (format, id, …), so its JSON ends in '}' after at least one.
+  return `${JSON.stringify(rest).slice(0, -1)},"setup":${jsonOf(setup) ?? 'null'}${
+    snapshotJson === undefined ? '' : `,"snapshot":${snapshotJson}`
+  }}`;
+}
+
 /** The parsed value at `key`; null when absent or not JSON. Callers name what they expect. */
 function read(storage: KeyValueStorage, key: string): unknown {
   const text = storage.getItem(key);
-  if (text === null) return null;
+  return text === null ? null : parsed(text);
+}
+
+function parsed(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -131,13 +165,30 @@ export class ExerciseStore {
 
   /**
    * Append entries and commit the new head, provided nobody else appended
-   * since `expectedLength`.
+   * since `expectedLength`. Returns the head as written, for the writer's next
+   * `lastWritten`: while storage still holds exactly that text, nobody else
+   * wrote, and the head need not be read back (this runs on every attempt;
+   * issue #6). `texts`, when given, holds each entry's JSON as the caller
+   * already has it (sealEntryWithText), in the same order.
    */
-  append(head: ExerciseHead, expectedLength: number, entries: readonly LogEntry[]): void {
-    const stored = this.head(head.id);
-    if (stored && stored.length !== expectedLength) throw new ExerciseConflictError(head.id);
-    for (const entry of entries) write(this.storage, entryKey(head.id, entry.seq), entry);
-    write(this.storage, headKey(head.id), head);
+  append(
+    head: ExerciseHead,
+    expectedLength: number,
+    entries: readonly LogEntry[],
+    { texts, lastWritten }: { texts?: readonly string[]; lastWritten?: string } = {},
+  ): string {
+    const key = headKey(head.id);
+    const current = this.storage.getItem(key);
+    if (current === null || current !== lastWritten) {
+      const stored = current === null ? null : (parsed(current) as ExerciseHead | null);
+      if (stored && stored.length !== expectedLength) throw new ExerciseConflictError(head.id);
+    }
+    entries.forEach((entry, index) => {
+      writeText(this.storage, entryKey(head.id, entry.seq), texts?.[index] ?? JSON.stringify(entry));
+    });
+    const text = headJson(head);
+    writeText(this.storage, key, text);
+    return text;
   }
 
   remove(id: string): void {
