@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ExerciseLog } from '../src/features/log/ExerciseLog';
+import { outcomeOf } from '../src/features/log/describeEntry';
 import { LogView } from '../src/features/log/LogView';
 import { SessionContext, type ExerciseSession, type LogEntry } from '../src/session';
 import { BY, longLogSession, newSession, riotControlSession } from '../tests/fixtures/exercise';
@@ -26,6 +27,13 @@ type Story = StoryObj<typeof meta>;
 
 const row = (canvasElement: HTMLElement, seq: number) =>
   canvasElement.querySelector<HTMLElement>(`article[data-seq="${String(seq)}"]`);
+/** Whether the row is wholly inside the scroller's view (to the pixel, as a virtualiser rounds). */
+const inView = (scroller: HTMLElement, element: HTMLElement | null) => {
+  if (!element) return false;
+  const box = element.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+};
 const scrollerOf = (canvasElement: HTMLElement) => {
   const scroller = canvasElement.querySelector<HTMLElement>('.log__scroller');
   if (!scroller) throw new Error('No log scroller');
@@ -247,13 +255,31 @@ export const TenThousandEntries: Story = {
       onCorrect={fn()}
     />
   ),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    const scroller = scrollerOf(canvasElement);
     await expect(canvas.getByText('10000 van 10000 regels')).toBeVisible();
-    await waitFor(() => expect(row(canvasElement, 10_000)).not.toBeNull());
+    // It opens at the newest entry, its bottom in view, the oldest nowhere in the DOM.
+    await waitFor(() => expect(inView(scroller, row(canvasElement, 10_000))).toBe(true));
+    await expect(row(canvasElement, 1)).toBeNull();
     await expect(canvasElement.querySelectorAll('article').length).toBeLessThan(40);
+
+    // Keyboard: Home reaches the oldest entry, End the newest again.
+    row(canvasElement, 10_000)?.focus();
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(row(canvasElement, 1)).toHaveFocus());
+    await waitFor(() => expect(inView(scroller, row(canvasElement, 1))).toBe(true));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(row(canvasElement, 10_000)).toHaveFocus());
+    await waitFor(() => expect(inView(scroller, row(canvasElement, 10_000))).toBe(true));
+
+    // A filter goes back to the newest entry it shows.
+    const { entries } = loaded as { entries: LogEntry[] };
+    const lastRefused = entries.findLast((entry) => outcomeOf(entry) === 'refused');
+    if (!lastRefused) throw new Error('no refusal among the entries');
     await userEvent.selectOptions(canvas.getByLabelText('Uitkomst'), 'refused');
-    await waitFor(() => expect(canvasElement.querySelector('article')).toHaveTextContent('Geweigerd'));
+    await waitFor(() => expect(inView(scroller, row(canvasElement, lastRefused.seq))).toBe(true));
+    await expect(row(canvasElement, lastRefused.seq)).toHaveTextContent('Geweigerd');
     await expect(canvasElement.querySelectorAll('article').length).toBeLessThan(40);
   },
 };
@@ -263,7 +289,8 @@ export const English: Story = {
   args: { initialFilter: { outcome: 'refused' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('heading', { name: 'Log' })).toBeVisible();
+    // English is loaded when it is chosen: the heading changes once it is in.
+    await expect(await canvas.findByRole('heading', { name: 'Log' })).toBeVisible();
     await expect(canvas.getByText('3 of 13 entries')).toBeVisible();
     const first = await waitFor(() => {
       const element = row(canvasElement, 6);

@@ -1,9 +1,9 @@
-import { useId, type CSSProperties, type Ref } from 'react';
-import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { memo, useId, type Ref } from 'react';
+import type { Language } from '../../i18n';
 import { formatExerciseTimeText } from '../../i18n/format';
 import type { Scenario } from '../../scenarios';
 import type { LogEntry } from '../../session';
-import { describeEntry, type EntryDescription, type RuleMention, type Translate } from './describeEntry';
+import { describeEntry, outcomeOf, type EntryDescription, type RuleMention, type Translate } from './describeEntry';
 import type { Attachment } from './filter';
 
 export interface LogEntryRowProps {
@@ -17,8 +17,12 @@ export interface LogEntryRowProps {
   canAnnotate: boolean;
   onRequestNote: (seq: number) => void;
   onRequestCorrection: (seq: number) => void;
+  /** The view's translation and language, passed down: a `useTranslation` per row is dear to mount. */
+  t: Translate;
+  language: Language;
   ref?: Ref<HTMLElement>;
-  style?: CSSProperties;
+  /** Where the virtualiser puts the row, in px from the top of the feed. */
+  start?: number;
   /** The exercise's scenario: injects are named by their title. */
   scenario?: Scenario | undefined;
 }
@@ -41,12 +45,14 @@ function RuleRef({ rule }: { rule: RuleMention }) {
   );
 }
 
-function Outcome({ outcome }: { outcome: EntryDescription['outcome'] }) {
-  const { t } = useTranslation();
+function Outcome({ outcome, t }: { outcome: EntryDescription['outcome']; t: Translate }) {
   if (!outcome) return null;
   return (
     <span className={`outcome outcome--${outcome}`}>
-      <span aria-hidden="true">{outcome === 'accepted' ? '✓' : '✗'}</span> {t(`outcome.${outcome}`)}
+      <span className="log-icon" aria-hidden="true">
+        {outcome === 'accepted' ? '✓' : '✗'}
+      </span>{' '}
+      {t(`outcome.${outcome}`)}
     </span>
   );
 }
@@ -76,7 +82,9 @@ function Attachments({
       {list.map((item) => (
         <li key={item.seq} className={`log-attachment log-attachment--${item.kind}`}>
           <p className="log-attachment__head">
-            <span aria-hidden="true">✎ </span>
+            <span className="log-icon" aria-hidden="true">
+              ✎{' '}
+            </span>
             <strong>{attachmentHeading(item, t)}</strong>{' '}
             <span className="log-attachment__meta">
               · #{item.seq} · <time dateTime={item.exercise}>{formatExerciseTimeText(item.exercise, language)}</time>
@@ -90,58 +98,44 @@ function Attachments({
   );
 }
 
+type EntryContentProps = Pick<
+  LogEntryRowProps,
+  'entry' | 'attachments' | 'canAnnotate' | 'onRequestNote' | 'onRequestCorrection' | 't' | 'language' | 'scenario'
+> & { id: string };
+
 /**
- * One entry of the log. Accepted and refused entries differ by more than
- * colour: an icon and a word, a different border, and for a refusal the rule
- * and the model's message. Stands on its own, so it can be tested without
- * the virtualised list around it.
+ * What a row says. Kept apart from the row's position: the virtualiser moves
+ * rows as it measures them, and a move should not describe the entry again.
  */
-export function LogEntryRow({
+const EntryContent = memo(function EntryContent({
   entry,
   attachments,
-  index,
-  setSize,
   canAnnotate,
   onRequestNote,
   onRequestCorrection,
-  ref,
-  style,
+  t,
+  language,
   scenario,
-}: LogEntryRowProps) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const id = useId();
+  id,
+}: EntryContentProps) {
   const description = describeEntry(entry, t, language, scenario);
-  const outcomeClass = description.outcome ? ` log-entry--${description.outcome}` : '';
   const line = t('log.line', { seq: entry.seq });
-  // The visible label comes first in the accessible name (WCAG 2.5.3), the entry after it.
-  const onLine = t('log.onLine', { seq: entry.seq });
   const hasChanges =
     description.phase !== null ||
     description.started !== null ||
     description.stopped !== null ||
     description.warningLapsed;
   return (
-    <article
-      ref={ref}
-      style={style}
-      className={`log-entry log-entry--${entry.kind}${outcomeClass}`}
-      data-index={index}
-      data-seq={entry.seq}
-      tabIndex={0}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
-      aria-labelledby={`${id}-head ${id}-what`}
-    >
+    <>
       <header className="log-entry__head" id={`${id}-head`}>
         <span className="log-entry__seq">
           <span className="visually-hidden">{line}</span>
           <span aria-hidden="true">#{entry.seq}</span>
         </span>
         {description.outcome ? (
-          <Outcome outcome={description.outcome} />
+          <Outcome outcome={description.outcome} t={t} />
         ) : (
-          <span className="log-entry__kind-icon" aria-hidden="true">
+          <span className="log-entry__kind-icon log-icon" aria-hidden="true">
             {KIND_ICONS[entry.kind]}
           </span>
         )}
@@ -174,7 +168,9 @@ export function LogEntryRow({
       {description.pilot && (
         <p className="log-entry__pilot">
           <span className="badge log-entry__pilot-badge">
-            <span aria-hidden="true">⚑ </span>
+            <span className="log-icon" aria-hidden="true">
+              ⚑{' '}
+            </span>
             {t('log.pilot')}
           </span>{' '}
           <RuleRef rule={description.pilot} />
@@ -184,19 +180,25 @@ export function LogEntryRow({
         <ul className="log-entry__changes">
           {description.phase && (
             <li>
-              <span aria-hidden="true">⇅ </span>
+              <span className="log-icon" aria-hidden="true">
+                ⇅{' '}
+              </span>
               {description.phase.text}
             </li>
           )}
           {description.started && (
             <li>
-              <span aria-hidden="true">▶ </span>
+              <span className="log-icon" aria-hidden="true">
+                ▶{' '}
+              </span>
               {t('log.started', { means: description.started.means })}
             </li>
           )}
           {description.stopped && (
             <li>
-              <span aria-hidden="true">■ </span>
+              <span className="log-icon" aria-hidden="true">
+                ■{' '}
+              </span>
               {t('log.stopped', { means: description.stopped.means })}
               {description.stopped.because && (
                 <>
@@ -208,7 +210,9 @@ export function LogEntryRow({
           )}
           {description.warningLapsed && (
             <li>
-              <span aria-hidden="true">■ </span>
+              <span className="log-icon" aria-hidden="true">
+                ■{' '}
+              </span>
               {t('log.warningLapsed')}
             </li>
           )}
@@ -216,29 +220,92 @@ export function LogEntryRow({
       )}
       <Attachments seq={entry.seq} attachments={attachments} language={language} t={t} />
       {canAnnotate && (
-        <div className="log-entry__tools">
-          <button
-            type="button"
-            aria-label={`${t('log.annotate')} ${onLine}`}
-            onClick={() => {
-              onRequestNote(entry.seq);
-            }}
-          >
-            {t('log.annotate')}
-          </button>
-          {(entry.kind === 'note' || entry.kind === 'correction') && (
-            <button
-              type="button"
-              aria-label={`${t('log.correct')} ${onLine}`}
-              onClick={() => {
-                onRequestCorrection(entry.seq);
-              }}
-            >
-              {t('log.correct')}
-            </button>
-          )}
-        </div>
+        <EntryTools entry={entry} t={t} onRequestNote={onRequestNote} onRequestCorrection={onRequestCorrection} />
       )}
-    </article>
+    </>
+  );
+});
+
+function EntryTools({
+  entry,
+  t,
+  onRequestNote,
+  onRequestCorrection,
+}: Pick<LogEntryRowProps, 'entry' | 't' | 'onRequestNote' | 'onRequestCorrection'>) {
+  // The visible label comes first in the accessible name (WCAG 2.5.3), the entry after it.
+  const onLine = t('log.onLine', { seq: entry.seq });
+  return (
+    <div className="log-entry__tools">
+      <button
+        type="button"
+        aria-label={`${t('log.annotate')} ${onLine}`}
+        onClick={() => {
+          onRequestNote(entry.seq);
+        }}
+      >
+        {t('log.annotate')}
+      </button>
+      {(entry.kind === 'note' || entry.kind === 'correction') && (
+        <button
+          type="button"
+          aria-label={`${t('log.correct')} ${onLine}`}
+          onClick={() => {
+            onRequestCorrection(entry.seq);
+          }}
+        >
+          {t('log.correct')}
+        </button>
+      )}
+    </div>
   );
 }
+
+/**
+ * One entry of the log. Accepted and refused entries differ by more than
+ * colour: an icon and a word, a different border, and for a refusal the rule
+ * and the model's message. Stands on its own, so it can be tested without
+ * the virtualised list around it. Memoised: the list re-renders as the
+ * virtualiser measures, and only rows whose place or content changed follow.
+ */
+export const LogEntryRow = memo(function LogEntryRow({
+  entry,
+  attachments,
+  index,
+  setSize,
+  canAnnotate,
+  onRequestNote,
+  onRequestCorrection,
+  t,
+  language,
+  ref,
+  start,
+  scenario,
+}: LogEntryRowProps) {
+  const id = useId();
+  const outcome = outcomeOf(entry);
+  return (
+    <article
+      ref={ref}
+      style={start === undefined ? undefined : { transform: `translateY(${String(start)}px)` }}
+      className={`log-entry log-entry--${entry.kind}${outcome ? ` log-entry--${outcome}` : ''}`}
+      data-index={index}
+      data-seq={entry.seq}
+      tabIndex={0}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-labelledby={`${id}-head ${id}-what`}
+    >
+      <EntryContent
+        entry={entry}
+        attachments={attachments}
+        canAnnotate={canAnnotate}
+        onRequestNote={onRequestNote}
+        onRequestCorrection={onRequestCorrection}
+        t={t}
+        language={language}
+        scenario={scenario}
+        id={id}
+      />
+    </article>
+  );
+});

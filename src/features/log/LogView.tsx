@@ -8,9 +8,11 @@ import { announceEntry, describeEntry } from './describeEntry';
 import {
   attachmentsOf,
   filterEntries,
+  indexOfSeq,
   KIND_FILTERS,
   NO_FILTER,
   OUTCOME_FILTERS,
+  type Attachment,
   type KindFilter,
   type LogFilter,
   type OutcomeFilter,
@@ -32,10 +34,18 @@ export interface LogViewProps {
   scenario?: Scenario | undefined;
 }
 
-/** A first guess of a row's height; every row is measured once it renders. */
-const ESTIMATED_ROW_HEIGHT = 132;
+/**
+ * A first guess of a row's height; every row is measured once it renders.
+ * Rows average 107–110 px at desktop and projector widths (1024–1920 px):
+ * a guess near that fills the first screenful in one pass, and keeps the
+ * corrections small while the newest rows are measured.
+ */
+const ESTIMATED_ROW_HEIGHT = 108;
 
 const ROW_GAP = 8;
+
+/** For rows nothing is attached to: the map grows with every note, and these rows need not re-render then. */
+const NO_ATTACHMENTS: ReadonlyMap<number, readonly Attachment[]> = new Map();
 
 const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
 
@@ -54,7 +64,6 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
   const [filter, setFilter] = useState<LogFilter>({ ...NO_FILTER, ...initialFilter });
   const shown = useMemo(() => filterEntries(entries, filter, total), [entries, filter, total]);
   const attachments = useMemo(() => attachmentsOf(entries, total), [entries, total]);
-  const indexBySeq = useMemo(() => new Map(shown.map((entry, index) => [entry.seq, index])), [shown]);
 
   // Announce entries that arrive while the log is open, not the ones it opened with.
   const [totalAtOpen] = useState(total);
@@ -63,10 +72,17 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
 
   const [activeSeq, setActiveSeq] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ mode: 'note' | 'correction'; seq: number } | null>(null);
+  // Stable, so the memoised rows do not re-render each time the list does.
+  const requestNote = useCallback((seq: number) => {
+    setDialog({ mode: 'note', seq });
+  }, []);
+  const requestCorrection = useCallback((seq: number) => {
+    setDialog({ mode: 'correction', seq });
+  }, []);
 
   // Keep the focused row and the row a dialog is about rendered, so focus never falls out of the list.
-  const activeIndex = activeSeq === null ? undefined : indexBySeq.get(activeSeq);
-  const dialogIndex = dialog === null ? undefined : indexBySeq.get(dialog.seq);
+  const activeIndex = activeSeq === null ? undefined : indexOfSeq(shown, activeSeq);
+  const dialogIndex = dialog === null ? undefined : indexOfSeq(shown, dialog.seq);
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
@@ -79,24 +95,29 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
   );
 
   const scrollerRef = useRef<HTMLDivElement>(null);
+  // The virtualiser rebuilds all its positions when this function changes: only when `shown` does.
+  const getItemKey = useCallback((index: number) => shown[index]?.seq ?? index, [shown]);
   // The app is not built with the React Compiler; the virtualiser re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => shown[index]?.seq ?? index,
+    getItemKey,
     overscan: 4,
     gap: ROW_GAP,
     paddingStart: ROW_GAP,
     paddingEnd: ROW_GAP,
+    // Open at the end (the estimated total, which the virtualiser clamps to the last screenful): the
+    // first rows rendered and measured are the newest, not the oldest ones before a jump to the end.
+    initialOffset: () => shown.length * (ESTIMATED_ROW_HEIGHT + ROW_GAP) + ROW_GAP,
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: 48,
     rangeExtractor,
   });
 
-  // Open at the newest entry, and go back to it when the filter changes.
+  // Open at the newest entry (to the pixel once its rows are measured), and go back to it when the filter changes.
   useLayoutEffect(() => {
     virtualizer.scrollToEnd();
   }, [virtualizer, filter]);
@@ -244,19 +265,17 @@ export function LogView({ entries, canAnnotate, onAnnotate, onCorrect, initialFi
                 <LogEntryRow
                   key={item.key}
                   ref={virtualizer.measureElement}
-                  style={{ transform: `translateY(${String(item.start)}px)` }}
+                  start={item.start}
                   entry={entry}
-                  attachments={attachments}
+                  attachments={attachments.has(entry.seq) ? attachments : NO_ATTACHMENTS}
                   index={item.index}
                   setSize={shown.length}
                   scenario={scenario}
                   canAnnotate={canAnnotate}
-                  onRequestNote={(seq) => {
-                    setDialog({ mode: 'note', seq });
-                  }}
-                  onRequestCorrection={(seq) => {
-                    setDialog({ mode: 'correction', seq });
-                  }}
+                  onRequestNote={requestNote}
+                  onRequestCorrection={requestCorrection}
+                  t={t}
+                  language={language}
                 />
               );
             })}

@@ -55,12 +55,35 @@ export function isUnfiltered(filter: LogFilter): boolean {
 
 /** The first `count` entries that pass the filter (the log grows in place; `count` says how far to read). */
 export function filterEntries(entries: readonly LogEntry[], filter: LogFilter, count = entries.length): LogEntry[] {
+  // Most of the time nothing is filtered: a copy of the first `count` is all it takes.
+  if (isUnfiltered(filter)) return entries.slice(0, count);
   const shown: LogEntry[] = [];
   for (let index = 0; index < count; index++) {
     const entry = entries[index];
     if (entry && matchesFilter(entry, filter)) shown.push(entry);
   }
   return shown;
+}
+
+/**
+ * Where the entry with this `seq` is among `shown`, or `undefined`. The log
+ * is in `seq` order, and so is any filtered part of it: a binary search, so a
+ * long log needs no index built up front. Entries out of order (a damaged
+ * log can be shown too) are still found, by a plain search.
+ */
+export function indexOfSeq(shown: readonly LogEntry[], seq: number): number | undefined {
+  let low = 0;
+  let high = shown.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = shown[middle];
+    if (!at) break;
+    if (at.seq === seq) return middle;
+    if (at.seq < seq) low = middle + 1;
+    else high = middle - 1;
+  }
+  const index = shown.findIndex((entry) => entry.seq === seq);
+  return index === -1 ? undefined : index;
 }
 
 /**

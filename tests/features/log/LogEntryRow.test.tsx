@@ -3,9 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attachmentsOf } from '../../../src/features/log/filter';
 import { LogEntryRow, type LogEntryRowProps } from '../../../src/features/log/LogEntryRow';
-import { i18n } from '../../../src/i18n';
+import { i18n, type Language } from '../../../src/i18n';
 import type { LogEntry } from '../../../src/session';
 import { BY, riotControlSession } from '../../fixtures/exercise';
+
+/** The row takes the view's translation and language: here, the current ones. */
+function inCurrentLanguage() {
+  const language: Language = i18n.language === 'en' ? 'en' : 'nl';
+  return { t: i18n.getFixedT(language), language };
+}
 
 function renderRow(log: readonly LogEntry[], seq: number, props: Partial<LogEntryRowProps> = {}) {
   const entry = log[seq - 1];
@@ -19,6 +25,7 @@ function renderRow(log: readonly LogEntry[], seq: number, props: Partial<LogEntr
       canAnnotate={false}
       onRequestNote={vi.fn()}
       onRequestCorrection={vi.fn()}
+      {...inCurrentLanguage()}
       {...props}
     />,
   );
@@ -103,6 +110,7 @@ describe('a log entry', () => {
         canAnnotate
         onRequestNote={onRequestNote}
         onRequestCorrection={onRequestCorrection}
+        {...inCurrentLanguage()}
       />,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Correctie… bij regel 14' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentsOf, filterEntries, NO_FILTER, type LogFilter } from '../../../src/features/log/filter';
+import { attachmentsOf, filterEntries, indexOfSeq, NO_FILTER, type LogFilter } from '../../../src/features/log/filter';
+import type { LogEntry } from '../../../src/session';
 import { BY, riotControlSession } from '../../fixtures/exercise';
 
 const seqs = (filter: Partial<LogFilter>, log = riotControlSession().session.getState().log) =>
@@ -40,6 +41,34 @@ describe('the log filters', () => {
   it('reads only as far as it is told: the log grows in place', () => {
     const log = riotControlSession().session.getState().log;
     expect(filterEntries(log, NO_FILTER, 5).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(filterEntries(log, { ...NO_FILTER, kind: 'actions' }, 5).map((entry) => entry.seq)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('gives a copy, so an entry appended to the log later is not shown until it is read', () => {
+    const log = [...riotControlSession().session.getState().log];
+    const shown = filterEntries(log, NO_FILTER);
+    log.push({ ...(log[0] as LogEntry), seq: 14 });
+    expect(shown).toHaveLength(13);
+  });
+
+  it('finds where an entry is among those shown, by its seq', () => {
+    const log = riotControlSession().session.getState().log;
+    const refusals = filterEntries(log, { ...NO_FILTER, kind: 'refusals' });
+    expect(indexOfSeq(refusals, 7)).toBe(1);
+    expect(indexOfSeq(refusals, 8)).toBeUndefined();
+    for (const entry of log) expect(indexOfSeq(log, entry.seq)).toBe(entry.seq - 1);
+    expect(indexOfSeq(log, 0)).toBeUndefined();
+    expect(indexOfSeq(log, 14)).toBeUndefined();
+    expect(indexOfSeq([], 1)).toBeUndefined();
+  });
+
+  it('finds an entry in a log that is out of order (a damaged one can be shown too)', () => {
+    const log = riotControlSession().session.getState().log;
+    const shuffled = [log[4], log[0], log[12], log[2], log[7]] as LogEntry[];
+    shuffled.forEach((entry, index) => {
+      expect(indexOfSeq(shuffled, entry.seq)).toBe(index);
+    });
+    expect(indexOfSeq(shuffled, 2)).toBeUndefined();
   });
 
   it('attaches notes and corrections to the earlier entry they refer to, never to a later one', () => {
