@@ -1,6 +1,5 @@
 import type { Decorator } from '@storybook/react-vite';
 import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { i18n, setLanguage, type Language } from '../src/i18n';
 
 /** Stories render in the toolbar's language, or the one a story fixes with `parameters.locale`. */
@@ -11,9 +10,5 @@ export const LanguageDecorator: Decorator = (Story, context) => {
   useEffect(() => {
     setLanguage(language);
   }, [language]);
-  return (
-    <I18nextProvider i18n={i18n}>
-      <Story />
-    </I18nextProvider>
-  );
+  return <Story />;
 };

@@ -1,5 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/app/styles.css';
+// Stories switch language from the toolbar and render at once: both catalogues up front.
+import '../src/i18n/bothLanguages';
 import { LanguageDecorator } from './LanguageDecorator';
 
 const preview: Preview = {

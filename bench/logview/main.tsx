@@ -8,9 +8,7 @@
  */
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { LogView } from '../../src/features/log/LogView';
-import { i18n } from '../../src/i18n';
 import type { LogEntry } from '../../src/session';
 import { longLogSession } from '../../tests/fixtures/exercise';
 import '../../src/app/styles.css';
@@ -52,12 +50,10 @@ window.__renderLogView = () => {
   started = performance.now();
   createRoot(root).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <main>
-          <LogView entries={entries} canAnnotate={false} onAnnotate={ignore} onCorrect={ignore} />
-        </main>
-        <Committed onCommit={done} />
-      </I18nextProvider>
+      <main>
+        <LogView entries={entries} canAnnotate={false} onAnnotate={ignore} onCorrect={ignore} />
+      </main>
+      <Committed onCommit={done} />
     </StrictMode>,
   );
 };

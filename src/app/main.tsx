@@ -1,18 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { i18n } from '../i18n';
+import { i18n, i18nReady } from '../i18n';
 import { App } from './App';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element in index.html');
-document.documentElement.lang = i18n.language;
 
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
+function start(container: HTMLElement) {
+  createRoot(container).render(
+    <StrictMode>
       <App />
-    </I18nextProvider>
-  </StrictMode>,
-);
+    </StrictMode>,
+  );
+}
+
+// Dutch is bundled and ready at once; a remembered English first loads its catalogue, so the
+// first screen is never drawn in Dutch and then again in English.
+if (i18n.isInitialized) start(root);
+else
+  void i18nReady.then(() => {
+    start(root);
+  });

@@ -59,7 +59,11 @@ describe('sealEntryWithText', () => {
   });
 
   it('seals a chain that verifies', () => {
-    const genesis = genesisHash('x', { title: 't', municipality: 'Utrecht', startTime: '2026-12-31T22:00', cast: [] }, '2026-01-01T00:00:00.000Z');
+    const genesis = genesisHash(
+      'x',
+      { title: 't', municipality: 'Utrecht', startTime: '2026-12-31T22:00', cast: [] },
+      '2026-01-01T00:00:00.000Z',
+    );
     const { entry } = sealEntryWithText<LogEntry>({
       kind: 'note',
       text: 'Bürgermeister “zegt” 😀',
@@ -70,6 +74,10 @@ describe('sealEntryWithText', () => {
       exercise: '2026-12-31T22:00:00',
     } as never);
     expect(verifyChain(genesis, [entry])).toBeNull();
-    expect(verifyChain(genesis, [{ ...entry, text: 'anders' } as LogEntry])).toEqual({ position: 1, seq: 1, problem: 'hash' });
+    expect(verifyChain(genesis, [{ ...entry, text: 'anders' } as LogEntry])).toEqual({
+      position: 1,
+      seq: 1,
+      problem: 'hash',
+    });
   });
 });

@@ -1,4 +1,4 @@
-/** This feature's strings: Dutch first, English the same shape. */
+/** This feature's strings in Dutch; English, the same shape, in ./messages.en.ts. */
 export const nl = {
   title: 'Injects',
   intro:
@@ -60,69 +60,5 @@ export const nl = {
     unreadable: 'Deze oefening kon niet worden gelezen: {{problem}}',
     noScenario: 'Deze oefening heeft geen scenario, en dus geen berichten om te tonen.',
     toStart: 'Naar de oefeningen',
-  },
-};
-
-export const en: typeof nl = {
-  title: 'Injects',
-  intro:
-    'The scenario’s messages, on the exercise clock. You release, hold or skip them; everything goes into the log.',
-  autoRelease: 'Release on time while the exercise clock runs',
-  autoReleaseHelp: 'Held injects always wait for you.',
-  steeredBy: 'Steered by exercise controller {{name}} (R13).',
-  progress: '{{released}} of {{total}} released',
-  listLabel: 'Injects in exercise-clock order',
-  due_one: '{{count}} inject is due: {{titles}}',
-  due_other: '{{count}} injects are due: {{titles}}',
-  status: {
-    queued: 'Scheduled',
-    due: 'Due now',
-    released: 'Released',
-    held: 'Held',
-    skipped: 'Skipped',
-  },
-  releasedAt: 'at {{time}}',
-  dueAt: 'Scheduled at',
-  offset: '+{{minutes}} min',
-  audienceLabel: 'For',
-  audience: {
-    everyone: 'Everyone',
-    trainer: 'Exercise controller',
-    mayorStaff: 'Mayor and staff',
-    commander: 'Commander',
-  },
-  decisionPoint: {
-    any: 'Decision point',
-    waterCannon: 'Decision point: water cannon',
-    tearGas: 'Decision point: tear agent',
-    phase: 'Decision point: escalate or de-escalate',
-  },
-  expects: 'Expected of the players',
-  readAhead: 'Read the text in advance',
-  expectsOnly: 'What is expected',
-  actions: {
-    release: 'Release now',
-    hold: 'Hold',
-    skip: 'Skip',
-  },
-  notDone: 'Not done: {{reason}}',
-  views: {
-    title: 'Audience screens',
-    help: 'One screen per audience, for the projector or a second screen. It shows only what has been released for that audience, and updates itself.',
-    linkSuffix: '— audience screen (opens in a new tab)',
-  },
-  view: {
-    label: 'Audience screen',
-    for: 'For: {{audience}}',
-    exerciseTime: 'Exercise time',
-    empty: 'Nothing released for this audience yet. What the exercise controller releases appears here by itself.',
-    released: 'Released messages, newest first',
-    newest: 'Newest',
-    releasedAt: 'Released at {{time}}',
-    announce: 'New message: {{title}}',
-    notFound: 'This exercise is not (or no longer) on this device.',
-    unreadable: 'This exercise could not be read: {{problem}}',
-    noScenario: 'This exercise has no scenario, and so no messages to show.',
-    toStart: 'To the exercises',
   },
 };

@@ -24,29 +24,3 @@ export const nl = {
   },
   end: 'Einde van de instructie.',
 };
-
-export const en: typeof nl = {
-  open: 'GGP-GO walkthrough',
-  openHint: 'A step-by-step explanation for a class: what GGP-GO is and when it is not enough.',
-  title: 'Walkthrough: GGP-GO',
-  loading: 'Loading the walkthrough…',
-  progress: 'Step {{step}} of {{total}}',
-  steps: 'Steps',
-  previous: 'Previous',
-  next: 'Next',
-  restart: 'Start again',
-  back: 'Back to the start',
-  keys: 'The left and right arrow keys also turn the steps.',
-  source: 'Source',
-  basis: {
-    lovp: 'LOVP',
-    verified: 'verified',
-    assumption: 'assumption',
-  },
-  basisExplained: {
-    lovp: 'Stated in the LOVP feedback of 24 November 2025.',
-    verified: 'Checked against a named public source.',
-    assumption: 'An assumption of Paraat, not from the source; a trainer or a later publication can replace it.',
-  },
-  end: 'End of the walkthrough.',
-};

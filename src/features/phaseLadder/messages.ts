@@ -11,17 +11,3 @@ export const nl = {
   needsDecision: 'besluit burgemeester nodig',
   pilot: 'pilot',
 };
-
-export const en: typeof nl = {
-  title: 'Escalation model',
-  phase: 'Phase {{number}}',
-  current: 'Current phase',
-  whoActs: 'Who acts',
-  means: 'Means',
-  assumption: 'assumption',
-  assumptionExplained:
-    'This phase layout is an assumption of Paraat, not from the source. A trainer or a later official publication can replace it.',
-  source: 'Source',
-  needsDecision: 'mayor’s decision needed',
-  pilot: 'pilot',
-};

@@ -1,4 +1,4 @@
-/** The replay's strings: Dutch first, English the same shape. */
+/** The replay's strings in Dutch; English, the same shape, in ./messages.en.ts. */
 export const nl = {
   open: 'Terugkijken',
   title: 'Terugkijken',
@@ -46,52 +46,4 @@ export const nl = {
   branchAtStart: 'Ga naar een regel om vanaf daar te vertakken.',
   branchTitle: ' (vertakking vanaf regel {{seq}})',
   branchFailed: 'Vertakken is niet gelukt: {{problem}}',
-};
-
-export const en: typeof nl = {
-  open: 'Replay',
-  title: 'Replay',
-  heading: 'Replay: {{title}}',
-  backToConsole: 'Back to the console',
-  allExercises: 'All exercises',
-  readOnly: 'Read-only: the state is rebuilt from the lines of the log. Replaying changes nothing in the exercise.',
-  notFound: 'This exercise does not exist (any more) on this device.',
-  unreadable: 'The log of this exercise could not be read: {{problem}}',
-  branchedFrom: 'Branch of “{{title}}” from line {{seq}}',
-  steps: 'Step by step',
-  position: 'Position in the log',
-  positionValue: 'line {{position}} of {{count}}',
-  positionStart: 'start, before line 1 (of {{count}})',
-  first: 'Start',
-  previous: 'Previous line',
-  next: 'Next line',
-  last: 'End',
-  play: 'Play',
-  pause: 'Pause',
-  speed: 'Speed',
-  speedValue: '{{speed}}×',
-  playHelp:
-    'Playing follows the exercise time between two lines, divided by the speed, with at most 2 seconds and at least 0.15 seconds per line.',
-  current: 'This line',
-  standingTitle: 'State after this line',
-  standingAtStart: 'State at the start',
-  phase: 'Phase',
-  phaseValue: '{{number}} — {{name}}',
-  means: 'Means in use',
-  meansNone: 'no water cannon or tear agent',
-  warning: 'Warning to the crowd (R7)',
-  warned: 'given',
-  notWarned: 'not given, or lapsed',
-  atStart: 'Start of the exercise: no lines yet. This is how the exercise began.',
-  line: 'Line {{seq}} of {{count}}',
-  time: 'exercise time {{time}}',
-  refused: 'Refused under {{rule}}: {{message}}',
-  accepted: 'Carried out',
-  refusedOutcome: 'Refused',
-  branch: 'Branch from here',
-  branchHelp:
-    'Starts a new exercise with lines 1 to {{seq}} of this log and the state of that moment; its clock stands paused at {{time}}. This exercise stays unchanged.',
-  branchAtStart: 'Go to a line to branch from there.',
-  branchTitle: ' (branched from line {{seq}})',
-  branchFailed: 'Branching failed: {{problem}}',
 };

@@ -1,4 +1,4 @@
-/** Strings shared across the app: its name, the language switch, roles, subjects, outcomes. */
+/** Strings shared across the app (its name, the language switch, roles, subjects, outcomes), in Dutch; English in ./common.en.ts. */
 export const nl = {
   app: {
     name: 'Paraat',
@@ -38,47 +38,5 @@ export const nl = {
     save: 'Opslaan',
     required: 'verplicht',
     optional: 'optioneel',
-  },
-};
-
-export const en: typeof nl = {
-  app: {
-    name: 'Paraat',
-    tagline: 'Exercise tool for the five-phase riot-police (ME) escalation model',
-    skipToMain: 'Skip to content',
-  },
-  language: {
-    label: 'Language',
-    nl: 'Nederlands',
-    en: 'English',
-  },
-  role: {
-    mayor: 'Mayor',
-    locoMayor: 'Acting mayor',
-    commander: 'Commander',
-    prosecutor: 'Public prosecutor',
-    trainer: 'Exercise controller',
-    observer: 'Observer',
-  },
-  subject: {
-    waterCannon: 'Water cannon',
-    tearGas: 'Tear agent in the water cannon',
-  },
-  verdict: {
-    granted: 'Consent granted',
-    refused: 'Consent refused',
-    revoked: 'Revoked',
-  },
-  outcome: {
-    accepted: 'Carried out',
-    refused: 'Refused',
-  },
-  common: {
-    cancel: 'Cancel',
-    close: 'Close',
-    confirm: 'Confirm',
-    save: 'Save',
-    required: 'required',
-    optional: 'optional',
   },
 };

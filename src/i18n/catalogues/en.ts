@@ -1,20 +1,24 @@
-import { en as actingAs } from '../../features/actingAs/messages';
-import { en as actions } from '../../features/actions/messages';
-import { en as clock } from '../../features/clock/messages';
-import { en as console } from '../../features/console/messages';
-import { en as debrief } from '../../features/debrief/messages';
-import { en as decisions } from '../../features/decisions/messages';
-import { en as diagram } from '../../features/diagram/messages';
-import { en as evidence } from '../../features/evidence/messages';
-import { en as exercises } from '../../features/exercises/messages';
-import { en as exerciseFile } from '../../features/exercises/importMessages';
-import { en as instructor } from '../../features/instructor/messages';
-import { en as scenarioPicker } from '../../features/exercises/scenarioMessages';
-import { en as injects } from '../../features/injects/messages';
-import { en as log } from '../../features/log/messages';
-import { en as phaseLadder } from '../../features/phaseLadder/messages';
-import { en as replay } from '../../features/replay/messages';
-import { en as common } from './common';
+/**
+ * English: each feature's messages.en.ts, met here. Its own chunk, imported
+ * only when English is chosen (src/i18n/index.ts), so Dutch users never load it.
+ */
+import { en as actingAs } from '../../features/actingAs/messages.en';
+import { en as actions } from '../../features/actions/messages.en';
+import { en as clock } from '../../features/clock/messages.en';
+import { en as console } from '../../features/console/messages.en';
+import { en as debrief } from '../../features/debrief/messages.en';
+import { en as decisions } from '../../features/decisions/messages.en';
+import { en as diagram } from '../../features/diagram/messages.en';
+import { en as evidence } from '../../features/evidence/messages.en';
+import { en as exercises } from '../../features/exercises/messages.en';
+import { en as exerciseFile } from '../../features/exercises/importMessages.en';
+import { en as instructor } from '../../features/instructor/messages.en';
+import { en as scenarioPicker } from '../../features/exercises/scenarioMessages.en';
+import { en as injects } from '../../features/injects/messages.en';
+import { en as log } from '../../features/log/messages.en';
+import { en as phaseLadder } from '../../features/phaseLadder/messages.en';
+import { en as replay } from '../../features/replay/messages.en';
+import { en as common } from './common.en';
 import type { Catalogue } from './nl';
 
 export const en: Catalogue = {

@@ -1,6 +1,7 @@
 /**
- * Dutch: the first language of Paraat. Every UI string lives in a catalogue;
- * each feature keeps its own (messages.ts beside it) and they meet here.
+ * Dutch: the first language of Paraat, bundled with the app. Every UI string
+ * lives in a catalogue; each feature keeps its own (messages.ts beside it, the
+ * English in messages.en.ts) and they meet here.
  */
 import { nl as actingAs } from '../../features/actingAs/messages';
 import { nl as actions } from '../../features/actions/messages';

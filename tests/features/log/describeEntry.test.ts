@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { announceEntry, describeEntry } from '../../../src/features/log/describeEntry';
 import { i18n } from '../../../src/i18n';
 import type { LogEntry } from '../../../src/session';
@@ -6,6 +6,11 @@ import { BY, riotControlSession } from '../../fixtures/exercise';
 
 const nl = i18n.getFixedT('nl');
 const en = i18n.getFixedT('en');
+
+// Only Dutch is bundled; English is loaded when it is first asked for.
+beforeAll(async () => {
+  await i18n.loadLanguages('en');
+});
 
 const entryAt = (log: readonly LogEntry[], seq: number): LogEntry => {
   const entry = log[seq - 1];

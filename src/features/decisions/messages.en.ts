@@ -1,0 +1,113 @@
+/** English, the same shape as the Dutch in ./messages.ts; loaded only when English is chosen. */
+import type { nl } from './messages';
+
+export const en: typeof nl = {
+  title: 'The mayor’s decisions',
+  intro: 'Two separate decisions, each with its own verdict and its own grounds.',
+  subjectInSentence: {
+    waterCannon: 'the water cannon',
+    tearGas: 'the tear agent in the water cannon',
+  },
+  roleInSentence: {
+    mayor: 'mayor',
+    locoMayor: 'acting mayor',
+    commander: 'commander',
+    prosecutor: 'public prosecutor',
+    trainer: 'exercise controller',
+    observer: 'observer',
+  },
+  pilot: 'pilot (R11)',
+  pilotExplained: 'Use of the tear agent is recorded as a pilot deployment (R11).',
+  separate: 'A separate decision, apart from the water cannon (R4).',
+  noDecision: 'No decision yet',
+  status: 'Decision',
+  by: 'By',
+  grounds: 'Grounds',
+  time: 'Time',
+  inUse: 'Now',
+  inUseYes: 'In use',
+  inUseNo: 'Not in use',
+  inUsePilot: 'In use — pilot deployment',
+  decide: {
+    waterCannon: 'Decide on the water cannon…',
+    tearGas: 'Decide on the tear agent…',
+  },
+  revoke: 'Revoke…',
+  revokeWhat: {
+    waterCannon: 'decision on the water cannon',
+    tearGas: 'decision on the tear agent',
+  },
+  onlyCompetent: 'Only the competent mayor or acting mayor decides and revokes.',
+  result: {
+    decided: 'Recorded: {{verdict}} — {{subject}}',
+    revoked: 'Recorded: decision revoked — {{subject}}',
+    refused: 'Refused by the model: {{action}} — {{rule}}: {{message}}',
+    decideAction: 'decision on {{subject}}',
+    revokeAction: 'revoking the decision on {{subject}}',
+  },
+  model: {
+    title: 'What the model says',
+    willAccept: 'The model records this.',
+    willRefuse: 'The model refuses this',
+    tryAnyway: 'You can still try: the attempt goes into the log with the refusal (R10).',
+  },
+  form: {
+    who: 'Who acts',
+    current: 'In force now',
+    grounds: 'Grounds',
+    groundsRequired: 'Give the grounds. A decision without reasons is not recorded.',
+    next: 'Continue to confirm',
+    back: 'Back',
+    confirm: 'Confirm and record',
+    summaryTitle: 'Check before you record',
+    summaryGrounds: 'Grounds',
+  },
+  decideDialog: {
+    title: {
+      waterCannon: 'Decision: deploying the water cannon',
+      tearGas: 'Decision: tear agent in the water cannon',
+    },
+    oneSubject: 'This decision is about {{subject}} only.',
+    separateNote:
+      'This is a separate decision, apart from the decision on the water cannon (R4): consent for the water cannon does not cover it.',
+    pilotNote: 'Adding the tear agent is a pilot; every use is recorded as a pilot deployment (R11).',
+    verdict: 'Verdict',
+    grant: 'Grant consent',
+    refuse: 'Refuse consent',
+    verdictRequired: 'Choose a verdict: grant or refuse consent.',
+    refuseEnds: 'Refusing ends the consent now in force. {{effect}}',
+    groundsHelp: 'Why this decision? The grounds go into the log and the debrief (R6).',
+    bob: 'BOB notes (optional)',
+    bobHelp:
+      'BOB is the Dutch crisis teams’ decision cycle: beeldvorming (the shared picture of the facts), oordeelsvorming (risks and options), besluitvorming (the decision itself, above).',
+    beeld: 'Picture (beeld)',
+    beeldHelp: 'The shared picture of the facts: what is happening, where, how many people?',
+    oordeel: 'Judgement (oordeel)',
+    oordeelHelp: 'The weighing of risks and options: why this means, why now, what are the alternatives?',
+    conditions: 'Conditions (optional)',
+    conditionsHelp: 'For example: do not aim at heads; not where bystanders cannot get away.',
+    summaryBefore: 'You are about to record: consent',
+    verdictWord: { granted: 'GRANTED', refused: 'REFUSED' },
+    summaryAfter: 'for {{subject}}, by {{who}}, on these grounds:',
+    summaryBeeld: 'Picture',
+    summaryOordeel: 'Judgement',
+    summaryConditions: 'Conditions',
+  },
+  revokeDialog: {
+    title: {
+      waterCannon: 'Revoke: decision on the water cannon',
+      tearGas: 'Revoke: decision on the tear agent',
+    },
+    effectTitle: 'Effect of revoking (R8)',
+    effect: {
+      waterCannon:
+        'The water cannon stops, and with it the tear agent. The warning lapses: a new deployment needs a new decision and a new warning.',
+      tearGas:
+        'Only the tear agent stops. The water cannon stays in use if it was in use; the decision on the water cannon stays in force.',
+    },
+    groundsHelp: 'Why do you revoke the decision? This goes into the log and the debrief (R6).',
+    summaryBefore: 'You are about to record:',
+    revokeWord: 'REVOCATION',
+    summaryAfter: 'of the decision on {{subject}}, by {{who}}, on these grounds:',
+  },
+};

@@ -1,0 +1,77 @@
+/** English, the same shape as the Dutch in ./messages.ts; loaded only when English is chosen. */
+import type { nl } from './messages';
+
+export const en: typeof nl = {
+  title: 'The model',
+  show: 'Show the model',
+  hide: 'Hide the model',
+  loading: 'Drawing the model…',
+  layoutFailed: 'The model could not be drawn: {{problem}}',
+  fullScreen: 'Full screen (projection)',
+  fit: 'Whole model in view',
+  scrollRegion: 'Diagram (scroll with the arrow keys)',
+  backToConsole: 'Back to the console',
+  figure: 'State diagram of the escalation model, generated from the model itself',
+  generated:
+    'Drawn from the state machine itself: every state and every transition, with the rules (R1–R13) that can refuse it.',
+  legend: {
+    title: 'Legend',
+    current: 'Where the exercise is now',
+    accepted: 'Transition would be accepted now',
+    refused: 'Transition would be refused now (rule and reason below)',
+    internal: 'Stays in the same state (records)',
+    rules: 'Rules that can refuse the transition',
+  },
+  now: 'NOW',
+  start: 'Start',
+  phase: 'Phase {{number}}',
+  assumption: 'assumption',
+  pilot: 'pilot',
+  stage: {
+    notWarned: 'Not warned',
+    warned: 'Warned',
+    waterCannon: 'Water cannon in use',
+    water: 'Water only',
+    tearAgent: 'Tear agent in the water',
+  },
+  event: {
+    always: 'start in phase {{number}}',
+    escalate: 'Escalate',
+    deescalate: 'De-escalate',
+    warn: 'Warn',
+    warnAgain: 'Warn again',
+    deploy: 'Deploy water cannon',
+    withdraw: 'Withdraw water cannon',
+    addTearGas: 'Add tear agent',
+    stopTearGas: 'Stop tear agent',
+    decide: 'Mayor decides',
+    revoke: 'Revoke decision',
+    decideEnds: {
+      waterCannon: 'Water cannon refused',
+      tearGas: 'Tear agent refused',
+    },
+    revokeEnds: {
+      waterCannon: 'Water cannon revoked',
+      tearGas: 'Tear agent revoked',
+    },
+  },
+  live: {
+    title: 'From here, as {{role}}',
+    current: 'The exercise is in: {{state}}',
+    none: 'No transitions from this state.',
+    accepted: 'Would be accepted',
+    refused: 'Would be refused',
+    tryHint: 'Click a transition in the diagram (or Tab and Enter) to try it; every attempt is logged.',
+    transition: '{{label}} — {{status}}',
+    refusedBecause: '{{rule}}: {{message}}',
+  },
+  subjectDialog: {
+    decide: 'Decide on which subject?',
+    revoke: 'Revoke which decision?',
+    explain: 'The mayor decides on each subject separately (R4).',
+  },
+  result: {
+    accepted: 'Carried out: {{action}}',
+    refused: 'Refused: {{action}} — {{rule}}: {{message}}',
+  },
+};
