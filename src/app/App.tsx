@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 // Direct module paths, not the barrels: the first screen must not pull in the statechart runtime,
 // the session's hashing or the file parsers (initialJs, npm run bench:check).
 import { PHASES } from '../../machines/phases';
@@ -68,14 +68,47 @@ function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: strin
   return opened && opened.id === id ? opened : null;
 }
 
+/**
+ * Offline use: register the service worker once the first screen is drawn and the main thread is
+ * idle. Its install fetches and caches every chunk (~2.3 MB, the diagram's layout library among
+ * them); started on `load`, that competed with the first render on a slow laptop. Only in the
+ * build: dev and tests have no sw.js.
+ */
+function useServiceWorker() {
+  useEffect(() => {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    const register = () => {
+      void navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const idle = window.requestIdleCallback(register, { timeout: 3000 });
+      return () => {
+        window.cancelIdleCallback(idle);
+      };
+    }
+    const timer = window.setTimeout(register, 1000);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, []);
+}
+
 export function App() {
   const { t } = useTranslation();
+  useServiceWorker();
   const { store, volatile } = useMemo(() => openStore(), []);
   const route = useRoute();
   const opened = useOpenExercise(store, route.screen === 'exercise' || route.screen === 'model' ? route.id : null);
 
+  // A new screen starts at its top, and focus moves to it so a screen reader reads it. Not on the
+  // first screen: focusing <main> there scrolled the header (language, projector mode) out of view,
+  // and the page's own start, the skip link, is where a keyboard user begins.
+  const screenShown = useRef(route.screen);
   useEffect(() => {
-    document.getElementById('main')?.focus();
+    if (screenShown.current === route.screen) return;
+    screenShown.current = route.screen;
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
   }, [route.screen]);
 
   const skipLink = (
