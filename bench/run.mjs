@@ -51,7 +51,7 @@ if (wanted('initialJs')) {
   const ours = initialJsBytes(appDir);
   const floor = initialJsBytes(floorDir);
   record('initialJs', ours, floor, 'bytes gzip', {
-    note: `${String(initialScripts(appDir).length)} files before first interaction (entry, modulepreloads, registerSW.js)`,
+    note: `${String(initialScripts(appDir).length)} files before first interaction (entry, modulepreloads, any registerSW.js)`,
   });
 }
 
