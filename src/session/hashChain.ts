@@ -5,7 +5,7 @@
  * reordered entry breaks it at a position we can name.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { configure } from 'safe-stable-stringify';
 import type { ExerciseHead, ExerciseSetup, LogEntry } from './types';
 
@@ -26,7 +26,16 @@ export function canonicalize(value: unknown): string {
   return canonical;
 }
 
-const sha256Hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+const encoder = new TextEncoder();
+/** Reused for every entry's UTF-8, so sealing an attempt allocates no byte array of its own (issue #6). */
+let scratch = new Uint8Array(4096);
+
+function sha256Hex(text: string): string {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for two units).
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return bytesToHex(sha256(scratch.subarray(0, written)));
+}
 
 export function hashOf(value: unknown): string {
   return sha256Hex(canonicalize(value));

@@ -30,6 +30,7 @@ import {
   EXERCISE_FORMAT,
   type AttemptEntry,
   type ClockAction,
+  type ClockState,
   type ExerciseHead,
   type ExerciseSetup,
   type InjectEntry,
@@ -85,6 +86,8 @@ export interface ExerciseSession {
 }
 
 export type WallClock = () => number;
+
+const SAVED: StorageStatus = { state: 'saved' };
 
 export function summarize(snapshot: EscalationSnapshot): ModelSummary {
   return {
@@ -179,13 +182,19 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     return summarized.summary;
   };
 
+  // Attempts in the same millisecond on the same clock share their time stamp (formatting dates is a
+  // measurable part of an attempt's cost; issue #6).
+  let stamped: { clock: ClockState; time: { wall: number; wallIso: string; exercise: string } } | null = null;
   const stamp = () => {
     const wall = now();
-    return {
+    if (stamped?.time.wall === wall && stamped.clock === state.head.clock) return stamped.time;
+    const time = {
       wall,
       wallIso: new Date(wall).toISOString(),
       exercise: formatExerciseTime(exerciseNow(state.head.clock, wall)),
     };
+    stamped = { clock: state.head.clock, time };
+    return time;
   };
 
   /** The stored form of each entry not stored yet (sealEntryWithText), so it is serialised once. */
@@ -211,20 +220,21 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
       length: log.length,
       headHash: sealed.hash,
     };
-    state = { ...state, head, snapshot: actor.getSnapshot(), version: state.version + 1 };
-    persist();
+    state = { ...state, head, snapshot: actor.getSnapshot(), version: state.version + 1, ...saved(head) };
+    for (const listener of listeners) listener();
     return sealed;
   }
 
-  function persist() {
-    if (state.storage.state === 'conflict') return;
+  /** Store what is not stored yet under `head`; what the state then says about storage. */
+  function saved(head: ExerciseHead): Pick<SessionState, 'savedLength' | 'storage'> {
+    if (state.storage.state === 'conflict') return { savedLength: state.savedLength, storage: state.storage };
     try {
-      lastWritten = store.append(state.head, state.savedLength, log.slice(state.savedLength), {
+      lastWritten = store.append(head, state.savedLength, log.slice(state.savedLength), {
         texts: unsavedTexts,
         lastWritten,
       });
       unsavedTexts = [];
-      state = { ...state, savedLength: log.length, storage: { state: 'saved' } };
+      return { savedLength: log.length, storage: SAVED };
     } catch (error) {
       const storage: StorageStatus =
         error instanceof ExerciseConflictError
@@ -234,9 +244,8 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
               reason: error instanceof StorageWriteError ? error.reason : 'unknown',
               unsaved: log.length - state.savedLength,
             };
-      state = { ...state, storage };
+      return { savedLength: state.savedLength, storage };
     }
-    for (const listener of listeners) listener();
   }
 
   function steering(by: By, action: SteeringAction) {
@@ -324,7 +333,9 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     },
     exerciseTimeNow: () => stamp().exercise,
     retrySave() {
-      if (state.storage.state === 'failed') persist();
+      if (state.storage.state !== 'failed') return;
+      state = { ...state, ...saved(state.head) };
+      for (const listener of listeners) listener();
     },
     markConflict() {
       state = { ...state, storage: { state: 'conflict' }, version: state.version + 1 };

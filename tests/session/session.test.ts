@@ -139,6 +139,14 @@ describe('the session: one door, everything logged and stored', () => {
     tabB.dispatch({ type: 'crowd.warn', by: commander });
     expect(tabB.getState().storage).toEqual({ state: 'conflict' });
     expect(openSession(store, id, now).getState().log).toHaveLength(2);
+
+    // The tab in conflict goes on in memory (its head follows its own log) and still writes nothing.
+    const warned = tabB.dispatch({ type: 'crowd.warn', by: commander });
+    const state = tabB.getState();
+    expect(state.storage).toEqual({ state: 'conflict' });
+    expect(state.head.length).toBe(state.log.length);
+    expect(state.head.headHash).toBe(warned.hash);
+    expect(openSession(store, id, now).getState().log).toHaveLength(2);
   });
 });
 
