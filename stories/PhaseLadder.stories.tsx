@@ -38,3 +38,19 @@ export const English: Story = {
     await expect(within(canvasElement).getByText('Current phase')).toBeVisible();
   },
 };
+
+/** The start screen's overview: every description, the facts of the phases beyond the current one folded away. */
+export const StartScreenOverview: Story = {
+  args: { current: 1, foldFacts: true },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const current = canvasElement.querySelector('[aria-current="step"]');
+    await expect(within(current as HTMLElement).getByText('Wie treedt op')).toBeVisible();
+    const disclosures = canvas.getAllByText('Wie, middelen en bron');
+    await expect(disclosures).toHaveLength(4);
+    await expect(canvas.queryByText('besluit burgemeester nodig')).toBeNull();
+    // Riot control's facts, once opened, name both of the mayor's decisions.
+    await userEvent.click(disclosures[3] as HTMLElement);
+    await expect(await canvas.findAllByText('besluit burgemeester nodig')).toHaveLength(2);
+  },
+};

@@ -252,7 +252,7 @@ export function App() {
             <div>
               <InstructorLink />
               {/* The model at a glance: every exercise starts in phase 1, GGP-GO. */}
-              <PhaseLadder phases={PHASES} current={1} />
+              <PhaseLadder phases={PHASES} current={1} foldFacts />
             </div>
           </div>
         )}

@@ -120,6 +120,23 @@ const forgetTranslations = () => {
 i18n.store.on('added', forgetTranslations);
 i18n.store.on('removed', forgetTranslations);
 
+/**
+ * A catalogue text that i18next would give back unchanged (no variables, no
+ * nesting), looked up directly: i18next's key resolution and interpolation
+ * pass cost the first screen more than its render (npm run bench, `load`).
+ * Anything else, a missing key included (the fallback to Dutch), goes to
+ * i18next; tests/i18n/catalogues.test.tsx holds both to the same text for
+ * every key.
+ */
+function plainText(language: Language, key: string): string | undefined {
+  let node: unknown = i18n.store.data[language]?.translation;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+}
+
 function translatorFor(language: Language): Translate {
   const known = translators.get(language);
   if (known) return known;
@@ -131,7 +148,7 @@ function translatorFor(language: Language): Translate {
     if (args.length !== 1 || typeof key !== 'string') return fixed(...args);
     let text = plain.get(key);
     if (text === undefined) {
-      text = fixed(key);
+      text = plainText(language, key) ?? fixed(key);
       plain.set(key, text);
     }
     return text;

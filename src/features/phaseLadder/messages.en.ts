@@ -10,6 +10,7 @@ export const en: typeof nl = {
   assumption: 'assumption',
   assumptionExplained:
     'This phase layout is an assumption of Paraat, not from the source. A trainer or a later official publication can replace it.',
+  facts: 'Who acts, means and source',
   source: 'Source',
   needsDecision: 'mayor’s decision needed',
   pilot: 'pilot',

@@ -7,6 +7,7 @@ export const nl = {
   assumption: 'aanname',
   assumptionExplained:
     'Deze fase-indeling is een aanname van Paraat, niet uit de bron. Een oefenleider of een latere officiële publicatie kan haar vervangen.',
+  facts: 'Wie, middelen en bron',
   source: 'Bron',
   needsDecision: 'besluit burgemeester nodig',
   pilot: 'pilot',

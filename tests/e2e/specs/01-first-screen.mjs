@@ -22,6 +22,13 @@ export const tests = [
         const text = await page.locator(`li[data-phase="${number}"] .phase__header`).innerText();
         assert(!text.includes('aanname'), `phase ${number} comes from the source, not an assumption`);
       }
+      // The facts of phases 2–5 are folded; riot control's open from the keyboard and name both decisions.
+      const riotControlFacts = page.locator('li[data-phase="5"] summary');
+      assertEqual(await page.getByText('besluit burgemeester nodig').count(), 0, 'folded facts hidden');
+      await riotControlFacts.focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('besluit burgemeester nodig').first().waitFor();
+      assertEqual(await page.getByText('besluit burgemeester nodig').count(), 2, 'both mayoral decisions named');
       assertEqual(await axeViolations(page), [], 'axe violations (nl)');
       await screenshot(page, 'first-screen-nl');
 
