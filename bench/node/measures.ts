@@ -105,7 +105,7 @@ export function measureDispatch(runs = 7, warmUp = 2): Measured {
   return {
     value: result.ours,
     baseline: result.baseline,
-    note: `${String(events.length)} events, ${String(accepted)} accepted; session in MemoryStorage; of the door's time per event, sealing (canonical JSON + SHA-256) takes ${micro(parts.sealing)} and storing (the sealed entry text, the head as JSON, the head compared with the one last written) ${micro(parts.storing)}`,
+    note: `${String(events.length)} events, ${String(accepted)} accepted; session in MemoryStorage; of the door's time per event, sealing (canonical JSON + SHA-256) takes ${micro(parts.sealing)} and storing (the sealed entry text, the head as JSON, the head compared with the one last written) ${micro(parts.storing)}; sealing alone is ${(parts.sealing / result.baseline).toFixed(1)}× a bare send, and the door is ${(result.ours / (result.baseline + parts.sealing)).toFixed(2)}× a bare send plus sealing`,
   };
 }
 

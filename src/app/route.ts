@@ -25,6 +25,8 @@ const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
 const AUDIENCE = new RegExp(`^#/oefening/([0-9a-f]{8,64})/publiek/(${INJECT_AUDIENCES.join('|')})$`);
 
 export function parseRoute(hash: string): Route {
+  // The start screen without a pattern: the first match of each pattern compiles it, on the first screen's path.
+  if (hash === '' || hash === '#' || hash === '#/') return { screen: 'exercises' };
   const model = MODEL_ROUTE.exec(hash);
   if (model?.[1]) return { screen: 'model', id: model[1] };
   const debrief = DEBRIEF_ROUTE.exec(hash);
