@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { By } from '../machines';
 import { ActionsPanel } from '../src/features/actions/ActionsPanel';
 import { SessionContext } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
@@ -90,5 +92,71 @@ export const English: Story = {
   parameters: { locale: 'en' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('button', { name: 'Deploy the water cannon' })).toBeVisible();
+  },
+};
+
+type Session = ReturnType<typeof newSession>['session'];
+
+/** The panel as the console holds it: one panel, the acting role switched beside it. */
+function WithRoleSwitch({ session }: { session: Session }) {
+  const [actingAs, setActingAs] = useState<By>(BY.commander);
+  return (
+    <SessionContext.Provider value={session}>
+      <fieldset>
+        <legend>Handelt als</legend>
+        {[BY.commander, BY.mayor].map((by) => (
+          <label key={by.role}>
+            <input
+              type="radio"
+              name="acting-as"
+              checked={actingAs === by}
+              onChange={() => {
+                setActingAs(by);
+              }}
+            />{' '}
+            {by.name}
+          </label>
+        ))}
+      </fieldset>
+      <ActionsPanel actingAs={actingAs} />
+    </SessionContext.Provider>
+  );
+}
+
+/**
+ * The outcome under the buttons speaks for the last attempt from this panel only while it is the latest:
+ * a change of role clears it (also after switching back), and so does anything logged elsewhere.
+ */
+export const OutcomeOfTheLastAttemptOnly: Story = {
+  loaders: [
+    () => {
+      // Riot control, the water cannon in use and the tear agent granted, not yet added.
+      const fixture = newSession();
+      play(fixture.session, fixture.clock, RIOT_CONTROL_RUN.slice(0, -1));
+      return { session: fixture.session };
+    },
+  ],
+  render: (_args, { loaded }) => <WithRoleSwitch session={(loaded as { session: Session }).session} />,
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { session } = loaded as { session: Session };
+    const status = canvas.getByRole('status');
+    await userEvent.click(canvas.getByRole('button', { name: 'Traanverwekkende stof toevoegen' }));
+    await expect(status).toHaveTextContent('Uitgevoerd: Traanverwekkende stof toevoegen');
+
+    // Another role takes over the panel: the commander's outcome is not theirs.
+    await userEvent.click(canvas.getByLabelText(BY.mayor.name));
+    await expect(status).toBeEmptyDOMElement();
+    await userEvent.click(canvas.getByLabelText(BY.commander.name));
+    await expect(status).toBeEmptyDOMElement();
+
+    // A new attempt replaces it: the outcome names that one.
+    await userEvent.click(canvas.getByRole('button', { name: 'Traanverwekkende stof stoppen' }));
+    await expect(status).toHaveTextContent('Uitgevoerd: Traanverwekkende stof stoppen');
+    await expect(status).not.toHaveTextContent('toevoegen');
+
+    // Something logged elsewhere (the mayor revokes in the decisions panel): the outcome is old news.
+    session.dispatch({ type: 'mayor.revoke', by: BY.mayor, subject: 'waterCannon', grounds: 'Rust keert terug' });
+    await waitFor(() => expect(status).toBeEmptyDOMElement());
   },
 };

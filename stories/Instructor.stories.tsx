@@ -89,3 +89,64 @@ export const English: Story = {
     ).toBeVisible();
   },
 };
+
+/** The badge beside a claim, as a screen reader hears it and the tooltip shows it. */
+const claimBadges = (card: HTMLElement) =>
+  [...card.querySelectorAll('.instructor__points .badge--assumption')].map((badge) => badge.textContent);
+
+/**
+ * Every step through: each "aanname" beside a claim says the claim is Paraat's (not the source's, not law or
+ * doctrine), not that it is a phase layout; the phases drawn in step 4 keep theirs. Each step names its real
+ * sources, never Paraat's own domain brief, which a class does not know.
+ */
+export const AssumptionsAndSourcesThroughEveryStep: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = () => canvas.getByRole('article');
+    const source = () => canvasElement.querySelector('.instructor__source')?.textContent ?? '';
+    const seen: Record<number, { claims: number; source: string }> = {};
+    for (let step = 1; step <= 7; step++) {
+      const claims = claimBadges(card());
+      for (const text of claims) {
+        await expect(text).toMatch(/^aanname: Deze uitspraak is een aanname van Paraat, niet uit de bron/);
+        await expect(text).toMatch(/geen wet of politiedoctrine/);
+        await expect(text).not.toMatch(/fase-indeling/);
+      }
+      await expect(source()).not.toMatch(/domeinbrief|§/);
+      seen[step] = { claims: claims.length, source: source() };
+      if (step === 4) {
+        const phases = [...card().querySelectorAll('.instructor-phase .badge--assumption')];
+        await expect(phases).toHaveLength(3);
+        for (const badge of phases)
+          await expect(badge).toHaveTextContent(/Deze fase-indeling is een aanname van Paraat/);
+      }
+      if (step < 7) await userEvent.click(canvas.getByRole('button', { name: /Volgende/ }));
+    }
+    // Steps 2, 5 and 7 rest on assumptions: what "GO" stands for, one phase at a time, a start in phase 1.
+    await expect(seen[2]).toEqual({
+      claims: 1,
+      source: 'Bronnen: politie podium, “ontwikkelagenda GGP” · aanname van Paraat (“GO”)',
+    });
+    await expect(seen[5]?.claims).toBe(4);
+    await expect(seen[5]?.source).toBe('Bron: aanname van Paraat (fase 2 en de regels R1, R9 en R10)');
+    await expect(seen[7]).toEqual({
+      claims: 1,
+      source: 'Bronnen: LOVP-terugkoppeling van 24 november 2025 · aanname van Paraat (de start in fase 1, R1)',
+    });
+    await expect(seen[1]?.source).toBe('Bron: LOVP-terugkoppeling van 24 november 2025');
+  },
+};
+
+export const AssumptionsAndSourcesInEnglish: Story = {
+  parameters: { locale: 'en' },
+  args: { step: 2 },
+  play: async ({ canvasElement }) => {
+    const card = within(canvasElement).getByRole('article');
+    await expect(claimBadges(card)).toEqual([
+      'assumption: This statement is an assumption of Paraat, not from the source (the LOVP feedback of 24 November 2025), and not law or police doctrine. A trainer or a later official publication can replace it.',
+    ]);
+    await expect(canvasElement.querySelector('.instructor__source')).toHaveTextContent(
+      'Sources: politie podium, “ontwikkelagenda GGP” · assumption of Paraat (“GO”)',
+    );
+  },
+};

@@ -54,3 +54,47 @@ export const StartScreenOverview: Story = {
     await expect(await canvas.findAllByText('besluit burgemeester nodig')).toHaveLength(2);
   },
 };
+
+/**
+ * An "aanname" says what it is about: beside a phase, that the phase layout is Paraat's; beside a means
+ * in a phase from the source (riot control), that the means there is Paraat's, not the source's.
+ */
+export const AssumptionsSayWhatIsAssumed: Story = {
+  args: { current: 5 },
+  play: async ({ canvasElement }) => {
+    const phase = (number: number) => canvasElement.querySelector(`li[data-phase="${String(number)}"]`) as HTMLElement;
+    const batons = within(phase(5)).getByText('wapenstok en schild').closest('li') as HTMLElement;
+    const meansBadge = within(batons).getByText('aanname');
+    await expect(meansBadge).toHaveAttribute(
+      'title',
+      expect.stringMatching(/^Dit middel in deze fase is een aanname van Paraat/),
+    );
+    await expect(meansBadge).toHaveTextContent(/LOVP-terugkoppeling van 24 november 2025\) noemt het niet/);
+    await expect(meansBadge).toHaveTextContent(/Het is geen wet of politiedoctrine/);
+    await expect(meansBadge).not.toHaveTextContent(/fase-indeling/);
+    // Only the means the source does not name carry one; phase 5 itself is from the source.
+    const badged = [...phase(5).querySelectorAll('.means-list > li')]
+      .filter((item) => item.querySelector('.badge--assumption'))
+      .map((item) => item.firstChild?.textContent);
+    await expect(badged).toEqual(['wapenstok en schild', 'aanhoudingseenheid (AE)', 'honden en paarden']);
+    await expect(within(phase(5).querySelector('.phase__header') as HTMLElement).queryByText('aanname')).toBeNull();
+    // Phase 3 is an assumption as a phase: its badge says so, and its means add none of their own.
+    const phaseBadge = within(phase(3).querySelector('.phase__header') as HTMLElement).getByText('aanname');
+    await expect(phaseBadge).toHaveTextContent(/Deze fase-indeling is een aanname van Paraat/);
+    await expect(within(phase(3).querySelector('.means-list') as HTMLElement).queryByText('aanname')).toBeNull();
+  },
+};
+
+export const AssumptionsSayWhatIsAssumedInEnglish: Story = {
+  args: { current: 5 },
+  parameters: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const riotControl = canvasElement.querySelector('li[data-phase="5"]') as HTMLElement;
+    const batons = within(riotControl).getByText('batons and shields').closest('li') as HTMLElement;
+    await expect(within(batons).getByText('assumption')).toHaveTextContent(
+      /This means in this phase is an assumption of Paraat: the source \(the LOVP feedback of 24 November 2025\) does not name it/,
+    );
+    const mePresence = canvasElement.querySelector('li[data-phase="2"] .phase__header') as HTMLElement;
+    await expect(within(mePresence).getByText('assumption')).toHaveTextContent(/This phase layout is an assumption/);
+  },
+};

@@ -6,8 +6,9 @@ import {
   type By,
   type EscalationEventType,
   type EscalationSnapshot,
+  type PhaseNumber,
 } from '../../../machines';
-import type { Attempt } from '../../session';
+import type { Attempt, AttemptEntry } from '../../session';
 import { useSession, useSessionState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ActionPanel, type ActionOption } from './ActionPanel';
@@ -49,49 +50,64 @@ const PROBE_REASON = '…';
 
 export function useActionOptions(snapshot: EscalationSnapshot, actingAs: By, showAll: boolean) {
   const { t } = useTranslation();
-  const phase = phaseOf(snapshot);
   const own = new Set(actionsFor(actingAs.role));
   const types = OPERATIONAL_ACTIONS.filter((type) => showAll || own.has(type));
-  const label = (type: OperationalAction) => {
+  /** The button's words in a given phase: "Opschalen naar fase 3" names the phase it leads to. */
+  const labelIn = (phase: PhaseNumber, type: OperationalAction) => {
     if (type === 'phase.escalate')
       return phase < 5 ? t('actions.action.escalate', { number: phase + 1 }) : t('actions.action.escalateTop');
     if (type === 'phase.deescalate')
       return phase > 1 ? t('actions.action.deescalate', { number: phase - 1 }) : t('actions.action.deescalateBottom');
     return t(`actions.action.${ACTION_KEYS[type]}`);
   };
+  const label = (type: OperationalAction) => labelIn(phaseOf(snapshot), type);
   const options: ActionOption[] = types.map((type) => ({
     type,
     label: label(type),
     refusal: whyRefused(snapshot, { ...attemptFor(type, actingAs, PROBE_REASON) }),
   }));
-  return { options, hasOwn: OPERATIONAL_ACTIONS.some((type) => own.has(type)), label };
+  return { options, hasOwn: OPERATIONAL_ACTIONS.some((type) => own.has(type)), labelIn };
+}
+
+const sameActor = (a: By, b: By) => a.role === b.role && a.name === b.name && a.municipality === b.municipality;
+
+/** The last attempt made from this panel: its entry in the log, the button pressed, and as whom. */
+interface LastAttempt {
+  entry: AttemptEntry;
+  type: OperationalAction;
+  by: By;
 }
 
 export function ActionsPanel({ actingAs }: { actingAs: By }) {
   const session = useSession();
-  const { snapshot } = useSessionState();
+  const { snapshot, log } = useSessionState();
   const { t } = useTranslation();
   const language = useLanguage();
   const [showAll, setShowAll] = useState(false);
   const [asking, setAsking] = useState<'escalate' | 'deescalate' | null>(null);
-  const [lastResult, setLastResult] = useState<{ outcome: 'accepted' | 'refused'; text: string }>();
-  const { options, hasOwn, label } = useActionOptions(snapshot, actingAs, showAll);
+  const [last, setLast] = useState<LastAttempt>();
+  const { options, hasOwn, labelIn } = useActionOptions(snapshot, actingAs, showAll);
 
   const attempt = (type: OperationalAction, reason?: string) => {
-    const entry = session.dispatch(attemptFor(type, actingAs, reason));
-    const action = label(type);
-    setLastResult(
-      entry.refusal
-        ? {
-            outcome: 'refused',
-            text: t('actions.result.refused', {
-              action,
-              rule: entry.refusal.rule,
-              message: entry.refusal.message[language],
-            }),
-          }
-        : { outcome: 'accepted', text: t('actions.result.accepted', { action }) },
-    );
+    const by = actingAs;
+    setLast({ entry: session.dispatch(attemptFor(type, by, reason)), type, by });
+  };
+
+  // The outcome speaks for the last attempt only while it is still the latest news: it goes once
+  // another role acts here (for good: switching back does not bring it back), or anything is logged
+  // elsewhere (a decision, an inject, a note, the clock, another tab). Worded from the entry, so it
+  // names the step as it was and follows the language.
+  if (last && !sameActor(last.by, actingAs)) setLast(undefined);
+  const current = last && last.entry.seq === log.at(-1)?.seq && sameActor(last.by, actingAs) ? last : undefined;
+  const lastResult = current && {
+    outcome: current.entry.outcome,
+    text: current.entry.refusal
+      ? t('actions.result.refused', {
+          action: labelIn(current.entry.before.phase, current.type),
+          rule: current.entry.refusal.rule,
+          message: current.entry.refusal.message[language],
+        })
+      : t('actions.result.accepted', { action: labelIn(current.entry.before.phase, current.type) }),
   };
 
   return (

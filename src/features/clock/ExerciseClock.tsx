@@ -85,7 +85,7 @@ export function ExerciseClock({ clock, trainerName, onAction, now = Date.now }: 
           <button
             key={minutes}
             type="button"
-            aria-label={t('clock.jumpLabel', { minutes })}
+            aria-label={t('clock.jumpLabel', { count: minutes })}
             onClick={() => {
               onAction({ type: 'jump', minutes });
             }}

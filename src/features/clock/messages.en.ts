@@ -10,6 +10,7 @@ export const en: typeof nl = {
   pause: 'Pause',
   speed: 'Speed',
   jump: '+{{minutes}} min',
-  jumpLabel: '{{minutes}} minutes ahead',
+  jumpLabel_one: '{{count}} minute ahead',
+  jumpLabel_other: '{{count}} minutes ahead',
   steeredBy: 'Clock run by {{name}} (exercise controller)',
 };

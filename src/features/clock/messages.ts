@@ -7,6 +7,7 @@ export const nl = {
   pause: 'Pauze',
   speed: 'Snelheid',
   jump: '+{{minutes}} min',
-  jumpLabel: '{{minutes}} minuten vooruit',
+  jumpLabel_one: '{{count}} minuut vooruit',
+  jumpLabel_other: '{{count}} minuten vooruit',
   steeredBy: 'Klok bediend door {{name}} (oefenleider)',
 };

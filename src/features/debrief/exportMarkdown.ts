@@ -9,7 +9,7 @@ import { formatWallDateTime } from '../../i18n/format';
 import type { Debrief } from './debrief';
 import type { DecisionRecord } from './decisions';
 import { allowsText, endText, usedText } from './decisionWords';
-import { integrityText, keyFigures } from './summary';
+import { integrityText, keyFigures, type KeyFigures } from './summary';
 import {
   actionName,
   bothTimesText,
@@ -72,6 +72,25 @@ function decisionLines(decision: DecisionRecord, index: number, debrief: Debrief
   return lines;
 }
 
+/*
+ * A plural form follows `count` alone, so a line with two numbers is two texts, each with its own count:
+ * "1 besluit …, 2 keer ingetrokken", "3 geweigerde pogingen, onder 1 regel".
+ */
+function decisionsLine(figures: KeyFigures, t: Translate): string {
+  const decisions = t('debrief.summary.decisions', {
+    count: figures.granted + figures.refusedVerdicts,
+    granted: figures.granted,
+    refused: figures.refusedVerdicts,
+  });
+  return `${decisions}, ${t('debrief.summary.revocations', { count: figures.revocations })}`;
+}
+
+function refusalsLine(figures: KeyFigures, t: Translate): string {
+  const refusals = t('debrief.summary.refusals', { count: figures.refusals });
+  if (figures.refusals === 0) return refusals;
+  return `${refusals}, ${t('debrief.summary.figure.refusalsDetail', { count: figures.refusalRules })}`;
+}
+
 export interface MarkdownOptions {
   exportedAt: string;
 }
@@ -100,8 +119,8 @@ export function debriefMarkdown(debrief: Debrief, t: Translate, language: Langua
     `## ${t('debrief.summary.heading')}`,
     '',
     `- ${markdownText(figures.highestPhase ? t('debrief.summary.highestPhase', { phase: phaseName(figures.highestPhase, language) }) : t('debrief.summary.noPhase'))}`,
-    `- ${markdownText(t('debrief.summary.decisions', { count: figures.granted + figures.refusedVerdicts, granted: figures.granted, refused: figures.refusedVerdicts, revoked: figures.revocations }))}`,
-    `- ${markdownText(t('debrief.summary.refusals', { count: figures.refusals, rules: figures.refusalRules }))}`,
+    `- ${markdownText(decisionsLine(figures, t))}`,
+    `- ${markdownText(refusalsLine(figures, t))}`,
     `- ${markdownText(t('debrief.summary.pilotCases', { count: figures.pilotCases }))}`,
     `- ${markdownText(t('debrief.summary.duration', { exercise: durationText(figures.duration?.exerciseMs ?? null, t), wall: durationText(figures.duration?.wallMs ?? null, t) }))}`,
     `- ${markdownText(t('debrief.summary.coverage', { rules: figures.rulesTouched, phases: figures.phasesVisited }))}`,

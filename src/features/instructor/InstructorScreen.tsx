@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { PHASES } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { AssumptionBadge } from '../../ui/AssumptionBadge';
-import { INSTRUCTOR_STEPS, SOURCE_DOCUMENT, type Basis, type InstructorStep } from './content';
+import { INSTRUCTOR_STEPS, type Basis, type InstructorStep } from './content';
 import './instructor.css';
 
 export interface InstructorScreenProps {
@@ -17,7 +17,7 @@ export interface InstructorScreenProps {
 /** Where a claim comes from, in words as well as colour: LOVP, geverifieerd, or aanname. */
 function BasisBadge({ basis }: { basis: Basis }) {
   const { t } = useTranslation();
-  if (basis === 'assumption') return <AssumptionBadge />;
+  if (basis === 'assumption') return <AssumptionBadge of="claim" />;
   return (
     <span
       className={`badge instructor-basis instructor-basis--${basis}`}
@@ -164,7 +164,8 @@ export default function InstructorScreen({
             </p>
           )}
           <p className="instructor__source">
-            {t('instructor.source')}: {current.section[language]} · {SOURCE_DOCUMENT[language]}
+            {t('instructor.sources', { count: current.sources.length })}:{' '}
+            {current.sources.map((source) => source[language]).join(' · ')}
           </p>
           {isLast && <p className="instructor__end">{t('instructor.end')}</p>}
         </article>

@@ -23,8 +23,13 @@ export interface InstructorStep {
   /** One sentence for the back of the room, in the largest type. */
   lead: Text;
   points: Claim[];
-  /** Where in the domain brief this step comes from. */
+  /** Where in Paraat's domain brief this step comes from: for whoever maintains it, never shown to a class. */
   section: Text;
+  /**
+   * What the class is shown as the step's sources: the documents themselves (the LOVP feedback, a
+   * named public source) and, where a point is ours, "aanname van Paraat".
+   */
+  sources: readonly Text[];
   /** A picture drawn from the model's own data, where one helps. */
   visual?: 'phases';
   /** A question to put to the class. */
@@ -32,11 +37,15 @@ export interface InstructorStep {
 }
 
 const LOVP_SOURCE: Text = {
-  nl: 'LOVP-terugkoppeling 24 november 2025',
-  en: 'LOVP feedback, 24 November 2025',
+  nl: 'LOVP-terugkoppeling van 24 november 2025',
+  en: 'LOVP feedback of 24 November 2025',
 };
 
-export const SOURCE_DOCUMENT = LOVP_SOURCE;
+/** Ours, not a source: named as such where a step rests on it, with what it covers. */
+const assumed = (what: Text): Text => ({
+  nl: `aanname van Paraat (${what.nl})`,
+  en: `assumption of Paraat (${what.en})`,
+});
 
 export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
   {
@@ -77,6 +86,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       },
     ],
     section: { nl: 'domeinbrief §1 en §2, fase 1', en: 'domain brief §1 and §2, phase 1' },
+    sources: [LOVP_SOURCE],
     question: {
       nl: 'Wie kent de wijk het best als het onrustig wordt — en wat betekent dat voor wie als eerste optreedt?',
       en: 'Who knows the area best when it gets restless — and what does that mean for who acts first?',
@@ -107,6 +117,10 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       },
     ],
     section: { nl: 'domeinbrief §1', en: 'domain brief §1' },
+    sources: [
+      { nl: 'politie podium, “ontwikkelagenda GGP”', en: 'politie podium, “ontwikkelagenda GGP”' },
+      assumed({ nl: '“GO”', en: '“GO”' }),
+    ],
   },
   {
     id: 'who',
@@ -151,6 +165,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       nl: 'domeinbrief §2 (tabel, fase 1), §3 (R12, R13) en §4',
       en: 'domain brief §2 (table, phase 1), §3 (R12, R13) and §4',
     },
+    sources: [LOVP_SOURCE, { nl: 'Politiewet 2012 art. 11–12', en: 'Police Act 2012 (Politiewet) art. 11–12' }],
   },
   {
     id: 'difference',
@@ -183,6 +198,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       },
     ],
     section: { nl: 'domeinbrief §2 en §3 (R2)', en: 'domain brief §2 and §3 (R2)' },
+    sources: [LOVP_SOURCE, assumed({ nl: 'fasen 2 tot en met 4', en: 'phases 2 to 4' })],
     visual: 'phases',
   },
   {
@@ -226,6 +242,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       nl: 'domeinbrief §2 (fase 2) en §3 (R1, R9, R10)',
       en: 'domain brief §2 (phase 2) and §3 (R1, R9, R10)',
     },
+    sources: [assumed({ nl: 'fase 2 en de regels R1, R9 en R10', en: 'phase 2 and rules R1, R9 and R10' })],
     question: {
       nl: 'Welke signalen zouden voor u de reden zijn om op te schalen? Hoe schrijft u die reden op?',
       en: 'Which signs would be your reason to escalate? How would you write that reason down?',
@@ -255,6 +272,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       },
     ],
     section: { nl: 'domeinbrief §1', en: 'domain brief §1' },
+    sources: [LOVP_SOURCE],
   },
   {
     id: 'practise',
@@ -280,6 +298,7 @@ export const INSTRUCTOR_STEPS: readonly InstructorStep[] = [
       },
     ],
     section: { nl: 'domeinbrief §3 (R1, R2)', en: 'domain brief §3 (R1, R2)' },
+    sources: [LOVP_SOURCE, assumed({ nl: 'de start in fase 1, R1', en: 'the start in phase 1, R1' })],
     question: {
       nl: 'Zet in de console “Model tonen” aan: waar staat de oefening, en welke wegen zijn nog dicht?',
       en: 'Switch on “Show the model” in the console: where is the exercise, and which paths are still closed?',

@@ -14,6 +14,8 @@ export const en: typeof nl = {
   back: 'Back to the start',
   keys: 'The left and right arrow keys also turn the steps.',
   source: 'Source',
+  sources_one: 'Source',
+  sources_other: 'Sources',
   basis: {
     lovp: 'LOVP',
     verified: 'verified',
@@ -22,7 +24,8 @@ export const en: typeof nl = {
   basisExplained: {
     lovp: 'Stated in the LOVP feedback of 24 November 2025.',
     verified: 'Checked against a named public source.',
-    assumption: 'An assumption of Paraat, not from the source; a trainer or a later publication can replace it.',
+    assumption:
+      'This statement is an assumption of Paraat, not from the source (the LOVP feedback of 24 November 2025), and not law or police doctrine. A trainer or a later official publication can replace it.',
   },
   end: 'End of the walkthrough.',
 };

@@ -12,6 +12,8 @@ export const nl = {
   back: 'Terug naar de start',
   keys: 'Pijltjestoetsen links en rechts bladeren ook.',
   source: 'Bron',
+  sources_one: 'Bron',
+  sources_other: 'Bronnen',
   basis: {
     lovp: 'LOVP',
     verified: 'geverifieerd',
@@ -20,7 +22,8 @@ export const nl = {
   basisExplained: {
     lovp: 'Staat in de LOVP-terugkoppeling van 24 november 2025.',
     verified: 'Gecontroleerd aan een genoemde openbare bron.',
-    assumption: 'Aanname van Paraat, niet uit de bron; een oefenleider of een latere publicatie kan haar vervangen.',
+    assumption:
+      'Deze uitspraak is een aanname van Paraat, niet uit de bron (de LOVP-terugkoppeling van 24 november 2025) en geen wet of politiedoctrine. Een oefenleider of een latere officiële publicatie kan haar vervangen.',
   },
   end: 'Einde van de instructie.',
 };

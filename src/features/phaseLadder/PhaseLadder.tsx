@@ -94,7 +94,7 @@ function PhaseFacts({ phase }: { phase: PhaseDefinition }) {
                 {means.name[language]}
                 {means.needsDecision && <span className="tag">{t('phaseLadder.needsDecision')}</span>}
                 {means.pilot && <span className="tag">{t('phaseLadder.pilot')}</span>}
-                {means.assumption && !phase.assumption && <AssumptionBadge />}
+                {means.assumption && !phase.assumption && <AssumptionBadge of="means" />}
               </li>
             );
           })}

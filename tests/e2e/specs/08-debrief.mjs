@@ -16,7 +16,7 @@ async function noAxe(page, where) {
 /** Move the exercise clock ahead with the trainer's +5 and +1 buttons. */
 async function jump(page, minutes) {
   for (let left = minutes; left > 0; left -= left >= 5 ? 5 : 1)
-    await page.getByRole('button', { name: `${left >= 5 ? 5 : 1} minuten vooruit` }).click();
+    await page.getByRole('button', { name: left >= 5 ? '5 minuten vooruit' : '1 minuut vooruit', exact: true }).click();
 }
 
 async function download(page, button) {

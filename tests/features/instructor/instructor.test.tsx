@@ -54,7 +54,9 @@ describe('the instructor screen', () => {
     expect(document.querySelector('.instructor__count')).toHaveTextContent(/^Stap 2 van 7/);
     const card = screen.getByRole('article');
     expect(within(card).getByText('aanname')).toBeInTheDocument();
-    expect(within(card).getByText(/Bron: domeinbrief §1/)).toBeInTheDocument();
+    expect(card.querySelector('.instructor__source')).toHaveTextContent(
+      'Bronnen: politie podium, “ontwikkelagenda GGP” · aanname van Paraat (“GO”)',
+    );
     expect(screen.getByRole('button', { name: /Waar staat de naam voor/, current: 'step' })).toBeInTheDocument();
   });
 
