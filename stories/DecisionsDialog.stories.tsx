@@ -171,6 +171,38 @@ export const RefusedInAdvanceNeighbourMayor: Story = {
   },
 };
 
+/**
+ * A scenario's cast may put the municipality in the name itself (the Dalstad mayor of "Demonstratie loopt
+ * uit de hand"): "Wie handelt" and the summary say it once, not again in brackets after the name.
+ */
+export const MunicipalityInTheName: Story = {
+  args: {
+    by: { role: 'mayor', name: 'Frank Dekker (burgemeester van Dalstad, regioburgemeester)', municipality: 'Dalstad' },
+  },
+  play: async () => {
+    const body = within(dialog());
+    await expect(
+      body.getByText('Burgemeester Frank Dekker (burgemeester van Dalstad, regioburgemeester)'),
+    ).toBeVisible();
+    await expect(dialog()).not.toHaveTextContent('(Dalstad)');
+    await userEvent.click(body.getByRole('radio', { name: /Toestemming verlenen/ }));
+    await userEvent.type(body.getByRole('textbox', { name: /Gronden/ }), 'Ik neem het wel even');
+    await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
+    await expect(dialog()).toHaveTextContent(
+      'door burgemeester Frank Dekker (burgemeester van Dalstad, regioburgemeester), op deze gronden:',
+    );
+    await expect(dialog()).not.toHaveTextContent('(Dalstad)');
+  },
+};
+
+/** Only the whole word counts: a name that merely contains the municipality's letters still gets it in brackets. */
+export const MunicipalityInsideAWord: Story = {
+  args: { by: { role: 'mayor', name: 'Frederike Smit', municipality: 'Ede' } },
+  play: async () => {
+    await expect(within(dialog()).getByText('Burgemeester Frederike Smit (Ede)')).toBeVisible();
+  },
+};
+
 /** The commander cannot decide for the mayor (R5): said before anything is recorded. */
 export const RefusedInAdvanceCommander: Story = {
   args: { by: BY.commander },

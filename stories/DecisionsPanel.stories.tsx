@@ -9,6 +9,14 @@ interface Loaded {
 }
 const sessionOf = (loaded: unknown) => (loaded as Loaded).session;
 const dialog = () => within(document.body).getByRole('dialog');
+const nextFrames = async (count: number) => {
+  for (let frame = 0; frame < count; frame++)
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        resolve();
+      }),
+    );
+};
 
 const meta = {
   title: 'Decisions/DecisionsPanel',
@@ -94,6 +102,51 @@ export const MayorRevokesWaterCannon: Story = {
       'Niet in gebruik',
     );
     await expect(sessionOf(loaded).getState().log.at(-1)).toMatchObject({ outcome: 'accepted', after: { means: [] } });
+    // "Intrekken…" is gone with the revocation: focus goes to the same subject's "Besluit …", not to <body>,
+    // and stays there after react-aria's own restore (a frame after the dialog unmounts).
+    const decide = canvas.getByRole('button', { name: 'Besluit waterwerper…' });
+    await waitFor(() => expect(decide).toHaveFocus());
+    await nextFrames(2);
+    await expect(decide).toHaveFocus();
+  },
+};
+
+/** The same by keyboard only, for the tear agent: Enter on "Intrekken…", through both steps, focus on "Besluit …". */
+export const MayorRevokesTearAgentByKeyboard: Story = {
+  loaders: [() => ({ session: riotControlSession().session })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const revoke = canvas.getByRole('button', { name: 'Intrekken… besluit over traanverwekkende stof' });
+    revoke.focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.type(within(dialog()).getByRole('textbox', { name: /Gronden/ }), 'Druk neemt af');
+    within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(within(dialog()).getByRole('heading', { name: /Controleer/ })).toHaveFocus());
+    within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }).focus();
+    await userEvent.keyboard('{Enter}');
+
+    await expect(canvas.getByRole('article', { name: 'Traanverwekkende stof in de waterwerper' })).toHaveTextContent(
+      'Ingetrokken',
+    );
+    const decide = canvas.getByRole('button', { name: 'Besluit traanverwekkende stof…' });
+    await waitFor(() => expect(decide).toHaveFocus());
+    await nextFrames(2);
+    await expect(decide).toHaveFocus();
+  },
+};
+
+/** Cancelled: "Intrekken…" is still there, and react-aria returns focus to it. */
+export const RevokeCancelledFocusReturns: Story = {
+  loaders: [() => ({ session: riotControlSession().session })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const revoke = canvas.getByRole('button', { name: 'Intrekken… besluit over de waterwerper' });
+    await userEvent.click(revoke);
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() => expect(revoke).toHaveFocus());
+    await nextFrames(2);
+    await expect(revoke).toHaveFocus();
   },
 };
 

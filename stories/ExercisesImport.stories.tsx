@@ -87,6 +87,24 @@ export const Imported: Story = {
     );
     await expect(store.list().map((exercise) => exercise.id)).toEqual([file.head.id]);
     await expect(canvas.getByRole('heading', { level: 3, name: 'Jaarwisseling Utrecht-Centrum' })).toBeVisible();
+    // Focus is on the message, so a screen reader reads it and Tab goes on from there (not from <body>).
+    await waitFor(() => expect(within(canvas.getByRole('status')).getByText(/is geïmporteerd uit/)).toHaveFocus());
+  },
+};
+
+/** From the focused control (as after the file chooser closes): once imported, focus is on the message; Tab goes on to the control. */
+export const ImportedByKeyboard: Story = {
+  loaders: [elsewhere],
+  play: async ({ canvasElement, loaded }) => {
+    const { file } = loadedOf(loaded);
+    const canvas = within(canvasElement);
+    const input = canvas.getByLabelText('Oefening importeren');
+    input.focus();
+    await userEvent.upload(input, asFile(JSON.stringify(file), 'utrecht.json'));
+    const message = await within(canvas.getByRole('status')).findByText(/is geïmporteerd uit ‘utrecht\.json’/);
+    await waitFor(() => expect(message).toHaveFocus());
+    await userEvent.tab();
+    await expect(input).toHaveFocus();
   },
 };
 
@@ -101,6 +119,7 @@ export const ImportedAgain: Story = {
     );
     await expect(store.list()).toHaveLength(2);
     await expect(canvas.getAllByRole('listitem')).toHaveLength(2);
+    await waitFor(() => expect(within(canvas.getByRole('status')).getByText(/is geïmporteerd uit/)).toHaveFocus());
   },
 };
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 // Direct module paths, not the barrels: the first screen must not pull in the statechart runtime,
 // the session's hashing or the file parsers (initialJs, npm run bench:check).
 import { PHASES } from '../../machines/phases';
@@ -38,11 +38,19 @@ function HeaderControls() {
   );
 }
 
-/** Open the exercise the route names; a missing or unreadable one is said, not thrown. */
+/**
+ * Open the exercise the route names; a missing or unreadable one is said, not thrown. `reopen`
+ * opens it again as stored, in a new session: after another tab wrote to it, this tab's session
+ * is out of date and writes nothing more (ExerciseStore's commit point).
+ */
 function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: string | null) {
   const [opened, setOpened] = useState<{ id: string; session: ExerciseSession } | { id: string; error: string } | null>(
     null,
   );
+  const [generation, setGeneration] = useState(0);
+  const reopen = useCallback(() => {
+    setGeneration((count) => count + 1);
+  }, []);
   useEffect(() => {
     if (!id) return;
     let cancelled = false;
@@ -64,8 +72,9 @@ function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: strin
       cancelled = true;
       opened?.dispose();
     };
-  }, [store, id]);
-  return opened && opened.id === id ? opened : null;
+  }, [store, id, generation]);
+  // Until the new session is there, the old one stays on screen (the console does not flash away).
+  return opened && opened.id === id ? { ...opened, reopen } : null;
 }
 
 /**
@@ -103,12 +112,46 @@ export function App() {
   // A new screen starts at its top, and focus moves to it so a screen reader reads it. Not on the
   // first screen: focusing <main> there scrolled the header (language, projector mode) out of view,
   // and the page's own start, the skip link, is where a keyboard user begins.
+  // The new screen's <main> can come later than the route: its code loads lazily (Suspense shows a
+  // fallback without <main>), and the console first waits for its session (meanwhile the list's empty
+  // <main> stands, focused, then replaced). So focus follows #main as it is replaced, as long as focus
+  // has fallen to <body>; it stops once the user acts (a key, a pointer), something else takes focus,
+  // or the route changes again. The time limit only ends the watch on a screen that never arrives.
   const screenShown = useRef(route.screen);
   useEffect(() => {
     if (screenShown.current === route.screen) return;
     screenShown.current = route.screen;
     window.scrollTo(0, 0);
-    document.getElementById('main')?.focus({ preventScroll: true });
+    let focused: HTMLElement | null = null;
+    const follow = (late: boolean) => {
+      const main = document.getElementById('main');
+      if (!main || main === focused) return;
+      const active = document.activeElement;
+      if (late && active && active !== document.body) return;
+      if (late) window.scrollTo(0, 0);
+      focused = main;
+      main.focus({ preventScroll: true });
+    };
+    follow(false);
+    const observer = new MutationObserver(() => {
+      follow(true);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const timer = window.setTimeout(stop, 30_000);
+    function focusMoved(event: FocusEvent) {
+      if (event.target !== focused) stop();
+    }
+    function stop() {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', stop, true);
+      window.removeEventListener('pointerdown', stop, true);
+      document.removeEventListener('focusin', focusMoved, true);
+    }
+    window.addEventListener('keydown', stop, true);
+    window.addEventListener('pointerdown', stop, true);
+    document.addEventListener('focusin', focusMoved, true);
+    return stop;
   }, [route.screen]);
 
   const skipLink = (
@@ -128,6 +171,7 @@ export function App() {
             audienceHref={(audience) => audienceHref(opened.id, audience)}
             debriefHref={debriefHref(opened.id)}
             replayHref={replayHref(opened.id)}
+            onReload={opened.reopen}
             onBack={() => {
               navigate({ screen: 'exercises' });
             }}

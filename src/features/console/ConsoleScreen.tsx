@@ -33,6 +33,11 @@ export interface ConsoleScreenProps {
   debriefHref?: string;
   /** Where this exercise's replay is (the app's routes). */
   replayHref?: string;
+  /**
+   * Open this exercise again as stored, in a new session (the app's); without it the page reloads.
+   * Offered once another tab wrote to the exercise.
+   */
+  onReload?: () => void;
 }
 
 export const byOf = (member: CastMember): By =>
@@ -55,6 +60,7 @@ export function ConsoleScreen({
   audienceHref,
   debriefHref,
   replayHref,
+  onReload,
 }: ConsoleScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
@@ -80,10 +86,17 @@ export function ConsoleScreen({
     sessionStorage.setItem(ACTING_KEY + head.id, actingId);
   }, [actingId, head.id]);
 
-  // Another tab wrote to this exercise: stop writing here (ExerciseStore checks too, at the next write).
+  // A new session for this same exercise is the exercise opened again as stored (onReload). The panels
+  // start afresh with it: what they last said (a result, a refusal) was about the session before.
+  const [opened, setOpened] = useState({ session, count: 0 });
+  if (opened.session !== session) setOpened({ session, count: opened.count + 1 });
+  const reloaded = opened.count > 0 && state.version === 0 && state.storage.state === 'saved';
+
+  // Another tab wrote to this exercise (or storage was cleared): stop writing here, and say so at once
+  // rather than at this tab's next write, when ExerciseStore's commit point would refuse it.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key === ExerciseStore.headKey(head.id)) session.markConflict();
+      if (event.key === null || event.key === ExerciseStore.headKey(head.id)) session.markConflict();
     };
     window.addEventListener('storage', onStorage);
     return () => {
@@ -133,17 +146,22 @@ export function ConsoleScreen({
       <main id="main" tabIndex={-1} className="console">
         <StorageBanner
           status={state.storage}
+          unsaved={state.log.length - state.savedLength}
+          reloaded={reloaded ? { phase: phaseOf(snapshot), entries: state.log.length } : null}
           volatile={volatile}
           onRetry={() => {
             session.retrySave();
           }}
           onExport={exportNow}
-          onReload={() => {
-            window.location.reload();
-          }}
+          onReload={
+            onReload ??
+            (() => {
+              window.location.reload();
+            })
+          }
         />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
-        <div className="console__model">
+        <div className="console__model" key={`model-${String(opened.count)}`}>
           <button
             type="button"
             aria-expanded={showModel}
@@ -159,7 +177,7 @@ export function ConsoleScreen({
             </Suspense>
           )}
         </div>
-        <div className="console__grid">
+        <div className="console__grid" key={`grid-${String(opened.count)}`}>
           <div className="console__ladder">
             <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
             {/* The trainer's queue sits high on the screen, beside the phase it drives. */}

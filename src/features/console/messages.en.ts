@@ -16,8 +16,14 @@ export const en: typeof nl = {
     retry: 'Save again',
     export: 'Export',
     conflict:
-      'This exercise was changed in another tab. So as not to overwrite each other, this tab saves nothing more. Reload to go on.',
-    reload: 'Reload',
+      'This exercise was changed in another tab. What you see here is not the latest state, and so as not to overwrite each other, this tab saves nothing more. Load the stored version to go on.',
+    conflictUnsaved_one:
+      '{{count}} entry exists only in this tab and is lost when you load the stored version: export first to keep it.',
+    conflictUnsaved_other:
+      '{{count}} entries exist only in this tab and are lost when you load the stored version: export first to keep them.',
+    reload: 'Load the stored version',
+    reloaded_one: 'The exercise was opened again as stored: phase {{phase}}, {{count}} entry.',
+    reloaded_other: 'The exercise was opened again as stored: phase {{phase}}, {{count}} entries.',
     volatile: 'This browser’s storage is unavailable: the exercise is gone after a reload. Export now and then.',
   },
   notFound: 'This exercise does not exist (any more) on this device.',

@@ -25,6 +25,8 @@ export interface DecisionsInForceProps {
   onRevoke?: (subject: Subject) => void;
   /** Announced politely in a live region. */
   lastResult?: DecisionResult | undefined;
+  /** Receives each subject's "Besluit …" button, so focus can go there when the button that opened a dialog is gone. */
+  decideButtonRef?: (subject: Subject, button: HTMLButtonElement | null) => void;
 }
 
 /**
@@ -32,7 +34,14 @@ export interface DecisionsInForceProps {
  * in force (R8: the latest word), who, on what grounds, when, and whether the
  * means is in use now. The tear agent is a pilot (R11).
  */
-export function DecisionsInForce({ snapshot, canDecide, onDecide, onRevoke, lastResult }: DecisionsInForceProps) {
+export function DecisionsInForce({
+  snapshot,
+  canDecide,
+  onDecide,
+  onRevoke,
+  lastResult,
+  decideButtonRef,
+}: DecisionsInForceProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -109,6 +118,9 @@ export function DecisionsInForce({ snapshot, canDecide, onDecide, onRevoke, last
                   <button
                     type="button"
                     className="button--primary"
+                    ref={(button) => {
+                      decideButtonRef?.(subject, button);
+                    }}
                     onClick={() => {
                       onDecide?.(subject);
                     }}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { actionsFor, type By, type Subject } from '../../../machines';
 import { useSession, useSessionState, type AttemptEntry } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
@@ -27,6 +27,10 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
   const language = useLanguage();
   const [open, setOpen] = useState<Open>(null);
   const [lastResult, setLastResult] = useState<DecisionResult>();
+  const decideButtons = useRef(new Map<Subject, HTMLButtonElement>());
+  // What had focus when a dialog opened, and the subject of the dialog that just closed.
+  const opener = useRef<Element | null>(null);
+  const closed = useRef<Subject | null>(null);
   const mayDecide = canDecide ?? actionsFor(actingAs.role).includes('mayor.decide');
 
   const record = (attempt: DecideAttempt | RevokeAttempt) => {
@@ -58,9 +62,29 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
     });
   };
 
-  const onOpenChange = (isOpen: boolean) => {
-    if (!isOpen) setOpen(null);
+  const show = (kind: 'decide' | 'revoke', subject: Subject) => {
+    opener.current = document.activeElement;
+    setOpen({ kind, subject });
   };
+
+  const onOpenChange = (isOpen: boolean) => {
+    if (isOpen || !open) return;
+    closed.current = open.subject;
+    setOpen(null);
+  };
+
+  // react-aria returns focus to the element that opened the dialog, but only while it is still in
+  // the page. An accepted revocation removes its own "Intrekken…" button: focus would fall to <body>
+  // and the next Tab start at the top of the page. It goes to the same subject's "Besluit …" instead.
+  // This runs after the dialog has unmounted and before react-aria's restore (a frame later), which
+  // then leaves focus where it is.
+  useEffect(() => {
+    const subject = closed.current;
+    if (open || !subject) return;
+    closed.current = null;
+    if (opener.current?.isConnected) return;
+    decideButtons.current.get(subject)?.focus();
+  }, [open]);
 
   return (
     <>
@@ -69,10 +93,14 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
         canDecide={mayDecide}
         lastResult={lastResult}
         onDecide={(subject) => {
-          setOpen({ kind: 'decide', subject });
+          show('decide', subject);
         }}
         onRevoke={(subject) => {
-          setOpen({ kind: 'revoke', subject });
+          show('revoke', subject);
+        }}
+        decideButtonRef={(subject, button) => {
+          if (button) decideButtons.current.set(subject, button);
+          else decideButtons.current.delete(subject);
         }}
       />
       {open?.kind === 'decide' && (

@@ -17,16 +17,27 @@ import {
 import { useLanguage, useTranslation, type Language } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
 
+/**
+ * The municipality after the name, unless the name already says it: a scenario's cast may name
+ * "Frank Dekker (burgemeester van Dalstad, regioburgemeester)", which needs no "(Dalstad)" after it.
+ * Compared as a whole word, so "Ede" is not found inside "Frederike".
+ */
+function withMunicipality(who: string, by: By): string {
+  const municipality = by.municipality?.trim();
+  if (!municipality) return who;
+  const escaped = municipality.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(by.name);
+  return named ? who : `${who} (${municipality})`;
+}
+
 /** Inside a sentence: "burgemeester Marieke de Boer (Utrecht)". */
 export function whoInSentence(by: By, t: TFunction): string {
-  const who = `${t(`decisions.roleInSentence.${by.role}`)} ${by.name}`;
-  return by.municipality ? `${who} (${by.municipality})` : who;
+  return withMunicipality(`${t(`decisions.roleInSentence.${by.role}`)} ${by.name}`, by);
 }
 
 /** As a label: "Burgemeester Marieke de Boer (Utrecht)". */
 export function whoAsLabel(by: By, t: TFunction): string {
-  const who = `${t(`role.${by.role}`)} ${by.name}`;
-  return by.municipality ? `${who} (${by.municipality})` : who;
+  return withMunicipality(`${t(`role.${by.role}`)} ${by.name}`, by);
 }
 
 /** "2026-12-31T22:07:00" → "31-12 22:07": exercise times are naive local times on a UTC scale. */

@@ -1,4 +1,4 @@
-import { useId, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, type ChangeEvent } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
 import { shortHash } from './FinalHash';
 import type { ImportState } from './importExercise';
@@ -47,9 +47,16 @@ export function ImportExerciseControl({ onChoose }: ImportExerciseControlProps) 
  * What became of the last import, as the screen's status says it (reading,
  * imported). Rendered inside the screen's one status region, which is always
  * in the page: live regions announce only what changes inside them.
+ * Once imported, focus moves to the message, so a screen reader reads it in
+ * full and the next Tab goes on from there; otherwise focus stays on the
+ * hidden file input, or on <body> when the file came in some other way.
  */
 export function ImportStatus({ state }: { state: ImportState }) {
   const { t } = useTranslation();
+  const message = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status === 'imported') message.current?.focus();
+  }, [state]);
   if (state.status === 'reading')
     return (
       <p className="exercises-banner exercises-banner--progress">
@@ -58,7 +65,7 @@ export function ImportStatus({ state }: { state: ImportState }) {
     );
   if (state.status !== 'imported') return null;
   return (
-    <p className="exercises-banner exercises-banner--notice">
+    <p className="exercises-banner exercises-banner--notice" ref={message} tabIndex={-1}>
       <span aria-hidden="true">✓ </span>
       {t('exerciseFile.imported', {
         title: state.title,
