@@ -42,12 +42,15 @@ export function PhaseLadder({ phases, current, compact = false, foldFacts = fals
                 <span className="phase__number" aria-hidden="true">
                   {phase.number}
                 </span>
-                <h3 className="phase__name">
-                  <span className="visually-hidden">{t('phaseLadder.phase', { number: phase.number })}: </span>
-                  {phase.name[language]}
-                </h3>
-                {isCurrent && <span className="badge badge--current">{t('phaseLadder.current')}</span>}
-                {phase.assumption && <AssumptionBadge />}
+                {/* Name and badges wrap beside the number, never leaving it alone on a line (the console's narrow column). */}
+                <div className="phase__title">
+                  <h3 className="phase__name">
+                    <span className="visually-hidden">{t('phaseLadder.phase', { number: phase.number })}: </span>
+                    {phase.name[language]}
+                  </h3>
+                  {isCurrent && <span className="badge badge--current">{t('phaseLadder.current')}</span>}
+                  {phase.assumption && <AssumptionBadge />}
+                </div>
               </div>
               {detailed && <p className="phase__description">{phase.description[language]}</p>}
               {detailed && (foldFacts && !isCurrent ? <FoldedFacts phase={phase} /> : <PhaseFacts phase={phase} />)}
