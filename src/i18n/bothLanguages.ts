@@ -6,4 +6,4 @@
 import { en } from './catalogues/en';
 import { i18n } from './index';
 
-i18n.addResourceBundle('en', 'translation', en);
+i18n.addCatalogue('en', en);

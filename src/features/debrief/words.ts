@@ -3,7 +3,7 @@
  * language. Pure (a `t` and a language in, text out), so the screen, the
  * Markdown and the CSV say the same thing about the same entry.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n';
 import type { By, EscalationEventType, Subject } from '../../../machines';
 import type { Language } from '../../i18n';
 import { formatExerciseTimeText, formatWallTime } from '../../i18n/format';

@@ -5,7 +5,7 @@
  * with the facts above the form and the summary of the confirm step.
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n';
 import {
   ruleById,
   type By,

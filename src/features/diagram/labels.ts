@@ -4,7 +4,7 @@
  * or event the catalogues do not name is an error, so nothing is shown
  * unlabelled (the completeness test renders every one in both languages).
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n';
 import { phaseByStateId } from '../../../machines/phases';
 import type { ModelState, ModelTransition } from '../../../machines/diagram';
 import type { Language } from '../../i18n';

@@ -3,7 +3,7 @@
  * outcome and, for a refusal, the model's rule and message. Pure, so the
  * log view and the debrief say the same thing about the same entry.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n';
 import { MEANS, phaseByNumber, ruleById, type MeansId, type PhaseNumber, type RuleId } from '../../../machines';
 import type { Language } from '../../i18n';
 import { formatExerciseTimeText, formatWallTime } from '../../i18n/format';

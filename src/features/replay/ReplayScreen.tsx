@@ -57,7 +57,9 @@ export function ReplayScreen({
           </nav>
           <h1>{setup ? t('replay.heading', { title: setup.title }) : t('replay.title')}</h1>
           {from && (
-            <p className="app-header__tagline">{t('replay.branchedFrom', { title: fromTitle, seq: from.seq })}</p>
+            <p className="app-header__tagline">
+              {t('replay.branchedFrom', { title: fromTitle ?? from.title, seq: from.seq })}
+            </p>
           )}
         </div>
         <div className="replay-header__controls">{headerControls}</div>

@@ -32,6 +32,11 @@ async function openInTwoTabs() {
   render(<App />);
   // The console and the session module load lazily; the first test waits for their first import.
   await screen.findByRole('heading', { level: 1, name: SETUP.title }, { timeout: 15_000 });
+  // The heading can be committed by an update from outside act (the lazy import resolving); its
+  // effects, the storage listener among them, then run on React's own schedule: let them run.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
   otherTab = openSession(new ExerciseStore(localStorage), id);
   return { id, otherTab };
 }
