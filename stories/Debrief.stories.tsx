@@ -9,8 +9,11 @@ import {
   emptyStore,
   jaarwisselingStore,
   longLogStore,
+  newStore,
   riotControlStore,
+  runExercise,
 } from '../tests/features/debrief/fixtures';
+import { SETUP } from '../tests/fixtures/exercise';
 
 interface Loaded {
   store: ExerciseStore;
@@ -55,6 +58,35 @@ export const EmptyExercise: Story = {
     await expect(canvas.getByText('Geen pilotinzet in deze oefening.')).toBeVisible();
     await expect(canvas.getByText(/De oefenklok liep niet/)).toBeVisible();
     await expect(canvas.getByText(/Er staat geen andere run van deze oefening/)).toBeVisible();
+  },
+};
+
+/**
+ * The clock ran 35 seconds and nobody acted yet (the trainer's walk-through): the exercise-time tile
+ * counts those seconds and says from when to when, with the clock still running; how many rules and
+ * phases the exercise touched is a tile of its own.
+ */
+export const ExerciseTimeWithoutLines: Story = {
+  args: { now: () => '2026-12-31T21:00:35.000Z' },
+  loaders: [
+    () => {
+      const store = newStore();
+      return { store, id: runExercise(store, SETUP, () => undefined) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tile = (label: string) => {
+      const figure = canvas.getByText(label, { selector: 'dt' }).closest('.key-figure');
+      if (!(figure instanceof HTMLElement)) throw new Error(`No key figure “${label}”`);
+      return within(figure);
+    };
+    const time = tile('oefentijd');
+    await expect(time.getByText('35 s')).toBeVisible();
+    await expect(time.getByText(/^van 22:00 tot nu, 22:00:35; de klok loopt · 35 s werkelijk$/)).toBeVisible();
+    await expect(time.queryByText(/regels|fasen/)).toBeNull();
+    const coverage = tile('regels geraakt');
+    await expect(coverage.getByText(/^van de 13 · 1 van 5 fasen bezocht$/)).toBeVisible();
   },
 };
 

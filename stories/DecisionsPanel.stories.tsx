@@ -86,6 +86,45 @@ export const NeighbourMayorRefused: Story = {
   },
 };
 
+/**
+ * Before anything is tried, each button says what the model would do, as the Acties panel does: a
+ * mayor of another municipality is told R5 and the model's reason on both decisions, nothing is
+ * logged by asking, and the button can still be pressed.
+ */
+export const NeighbourMayorToldInAdvance: Story = {
+  args: { actingAs: BY.neighbourMayor },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const logLength = sessionOf(loaded).getState().log.length;
+    for (const name of ['Besluit waterwerper…', 'Besluit traanverwekkende stof…']) {
+      const button = canvas.getByRole('button', { name });
+      await expect(button).toHaveAccessibleDescription(/^(✗ )?Wordt geweigerd R5: Alleen de burgemeester van Utrecht/);
+      await expect(button).toHaveAccessibleDescription(/Toch proberen/);
+    }
+    await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent(
+      /Wordt geweigerd R5: Alleen de burgemeester van Utrecht, waar de ordeverstoring is/,
+    );
+    await expect(sessionOf(loaded).getState().log).toHaveLength(logLength);
+    await userEvent.click(canvas.getByRole('button', { name: 'Besluit traanverwekkende stof…' }));
+    await expect(dialog()).toHaveTextContent(/R5/);
+  },
+};
+
+/** The competent mayor is told both decisions would be recorded; revoking too, once there is a decision. */
+export const MayorToldInAdvance: Story = {
+  loaders: [() => ({ session: riotControlSession().session })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const name of [
+      'Besluit waterwerper…',
+      'Besluit traanverwekkende stof…',
+      'Intrekken… besluit over de waterwerper',
+      'Intrekken… besluit over traanverwekkende stof',
+    ])
+      await expect(canvas.getByRole('button', { name })).toHaveAccessibleDescription(/^(✓ )?Mogelijk$/);
+  },
+};
+
 /** The mayor revokes the water cannon while both means are in use: both stop (R8). */
 export const MayorRevokesWaterCannon: Story = {
   loaders: [() => ({ session: riotControlSession().session })],

@@ -23,13 +23,41 @@ export interface ActionPanelProps {
 }
 
 /**
+ * The model's verdict on an attempt, given before it is made: "✓ Mogelijk", or "✗ Wordt geweigerd",
+ * the rule and the model's reason, and that it can be tried anyway. The buttons it speaks for point
+ * at it with aria-describedby. The mayor's decisions panel shows the same words for its buttons.
+ */
+export function AdvanceVerdict({ id, refusal }: { id: string; refusal: Refusal | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <p id={id} className="action__status">
+      {refusal ? (
+        <>
+          <span className="outcome outcome--refused">
+            <span aria-hidden="true">✗</span> {t('actions.willBeRefused')}
+          </span>{' '}
+          <span className="rule-id" title={ruleById(refusal.rule)?.title[language]}>
+            {refusal.rule}
+          </span>
+          : {refusal.message[language]} <span className="action__try">({t('actions.tryAnyway')})</span>
+        </>
+      ) : (
+        <span className="outcome outcome--accepted">
+          <span aria-hidden="true">✓</span> {t('actions.allowed')}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/**
  * The commander's actions. An action the model would refuse says so in
  * advance, with the rule and the reason, and can still be tried: the attempt
  * is what the debrief is made of.
  */
 export function ActionPanel({ actions, onAct, noActionsNote, showAll, onShowAllChange, lastResult }: ActionPanelProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
     <section className="panel actions" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('actions.title')}</h2>
@@ -60,23 +88,7 @@ export function ActionPanel({ actions, onAct, noActionsNote, showAll, onShowAllC
               >
                 {action.label}
               </button>
-              <p id={statusId} className="action__status">
-                {refused ? (
-                  <>
-                    <span className="outcome outcome--refused">
-                      <span aria-hidden="true">✗</span> {t('actions.willBeRefused')}
-                    </span>{' '}
-                    <span className="rule-id" title={ruleById(refused.rule)?.title[language]}>
-                      {refused.rule}
-                    </span>
-                    : {refused.message[language]} <span className="action__try">({t('actions.tryAnyway')})</span>
-                  </>
-                ) : (
-                  <span className="outcome outcome--accepted">
-                    <span aria-hidden="true">✓</span> {t('actions.allowed')}
-                  </span>
-                )}
-              </p>
+              <AdvanceVerdict id={statusId} refusal={refused} />
             </li>
           );
         })}

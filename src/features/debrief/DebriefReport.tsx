@@ -13,16 +13,21 @@ import { RefusalsSection } from './RefusalsSection';
 import { ScenarioSection } from './ScenarioSection';
 import { keyFigures } from './summary';
 import { TimingsSection } from './TimingsSection';
+import { useWallClock } from './useWallClock';
 
-/** The whole after-action review of one exercise, from its log alone. */
-export function DebriefReport({ debrief }: { debrief: Debrief }) {
+/**
+ * The whole after-action review of one exercise, from its log alone, and from its clock for how much
+ * exercise time it covered. `now` (epoch ms) reads the wall clock; tests and stories fix it.
+ */
+export function DebriefReport({ debrief, now }: { debrief: Debrief; now?: () => number }) {
   const { t } = useTranslation();
   const { setup } = debrief.head;
   const { municipality } = setup;
+  const wallNow = useWallClock(debrief.head.clock.running, now);
   return (
     <div className="debrief-report">
       <ReportSection heading={t('debrief.summary.heading')} className="debrief-summary">
-        <KeyFigures figures={keyFigures(debrief)} />
+        <KeyFigures figures={keyFigures(debrief, wallNow)} />
       </ReportSection>
       <ReportSection heading={t('debrief.chart.heading')} className="debrief-chart">
         {debrief.timeline && (

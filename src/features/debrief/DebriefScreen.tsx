@@ -16,7 +16,7 @@ export interface DebriefScreenProps {
   headerControls: ReactNode;
   consoleHref: string;
   exercisesHref: string;
-  /** The moment of an export, ISO; stories and tests fix it. */
+  /** Now on the wall clock, ISO: the moment of an export, and where a running exercise clock stands; stories and tests fix it. */
   now?: () => string;
   onPrint?: () => void;
 }
@@ -81,7 +81,7 @@ export function DebriefScreen({
               <ExportBar debrief={debrief} {...(now ? { now } : {})} {...(onPrint ? { onPrint } : {})} />
             </div>
             <FinalHash integrity={debrief.integrity} />
-            <DebriefReport debrief={debrief} />
+            <DebriefReport debrief={debrief} {...(now ? { now: () => Date.parse(now()) } : {})} />
             <ComparisonSection debrief={debrief} store={store} />
           </>
         )}

@@ -1,7 +1,7 @@
 import { phaseByNumber } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { KeyFigures as Figures } from './summary';
-import { durationText } from './words';
+import { clockSecondsText, durationText } from './words';
 
 /** The debrief at a glance: a few large numbers a room can read from the back. */
 export function KeyFigures({ figures }: { figures: Figures }) {
@@ -40,7 +40,27 @@ export function KeyFigures({ figures }: { figures: Figures }) {
       key: 'duration',
       value: durationText(figures.duration?.exerciseMs ?? null, t),
       label: t('debrief.summary.figure.duration'),
-      detail: t('debrief.summary.coverage', { rules: figures.rulesTouched, phases: figures.phasesVisited }),
+      detail:
+        figures.from === null || figures.to === null
+          ? ''
+          : t(
+              figures.clockRunning ? 'debrief.summary.figure.durationRunning' : 'debrief.summary.figure.durationDetail',
+              {
+                from: clockSecondsText(figures.from),
+                to: clockSecondsText(figures.to),
+                wall: durationText(figures.duration?.wallMs ?? null, t),
+              },
+            ),
+    },
+    {
+      key: 'coverage',
+      value: String(figures.rulesTouched),
+      label: t('debrief.summary.figure.coverage'),
+      detail: t('debrief.summary.figure.coverageDetail', {
+        rules: figures.ruleCount,
+        phases: figures.phasesVisited,
+        phaseCount: figures.phaseCount,
+      }),
     },
   ];
   return (

@@ -99,7 +99,7 @@ export function debriefMarkdown(debrief: Debrief, t: Translate, language: Langua
   const { head, integrity, timeline } = debrief;
   const { setup } = head;
   const municipality = setup.municipality;
-  const figures = keyFigures(debrief);
+  const figures = keyFigures(debrief, Date.parse(options.exportedAt));
   const hashLine = `**${t('debrief.integrity.finalHash')}:** \`${integrity.finalHash}\` · ${markdownText(t('debrief.integrity.entries', { count: integrity.entries }))} · ${markdownText(integrityText(integrity, t))}`;
   const out: string[] = [
     `# ${markdownText(t('debrief.heading', { title: setup.title }))}`,

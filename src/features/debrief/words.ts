@@ -64,6 +64,12 @@ export function durationText(ms: number | null, t: Translate): string {
   return t('debrief.duration.s', { s });
 }
 
+/** "22:07", or "22:00:35" when the seconds matter: a short exercise may be over within a minute. */
+export function clockSecondsText(ms: number): string {
+  const text = new Date(ms).toISOString().slice(11, 19);
+  return text.endsWith(':00') ? text.slice(0, 5) : text;
+}
+
 /** "22:07" for an exercise time on its naive scale. */
 export function clockText(ms: number): string {
   return new Date(ms).toISOString().slice(11, 16);

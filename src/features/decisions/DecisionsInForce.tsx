@@ -5,9 +5,11 @@ import {
   isWaterCannonInUse,
   SUBJECTS,
   type EscalationSnapshot,
+  type Refusal,
   type Subject,
 } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
+import { AdvanceVerdict } from '../actions/ActionPanel';
 import { formatDecisionTime, VerdictLabel, whoAsLabel } from './parts';
 import './decisions.css';
 
@@ -17,10 +19,18 @@ export interface DecisionResult {
   text: string;
 }
 
+/** The model's verdict, asked in advance, on deciding and on revoking each subject: `null` when it would accept. */
+export type AdvanceVerdicts = Record<Subject, { decide: Refusal | null; revoke: Refusal | null }>;
+
+const sameRefusal = (a: Refusal | null, b: Refusal | null) =>
+  a === b || (a !== null && b !== null && a.rule === b.rule && a.message.nl === b.message.nl);
+
 export interface DecisionsInForceProps {
   snapshot: EscalationSnapshot;
   /** Show the decide and revoke buttons (the console hides them for roles that do not decide). */
   canDecide: boolean;
+  /** What the model would say to each button now; without it the buttons say nothing in advance. */
+  advance?: AdvanceVerdicts | undefined;
   onDecide?: (subject: Subject) => void;
   onRevoke?: (subject: Subject) => void;
   /** Announced politely in a live region. */
@@ -37,6 +47,7 @@ export interface DecisionsInForceProps {
 export function DecisionsInForce({
   snapshot,
   canDecide,
+  advance,
   onDecide,
   onRevoke,
   lastResult,
@@ -58,6 +69,15 @@ export function DecisionsInForce({
           const decision = decisionInForce(snapshot, subject);
           const titleId = `${id}-${subject}`;
           const used = inUse[subject];
+          const canRevoke = decision !== null && decision.verdict !== 'revoked';
+          const verdict = advance?.[subject];
+          // One line when both buttons would get the same answer (as they do for a mayor who may not
+          // decide here at all), a line each when the model tells them apart.
+          const decideVerdictId = `${id}-${subject}-decide-verdict`;
+          const revokeVerdictId =
+            verdict && canRevoke && !sameRefusal(verdict.decide, verdict.revoke)
+              ? `${id}-${subject}-revoke-verdict`
+              : decideVerdictId;
           return (
             <article
               key={subject}
@@ -117,7 +137,8 @@ export function DecisionsInForce({
                 <div className="decision-card__actions">
                   <button
                     type="button"
-                    className="button--primary"
+                    className={verdict?.decide ? undefined : 'button--primary'}
+                    aria-describedby={verdict ? decideVerdictId : undefined}
                     ref={(button) => {
                       decideButtonRef?.(subject, button);
                     }}
@@ -127,10 +148,11 @@ export function DecisionsInForce({
                   >
                     {t(`decisions.decide.${subject}`)}
                   </button>
-                  {decision && decision.verdict !== 'revoked' && (
+                  {canRevoke && (
                     <button
                       type="button"
                       className="button--danger"
+                      aria-describedby={verdict ? revokeVerdictId : undefined}
                       onClick={() => {
                         onRevoke?.(subject);
                       }}
@@ -138,6 +160,10 @@ export function DecisionsInForce({
                       {t('decisions.revoke')}
                       <span className="visually-hidden"> {t(`decisions.revokeWhat.${subject}`)}</span>
                     </button>
+                  )}
+                  {verdict && <AdvanceVerdict id={decideVerdictId} refusal={verdict.decide} />}
+                  {verdict && revokeVerdictId !== decideVerdictId && (
+                    <AdvanceVerdict id={revokeVerdictId} refusal={verdict.revoke} />
                   )}
                 </div>
               )}

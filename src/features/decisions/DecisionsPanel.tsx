@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { actionsFor, type By, type Subject } from '../../../machines';
+import { actionsFor, SUBJECTS, whyRefused, type By, type EscalationSnapshot, type Subject } from '../../../machines';
 import { useSession, useSessionState, type AttemptEntry } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { DecisionDialog, type DecideAttempt } from './DecisionDialog';
-import { DecisionsInForce, type DecisionResult } from './DecisionsInForce';
-import { RevokeDialog, type RevokeAttempt } from './RevokeDialog';
+import { DecisionDialog, decideAttemptOf, type DecideAttempt } from './DecisionDialog';
+import { DecisionsInForce, type AdvanceVerdicts, type DecisionResult } from './DecisionsInForce';
+import { PROBE_GROUNDS } from './parts';
+import { RevokeDialog, revokeAttemptOf, type RevokeAttempt } from './RevokeDialog';
 
 export interface DecisionsPanelProps {
   /** Who acts now; their attempts are judged by the model and logged, refusals included. */
@@ -18,6 +19,33 @@ export interface DecisionsPanelProps {
 }
 
 type Open = { kind: 'decide' | 'revoke'; subject: Subject } | null;
+
+/**
+ * The model's verdict on each button before it is pressed, as the Acties panel gives it: a decision
+ * or revocation by the acting person, with grounds, so the verdict is about who decides and when,
+ * not about the text still to be written (the dialog judges that as it is typed). The verdict asked
+ * is a grant; no rule in the model tells a grant from a refusal, and the dialog re-asks with the real one.
+ */
+export function advanceVerdicts(snapshot: EscalationSnapshot, by: By): AdvanceVerdicts {
+  return Object.fromEntries(
+    SUBJECTS.map((subject) => [
+      subject,
+      {
+        decide: whyRefused(
+          snapshot,
+          decideAttemptOf(subject, by, {
+            verdict: 'granted',
+            grounds: PROBE_GROUNDS,
+            beeld: '',
+            oordeel: '',
+            conditions: '',
+          }),
+        ),
+        revoke: whyRefused(snapshot, revokeAttemptOf(subject, by, PROBE_GROUNDS)),
+      },
+    ]),
+  ) as AdvanceVerdicts;
+}
 
 /** The mayor's decisions in the console: the panel and its dialogs, wired to the session's one door. */
 export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
@@ -91,6 +119,7 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
       <DecisionsInForce
         snapshot={snapshot}
         canDecide={mayDecide}
+        advance={advanceVerdicts(snapshot, actingAs)}
         lastResult={lastResult}
         onDecide={(subject) => {
           show('decide', subject);
