@@ -1,13 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
-import {
-  ExerciseStore,
-  exerciseFile,
-  exerciseFileName,
-  useSession,
-  useSessionState,
-  type CastMember,
-} from '../../session';
+import { exerciseFile, exerciseFileName, useSession, useSessionState, type CastMember } from '../../session';
 import { useTranslation } from '../../i18n';
 import type { InjectAudience } from '../../scenarios';
 import { downloadText } from '../../ui/download';
@@ -19,6 +12,7 @@ import { ExerciseLog } from '../log/ExerciseLog';
 import { InjectsPanel } from '../injects/InjectsPanel';
 import { PhaseLadder } from '../phaseLadder/PhaseLadder';
 import { StorageBanner } from './StorageBanner';
+import { useStorageConflict } from './useStorageConflict';
 import './console.css';
 
 export interface ConsoleScreenProps {
@@ -92,17 +86,7 @@ export function ConsoleScreen({
   if (opened.session !== session) setOpened({ session, count: opened.count + 1 });
   const reloaded = opened.count > 0 && state.version === 0 && state.storage.state === 'saved';
 
-  // Another tab wrote to this exercise (or storage was cleared): stop writing here, and say so at once
-  // rather than at this tab's next write, when ExerciseStore's commit point would refuse it.
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === null || event.key === ExerciseStore.headKey(head.id)) session.markConflict();
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [session, head.id]);
+  useStorageConflict(session);
 
   const exportNow = () => {
     downloadText(exerciseFileName(state), JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2));

@@ -1,14 +1,19 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useSessionState } from '../../session';
+import { exerciseFile, exerciseFileName, useSession, useSessionState } from '../../session';
 import { useTranslation } from '../../i18n';
+import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
 import { ACTING_KEY, byOf } from '../console/ConsoleScreen';
+import { StorageBanner } from '../console/StorageBanner';
+import { useStorageConflict } from '../console/useStorageConflict';
 import { ModelFigure } from './ModelFigure';
 
 export interface ModelScreenProps {
   /** The header's right-hand controls (language, projector), owned by the app. */
   headerControls: ReactNode;
   onBack: () => void;
+  /** Open this exercise again as stored, in a new session (the app's); without it the page reloads. */
+  onReload?: () => void;
 }
 
 /**
@@ -16,9 +21,11 @@ export interface ModelScreenProps {
  * size, scrolled to where the exercise is, with who acts chosen here as in
  * the console (the choice is shared with it).
  */
-export default function ModelScreen({ headerControls, onBack }: ModelScreenProps) {
+export default function ModelScreen({ headerControls, onBack, onReload }: ModelScreenProps) {
   const { t } = useTranslation();
-  const { head } = useSessionState();
+  const session = useSession();
+  const state = useSessionState();
+  const { head } = state;
   const cast = head.setup.cast;
   const [actingId, setActingId] = useState(() => {
     const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
@@ -35,6 +42,9 @@ export default function ModelScreen({ headerControls, onBack }: ModelScreenProps
     sessionStorage.setItem(ACTING_KEY + head.id, actingId);
   }, [actingId, head.id]);
 
+  // Transitions tried here are written like the console's: another tab's write is said at once, here too.
+  useStorageConflict(session);
+
   return (
     <>
       <header className="app-header model-screen__header">
@@ -50,6 +60,27 @@ export default function ModelScreen({ headerControls, onBack }: ModelScreenProps
         {headerControls}
       </header>
       <main id="main" tabIndex={-1} className="model-screen">
+        {/* Storage trouble only: that everything lives in memory is the console's to say. */}
+        <StorageBanner
+          status={state.storage}
+          unsaved={state.log.length - state.savedLength}
+          volatile={false}
+          onRetry={() => {
+            session.retrySave();
+          }}
+          onExport={() => {
+            downloadText(
+              exerciseFileName(state),
+              JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2),
+            );
+          }}
+          onReload={
+            onReload ??
+            (() => {
+              window.location.reload();
+            })
+          }
+        />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
         {acting && <ModelFigure actingAs={byOf(acting)} />}
       </main>

@@ -4,7 +4,9 @@ import type { InjectAudience } from '../../scenarios';
 import { injectStates, isDue, useSession, useSessionState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { InjectQueue } from './InjectQueue';
+import { storedHeadOf } from '../console/useStorageConflict';
 import { useExerciseTime } from './useExerciseTime';
+import { useReleaseLock } from './useReleaseLock';
 
 export interface InjectsPanelProps {
   /** The exercise's trainer: every release, hold and skip is logged in their name (R13). */
@@ -25,17 +27,32 @@ export function InjectsPanel({ trainer, audienceHref, now }: InjectsPanelProps) 
   const language = useLanguage();
   const { t } = useTranslation();
   const id = useId();
-  const { head, log } = useSessionState();
+  const { head, log, storage } = useSessionState();
   const exerciseTime = useExerciseTime(head.clock, now);
   const [problem, setProblem] = useState<Text | null>(null);
   // Injects are released at their time while the clock runs, unless the trainer takes them by hand.
   const [autoRelease, setAutoRelease] = useState(true);
 
+  // Every console tab on this exercise runs its clock; only the one holding the exercise's release
+  // lock releases on time, so a due inject goes out once. A tab in conflict lets go of it: storage
+  // would refuse what it writes, and a tab that can still write takes over.
+  const releasing = useReleaseLock(
+    `paraat/release/${head.id}`,
+    autoRelease && head.clock.running && storage.state !== 'conflict',
+  );
+
   useEffect(() => {
-    if (!autoRelease || !head.clock.running) return;
-    for (const state of injectStates(head.setup, log))
-      if (isDue(state, exerciseTime)) session.inject(trainer, state.inject.id, 'released');
-  }, [autoRelease, head, log, exerciseTime, session, trainer]);
+    if (!releasing) return;
+    const due = injectStates(head.setup, log).filter((state) => isDue(state, exerciseTime));
+    if (due.length === 0) return;
+    // A write by another tab this one has not heard of yet (the `storage` event comes late, or was
+    // missed while hidden) would make these releases a duplicate storage refuses: hear of it first.
+    if (storedHeadOf(session) === 'moved') {
+      session.markConflict();
+      return;
+    }
+    for (const state of due) session.inject(trainer, state.inject.id, 'released');
+  }, [releasing, head, log, exerciseTime, session, trainer]);
 
   return (
     <InjectQueue
