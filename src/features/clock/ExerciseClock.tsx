@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useWallClock } from '../../session/useWallClock';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { CLOCK_SPEEDS, type ClockAction, type ClockSpeed, type ClockState } from '../../session';
 import { exerciseNow } from '../../session';
@@ -15,30 +15,10 @@ export interface ExerciseClockProps {
   now?: () => number;
 }
 
-/**
- * The wall clock, re-read every second while the exercise clock runs. Whole
- * seconds keep consecutive reads equal between ticks; a paused clock does not
- * depend on the wall clock at all.
- */
-function useTicking(running: boolean, now: () => number): number {
-  const subscribe = useCallback(
-    (onTick: () => void) => {
-      if (!running) return () => undefined;
-      const timer = setInterval(onTick, 1000);
-      return () => {
-        clearInterval(timer);
-      };
-    },
-    [running],
-  );
-  const read = () => (running ? Math.floor(now() / 1000) * 1000 : 0);
-  return useSyncExternalStore(subscribe, read, read);
-}
-
 export function ExerciseClock({ clock, trainerName, onAction, now = Date.now }: ExerciseClockProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const wall = useTicking(clock.running, now);
+  const wall = useWallClock(clock.running, now);
   const time = exerciseNow(clock, wall);
   return (
     <section className="exercise-clock" aria-labelledby="clock-title">

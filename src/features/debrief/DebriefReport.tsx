@@ -13,7 +13,7 @@ import { RefusalsSection } from './RefusalsSection';
 import { ScenarioSection } from './ScenarioSection';
 import { keyFigures } from './summary';
 import { TimingsSection } from './TimingsSection';
-import { useWallClock } from './useWallClock';
+import { useWallClock } from '../../session/useWallClock';
 
 /**
  * The whole after-action review of one exercise, from its log alone, and from its clock for how much

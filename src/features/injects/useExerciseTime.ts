@@ -1,5 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
 import { exerciseNow, type ClockState } from '../../session';
+import { useWallClock } from '../../session/useWallClock';
 
 /**
  * The exercise time now, re-read every second while the clock runs (as the
@@ -8,18 +8,6 @@ import { exerciseNow, type ClockState } from '../../session';
  * paused clock does not depend on the wall clock at all.
  */
 export function useExerciseTime(clock: ClockState, now: () => number = Date.now): number {
-  const { running } = clock;
-  const subscribe = useCallback(
-    (onTick: () => void) => {
-      if (!running) return () => undefined;
-      const timer = setInterval(onTick, 1000);
-      return () => {
-        clearInterval(timer);
-      };
-    },
-    [running],
-  );
-  const read = () => (running ? Math.floor(now() / 1000) * 1000 : 0);
-  const wall = useSyncExternalStore(subscribe, read, read);
+  const wall = useWallClock(clock.running, now);
   return exerciseNow(clock, wall);
 }
