@@ -1,52 +1,17 @@
-/**
- * Two tabs on one exercise, seen from the tab that did not write: the whole app in this tab (its
- * session opened by the route), the other tab a second session on the same localStorage. jsdom
- * fires no `storage` event across sessions, so each test fires the one the browser would.
- */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+/** Two tabs on one exercise, seen from the tab that did not write (harness: ./twoTabsHarness.tsx). */
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app/App';
-import { i18n } from '../../../src/i18n';
-import { createExercise, ExerciseStore, openSession, type ExerciseSession } from '../../../src/session';
-import { BY, SETUP } from '../../fixtures/exercise';
+import { describe, expect, it } from 'vitest';
+import { ExerciseStore } from '../../../src/session';
+import { BY } from '../../fixtures/exercise';
+import { fire, openInTwoTabs, withTwoTabs } from './twoTabsHarness';
 
-let otherTab: ExerciseSession | null = null;
-
-beforeEach(async () => {
-  localStorage.clear();
-  sessionStorage.clear();
-  await i18n.changeLanguage('nl');
-});
-
-afterEach(() => {
-  otherTab?.dispose();
-  otherTab = null;
-  window.location.hash = '';
-});
-
-/** This tab with the exercise open in the console, and the other tab's session on it. */
-async function openInTwoTabs() {
-  const id = createExercise(new ExerciseStore(localStorage), SETUP).id;
-  window.location.hash = `#/oefening/${id}`;
-  render(<App />);
-  // The console and the session module load lazily; the first test waits for their first import.
-  await screen.findByRole('heading', { level: 1, name: SETUP.title }, { timeout: 15_000 });
-  // The heading can be committed by an update from outside act (the lazy import resolving); its
-  // effects, the storage listener among them, then run on React's own schedule: let them run.
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-  otherTab = openSession(new ExerciseStore(localStorage), id);
-  return { id, otherTab };
-}
+withTwoTabs();
 
 /** What the browser does in this tab when the other one commits an entry. */
-function storageEvent(key: string | null) {
-  act(() => {
-    window.dispatchEvent(new StorageEvent('storage', { key }));
-  });
-}
+const storageEvent = (key: string | null) => {
+  fire(window, new StorageEvent('storage', { key }));
+};
 
 const currentPhase = () =>
   document.querySelector('.console__ladder [aria-current="step"]')?.getAttribute('data-phase') ?? null;

@@ -3,49 +3,20 @@
  * back/forward cache, or shown again after being hidden) without the `storage` events it missed,
  * and the model screen, which tries transitions through the session as the console does.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app/App';
-import { i18n } from '../../../src/i18n';
-import { createExercise, ExerciseStore, openSession, type ExerciseSession } from '../../../src/session';
-import { BY, SETUP } from '../../fixtures/exercise';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExerciseStore } from '../../../src/session';
+import { BY } from '../../fixtures/exercise';
+import { fire, openInTwoTabs, withTwoTabs } from './twoTabsHarness';
 
-let otherTab: ExerciseSession | null = null;
-
-beforeEach(async () => {
-  localStorage.clear();
-  sessionStorage.clear();
-  await i18n.changeLanguage('nl');
-});
+withTwoTabs();
 
 afterEach(() => {
-  otherTab?.dispose();
-  otherTab = null;
-  window.location.hash = '';
   Reflect.deleteProperty(document, 'visibilityState');
 });
 
 const CONFLICT = /in een ander tabblad gewijzigd/;
-
-/** This tab on the exercise (the console, or with `/model` its model screen), and the other tab's session. */
-async function openInTwoTabs(screenSuffix = '') {
-  const id = createExercise(new ExerciseStore(localStorage), SETUP).id;
-  window.location.hash = `#/oefening/${id}${screenSuffix}`;
-  render(<App />);
-  await screen.findByRole('heading', { level: 1, name: new RegExp(`^${SETUP.title}`) }, { timeout: 15_000 });
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-  otherTab = openSession(new ExerciseStore(localStorage), id);
-  return { id, otherTab };
-}
-
-function fire(target: EventTarget, event: Event) {
-  act(() => {
-    target.dispatchEvent(event);
-  });
-}
 
 function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
