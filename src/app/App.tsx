@@ -163,7 +163,7 @@ export function App() {
   if (route.screen === 'exercise' && opened && 'session' in opened)
     return (
       <SessionContext.Provider value={opened.session}>
-        {skipLink}
+        {/* The console has skip links of its own, one per panel. */}
         <Suspense fallback={<p role="status">{t('app.name')}</p>}>
           <ConsoleScreen
             volatile={volatile}
@@ -187,6 +187,7 @@ export function App() {
         <Suspense fallback={<p role="status">{t('diagram.loading')}</p>}>
           <ModelScreen
             headerControls={<HeaderControls />}
+            onReload={opened.reopen}
             onBack={() => {
               navigate({ screen: 'exercise', id: opened.id });
             }}

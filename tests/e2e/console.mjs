@@ -114,3 +114,9 @@ export async function tabTo(page, pattern, limit = 150) {
   }
   throw new Error(`Tab never reached ${String(pattern)}`);
 }
+
+/** The console's "Meer" popover: the debrief, the replay, projector mode and the language. */
+export async function openMore(page, name = 'Meer') {
+  await page.locator('.console-header').getByRole('button', { name, exact: true }).click();
+  await page.locator('.console-header__popover:popover-open').waitFor();
+}

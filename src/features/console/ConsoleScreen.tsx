@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
 import { exerciseFile, exerciseFileName, useSession, useSessionState, type CastMember } from '../../session';
 import { useTranslation } from '../../i18n';
@@ -11,7 +11,10 @@ import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { ExerciseLog } from '../log/ExerciseLog';
 import { InjectsPanel } from '../injects/InjectsPanel';
 import { PhaseLadder } from '../phaseLadder/PhaseLadder';
+import { ConsoleHeader } from './ConsoleHeader';
+import { SkipLinks } from './SkipLinks';
 import { StorageBanner } from './StorageBanner';
+import { useReopened } from './useReopened';
 import { useStorageConflict } from './useStorageConflict';
 import './console.css';
 
@@ -42,6 +45,14 @@ export const byOf = (member: CastMember): By =>
 /** Who acts, per exercise and tab; the model screen (diagram) shares it. */
 export const ACTING_KEY = 'paraat.actingAs.';
 
+/** Where the skip links lead: each panel's wrapper, whose heading takes focus. */
+const PANELS = {
+  actions: 'paneel-acties',
+  decisions: 'paneel-beslissingen',
+  injects: 'paneel-injects',
+  log: 'paneel-logboek',
+} as const;
+
 // The model diagram and its layout library load only when asked for: the console's first load does not wait.
 const ModelPanel = lazy(() => import('../diagram/ModelPanel'));
 
@@ -62,6 +73,7 @@ export function ConsoleScreen({
   const { head, snapshot } = state;
   const cast = head.setup.cast;
   const [showModel, setShowModel] = useState(false);
+  const modelId = useId();
   const [actingId, setActingId] = useState(() => {
     const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
     return (
@@ -80,11 +92,7 @@ export function ConsoleScreen({
     sessionStorage.setItem(ACTING_KEY + head.id, actingId);
   }, [actingId, head.id]);
 
-  // A new session for this same exercise is the exercise opened again as stored (onReload). The panels
-  // start afresh with it: what they last said (a result, a refusal) was about the session before.
-  const [opened, setOpened] = useState({ session, count: 0 });
-  if (opened.session !== session) setOpened({ session, count: opened.count + 1 });
-  const reloaded = opened.count > 0 && state.version === 0 && state.storage.state === 'saved';
+  const { generation, reloaded } = useReopened();
 
   useStorageConflict(session);
 
@@ -92,46 +100,41 @@ export function ConsoleScreen({
     downloadText(exerciseFileName(state), JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2));
   };
 
+  const clock = trainer && (
+    <ExerciseClock
+      clock={head.clock}
+      trainerName={trainer.name}
+      {...(now ? { now } : {})}
+      onAction={(action) => {
+        session.clock(byOf(trainer), action);
+      }}
+    />
+  );
+  const withInjects = Boolean(trainer && head.setup.scenario);
+  const skipTargets = [
+    { id: PANELS.actions, label: t('actions.title') },
+    { id: PANELS.decisions, label: t('decisions.title') },
+    ...(withInjects ? [{ id: PANELS.injects, label: t('injects.title') }] : []),
+    { id: PANELS.log, label: t('log.title') },
+  ];
+
   return (
     <>
-      <header className="app-header console-header">
-        <div className="console-header__title">
-          <button type="button" className="console-header__back" onClick={onBack}>
-            <span aria-hidden="true">← </span>
-            {t('console.back')}
-          </button>
-          {debriefHref && (
-            <a className="console-header__debrief" href={debriefHref}>
-              {t('debrief.open')}
-              <span aria-hidden="true"> →</span>
-            </a>
-          )}
-          {replayHref && (
-            <a className="console-header__debrief" href={replayHref}>
-              {t('replay.open')}
-              <span aria-hidden="true"> →</span>
-            </a>
-          )}
-          <h1>{head.setup.title}</h1>
-          <p className="app-header__tagline">{t('console.municipality', { municipality: head.setup.municipality })}</p>
-        </div>
-        {trainer && (
-          <ExerciseClock
-            clock={head.clock}
-            trainerName={trainer.name}
-            {...(now ? { now } : {})}
-            onAction={(action) => {
-              session.clock(byOf(trainer), action);
-            }}
-          />
-        )}
-        {headerControls}
-      </header>
+      <SkipLinks targets={skipTargets} />
+      <ConsoleHeader
+        title={head.setup.title}
+        municipality={head.setup.municipality}
+        clock={clock}
+        headerControls={headerControls}
+        debriefHref={debriefHref}
+        replayHref={replayHref}
+        onBack={onBack}
+      />
       <main id="main" tabIndex={-1} className="console">
         <StorageBanner
           status={state.storage}
           unsaved={state.log.length - state.savedLength}
-          reloaded={reloaded ? { phase: phaseOf(snapshot), entries: state.log.length } : null}
+          reloaded={reloaded}
           volatile={volatile}
           onRetry={() => {
             session.retrySave();
@@ -144,40 +147,48 @@ export function ConsoleScreen({
             })
           }
         />
-        {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
-        <div className="console__model" key={`model-${String(opened.count)}`}>
+        <div className="console__bar">
+          {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
           <button
             type="button"
+            className="console__model-toggle"
             aria-expanded={showModel}
+            aria-controls={modelId}
             onClick={() => {
               setShowModel(!showModel);
             }}
           >
             {showModel ? t('diagram.hide') : t('diagram.show')}
           </button>
+        </div>
+        <div id={modelId} className="console__model" key={`model-${String(generation)}`}>
           {showModel && acting && (
             <Suspense fallback={<p role="status">{t('diagram.loading')}</p>}>
               <ModelPanel actingAs={byOf(acting)} />
             </Suspense>
           )}
         </div>
-        <div className="console__grid" key={`grid-${String(opened.count)}`}>
+        <div className="console__grid" key={`grid-${String(generation)}`}>
           <div className="console__ladder">
             <PhaseLadder phases={PHASES} current={phaseOf(snapshot)} compact />
             {/* The trainer's queue sits high on the screen, beside the phase it drives. */}
-            {trainer && head.setup.scenario && (
-              <InjectsPanel
-                trainer={byOf(trainer)}
-                {...(audienceHref ? { audienceHref } : {})}
-                {...(now ? { now } : {})}
-              />
+            {trainer && withInjects && (
+              <div id={PANELS.injects}>
+                <InjectsPanel
+                  trainer={byOf(trainer)}
+                  {...(audienceHref ? { audienceHref } : {})}
+                  {...(now ? { now } : {})}
+                />
+              </div>
             )}
           </div>
           <div className="console__actions">
-            {acting && <ActionsPanel actingAs={byOf(acting)} />}
-            {acting && <DecisionsPanel actingAs={byOf(acting)} />}
+            <div id={PANELS.actions}>{acting && <ActionsPanel actingAs={byOf(acting)} />}</div>
+            <div id={PANELS.decisions}>{acting && <DecisionsPanel actingAs={byOf(acting)} />}</div>
           </div>
-          <div className="console__log">{noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}</div>
+          <div id={PANELS.log} className="console__log">
+            {noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}
+          </div>
         </div>
       </main>
     </>

@@ -3,6 +3,9 @@ import type { nl } from './messages';
 
 export const en: typeof nl = {
   back: 'All exercises',
+  more: 'More',
+  moreLabel: 'Debrief, replay, display and language',
+  skip: { label: 'Skip to', to: 'Skip to {{panel}}' },
   municipality: 'Municipality of {{municipality}}',
   projector: 'Projector mode',
   storage: {

@@ -1,5 +1,8 @@
 export const nl = {
   back: 'Alle oefeningen',
+  more: 'Meer',
+  moreLabel: 'Nabespreking, terugkijken, weergave en taal',
+  skip: { label: 'Snel naar', to: 'Naar {{panel}}' },
   municipality: 'Gemeente {{municipality}}',
   projector: 'Projectiemodus',
   storage: {

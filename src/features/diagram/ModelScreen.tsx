@@ -5,6 +5,7 @@ import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
 import { ACTING_KEY, byOf } from '../console/ConsoleScreen';
 import { StorageBanner } from '../console/StorageBanner';
+import { useReopened } from '../console/useReopened';
 import { useStorageConflict } from '../console/useStorageConflict';
 import { ModelFigure } from './ModelFigure';
 
@@ -44,6 +45,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
 
   // Transitions tried here are written like the console's: another tab's write is said at once, here too.
   useStorageConflict(session);
+  const { generation, reloaded } = useReopened();
 
   return (
     <>
@@ -64,6 +66,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
         <StorageBanner
           status={state.storage}
           unsaved={state.log.length - state.savedLength}
+          reloaded={reloaded}
           volatile={false}
           onRetry={() => {
             session.retrySave();
@@ -82,7 +85,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
           }
         />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
-        {acting && <ModelFigure actingAs={byOf(acting)} />}
+        {acting && <ModelFigure key={generation} actingAs={byOf(acting)} />}
       </main>
     </>
   );

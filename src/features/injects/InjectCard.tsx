@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { GridListItem } from 'react-aria-components';
 import { INJECT_ACTIONS, type InjectAction, type InjectState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatInjectTime, formatInjectTimeText, isoOf } from './format';
@@ -20,8 +21,8 @@ export interface InjectCardProps {
   state: InjectState;
   due: boolean;
   onAction: (action: InjectAction) => void;
-  /** The card itself: focus goes here once it has no actions left (released). */
-  ref?: Ref<HTMLElement>;
+  /** The card's row: focus goes here once it has no actions left (released). */
+  ref?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -45,8 +46,16 @@ export function InjectCard({ state, due, onAction, ref }: InjectCardProps) {
     </p>
   );
   return (
-    <li className={`inject inject--${shown}`} data-inject={inject.id}>
-      <article ref={ref} className="inject__card" tabIndex={-1} aria-labelledby={`${id}-title ${id}-status`}>
+    // A row of the queue's grid list: the list is one Tab stop, arrow keys go from inject to inject
+    // and, with ← →, to the controls inside one (issue #12).
+    <GridListItem
+      ref={ref}
+      id={inject.id}
+      textValue={`${title}, ${t(`injects.status.${shown}`)}`}
+      className={`inject inject--${shown}`}
+      data-inject={inject.id}
+    >
+      <article className="inject__card" aria-labelledby={`${id}-title ${id}-status`}>
         <div className="inject__head">
           <span className="inject__time">
             <span className="visually-hidden">{t('injects.dueAt')}</span>{' '}
@@ -108,6 +117,6 @@ export function InjectCard({ state, due, onAction, ref }: InjectCardProps) {
           </div>
         )}
       </article>
-    </li>
+    </GridListItem>
   );
 }

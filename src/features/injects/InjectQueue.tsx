@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { GridList } from 'react-aria-components';
 import { INJECT_AUDIENCES, type InjectAudience } from '../../scenarios';
 import { isDue, type InjectAction, type InjectState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
@@ -42,7 +43,7 @@ export function InjectQueue({
   const due = ordered.filter((state) => isDue(state, exerciseTime));
   const released = states.filter((state) => state.status === 'released').length;
 
-  // After an action the buttons change: focus stays on the inject, on its first action left or else on the card.
+  // After an action the buttons change: focus stays on the inject, on its first action left or else on its row.
   const cards = useRef(new Map<string, HTMLElement>());
   const focusAfterAction = useRef<string | null>(null);
   useEffect(() => {
@@ -114,15 +115,14 @@ export function InjectQueue({
         </p>
       )}
 
-      <div
-        ref={scroller}
-        className="injects-panel__scroller"
-        role="region"
-        aria-label={t('injects.listLabel')}
-        // Keyboard users can scroll the list too (WCAG 2.1.1).
-        tabIndex={0}
-      >
-        <ol className="injects-panel__list">
+      <div ref={scroller} className="injects-panel__scroller">
+        <GridList
+          aria-label={t('injects.listLabel')}
+          aria-describedby={`${id}-keys`}
+          className="injects-panel__list"
+          // Letters typed in a row's text would jump elsewhere in the list.
+          disallowTypeAhead
+        >
           {ordered.map((state) => (
             <InjectCard
               key={state.inject.id}
@@ -138,8 +138,11 @@ export function InjectQueue({
               }}
             />
           ))}
-        </ol>
+        </GridList>
       </div>
+      <p id={`${id}-keys`} className="field__help injects-panel__keys">
+        {t('injects.keys')}
+      </p>
     </section>
   );
 }

@@ -10,6 +10,7 @@ export const en: typeof nl = {
   steeredBy: 'Steered by exercise controller {{name}} (R13).',
   progress: '{{released}} of {{total}} released',
   listLabel: 'Injects in exercise-clock order',
+  keys: 'One Tab stop for the whole list: up and down arrows move from inject to inject, left and right arrows to an inject’s buttons.',
   due_one: '{{count}} inject is due: {{titles}}',
   due_other: '{{count}} injects are due: {{titles}}',
   status: {

@@ -8,6 +8,7 @@ export const nl = {
   autoReleaseHelp: 'Aangehouden injects wachten altijd op u.',
   progress: '{{released}} van {{total}} vrijgegeven',
   listLabel: 'Injects op volgorde van de oefenklok',
+  keys: 'Eén Tab-stop voor de hele lijst: pijl omhoog en omlaag gaan van inject naar inject, pijl links en rechts naar de knoppen van een inject.',
   due_one: '{{count}} inject is aan de beurt: {{titles}}',
   due_other: '{{count}} injects zijn aan de beurt: {{titles}}',
   status: {

@@ -16,6 +16,7 @@ import {
   escalateTo,
   lastLogRow,
   logCount,
+  openMore,
   tabTo,
 } from '../console.mjs';
 
@@ -158,6 +159,7 @@ export const tests = [
       await screenshot(page, 'log-refusals');
 
       // The same exercise in English.
+      await openMore(page);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Actions' }).waitFor();
       await noAxe(page, 'the console in English');

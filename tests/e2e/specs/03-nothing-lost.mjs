@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { act, actAs, clockTime, createExercise, escalateTo, lastLogRow, logCount } from '../console.mjs';
+import { act, actAs, clockTime, createExercise, escalateTo, lastLogRow, logCount, openMore } from '../console.mjs';
 
 const exerciseMs = (iso) => Date.parse(`${iso}Z`);
 
@@ -154,6 +154,7 @@ export const tests = [
       await actAs(page, 'Commandant');
       await escalateTo(page, 2, 'Groep jongeren blijft hangen');
       const normal = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      await openMore(page);
       await page.getByRole('button', { name: 'Projectiemodus' }).click();
       const large = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
       assert(parseFloat(large) > parseFloat(normal), `projector type is larger: ${normal} → ${large}`);

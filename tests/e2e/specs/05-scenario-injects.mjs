@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { logRows } from '../console.mjs';
+import { logRows, openMore } from '../console.mjs';
 
 async function noAxe(page, where) {
   assertEqual(await axeViolations(page), [], `axe violations on ${where}`);
@@ -166,6 +166,7 @@ export const tests = [
           .getByText(/van \d+ regels?/)
           .innerText()
       ).match(/van (\d+)/)?.[1];
+      await openMore(page);
       await page.getByRole('link', { name: 'Nabespreking' }).click();
       await page.getByRole('heading', { level: 2, name: 'Tijd tot besluit en tot actie' }).waitFor();
       await noAxe(page, 'the scenario debrief');

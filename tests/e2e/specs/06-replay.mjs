@@ -8,7 +8,7 @@
  * is unchanged. Axe clean; nothing sent to another host.
  */
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { act, actAs, createExercise, currentPhaseIs, decide, escalateTo, lastLogRow, logCount } from '../console.mjs';
+import { act, actAs, createExercise, currentPhaseIs, decide, escalateTo, lastLogRow, logCount, openMore } from '../console.mjs';
 
 async function noAxe(page, where) {
   assertEqual(await axeViolations(page), [], `axe violations on ${where}`);
@@ -50,6 +50,7 @@ export const tests = [
       const consoleUrl = page.url();
 
       // The console's header leads to the replay, which opens read-only at the last line.
+      await openMore(page);
       await page.getByRole('link', { name: 'Terugkijken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Terugkijken: Jaarwisseling Utrecht-Centrum' }).waitFor();
       assert(page.url().endsWith('/terugkijken'), `the replay has its own address: ${page.url()}`);

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { act, actAs, createExercise, currentPhaseIs, decide, escalateTo, lastLogRow, logCount } from '../console.mjs';
+import { act, actAs, createExercise, currentPhaseIs, decide, escalateTo, lastLogRow, logCount, openMore } from '../console.mjs';
 
 async function noAxe(page, where) {
   assertEqual(await axeViolations(page), [], `axe violations on ${where}`);
@@ -73,6 +73,7 @@ export const tests = [
       // The console's header leads to the debrief; the debrief opens read-only from the store.
       const consoleUrl = page.url();
       await screenshot(page, 'debrief-console-link', { fullPage: false });
+      await openMore(page);
       await page.getByRole('link', { name: 'Nabespreking' }).click();
       await page.locator('.debrief-report').waitFor();
       assert(page.url().endsWith('/nabespreking'), `the debrief has its own address: ${page.url()}`);
@@ -159,6 +160,7 @@ export const tests = [
       await actAs(page, 'Commandant');
       await act(page, 'Waarschuwing geven aan de menigte');
       await act(page, 'Waterwerper inzetten');
+      await openMore(page);
       await page.getByRole('link', { name: 'Nabespreking' }).click();
       await page.locator('.debrief-report').waitFor();
       const picker = page.getByRole('combobox', { name: 'Vergelijk met een andere run' });
