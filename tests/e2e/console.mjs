@@ -24,6 +24,16 @@ export async function createExercise(page, cast = CAST) {
   return new URL(page.url()).hash;
 }
 
+/** From the start screen: a new exercise from one of the built-in scenarios, as set up by its file. */
+export async function createFromScenario(page, title) {
+  await page.getByRole('button', { name: 'Nieuwe oefening' }).first().click();
+  await page.getByRole('group', { name: /^Scenario/ }).locator('label', { hasText: title }).click();
+  await page.getByText(`Scenario ‘${title}’ geladen`).waitFor();
+  await page.getByRole('button', { name: 'Oefening aanmaken' }).click();
+  await page.locator('.console').waitFor();
+  return new URL(page.url()).hash;
+}
+
 export async function actAs(page, role) {
   await page
     .getByRole('radiogroup', { name: 'Handelt als' })

@@ -7,6 +7,7 @@
  * leave the screen axe clean.
  */
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
+import { createFromScenario } from '../console.mjs';
 
 async function noAxe(page, where) {
   assertEqual(await axeViolations(page), [], `axe violations on ${where}`);
@@ -78,15 +79,7 @@ export const tests = [
     async run({ browser, url }) {
       const { context, page, foreignRequests, consoleErrors } = await openPage(browser, url);
       await page.goto(url);
-      await page.getByRole('button', { name: 'Nieuwe oefening' }).first().click();
-      await page
-        .getByRole('group', { name: /^Scenario/ })
-        .locator('label', { hasText: 'Jaarwisseling' })
-        .click();
-      await page.getByText(/Scenario ‘Jaarwisseling’ geladen/).waitFor();
-      await page.getByRole('button', { name: 'Oefening aanmaken' }).click();
-      await page.locator('.console').waitFor();
-      const exerciseHash = new URL(page.url()).hash;
+      const exerciseHash = await createFromScenario(page, 'Jaarwisseling');
       await page
         .locator('.injects-panel article', {
           has: page.getByRole('heading', { level: 3, name: '22:00 — oudejaarsavond in Lindenburg', exact: true }),

@@ -6,7 +6,7 @@
  * session, hears of the other tab's write at once, as the console does.
  */
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { actAs, createExercise, escalateTo } from '../console.mjs';
+import { actAs, createExercise, createFromScenario, escalateTo } from '../console.mjs';
 
 const CONFLICT = 'in een ander tabblad gewijzigd';
 const AUTO = 'Op tijd vrijgeven terwijl de oefenklok loopt';
@@ -44,15 +44,7 @@ export const tests = [
       const opened = await openPage(browser, url);
       const { context, page: first, consoleErrors } = opened;
       await first.goto(url);
-      await first.getByRole('button', { name: 'Nieuwe oefening' }).first().click();
-      await first
-        .getByRole('group', { name: /^Scenario/ })
-        .locator('label', { hasText: 'Jaarwisseling' })
-        .click();
-      await first.getByText(/Scenario ‘Jaarwisseling’ geladen/).waitFor();
-      await first.getByRole('button', { name: 'Oefening aanmaken' }).click();
-      await first.locator('.console').waitFor();
-      const hash = new URL(first.url()).hash;
+      const hash = await createFromScenario(first, 'Jaarwisseling');
 
       // By hand first: the opening inject out, the clock to 22:08 at ten times speed, then running.
       // The next inject (22:10) falls due some twelve seconds later, with both tabs open on it.

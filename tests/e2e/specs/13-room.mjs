@@ -8,7 +8,7 @@
  * stored exercise inside the app, not by reloading the page.
  */
 import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
-import { act, actAs, currentPhaseIs, escalateTo, openMore } from '../console.mjs';
+import { act, actAs, createFromScenario, currentPhaseIs, escalateTo, openMore } from '../console.mjs';
 
 const SIZES = [
   [1366, 768],
@@ -18,19 +18,12 @@ const SIZES = [
 /** "Jaarwisseling" from the picker (start phase 2), escalated to 3 with the clock 5 minutes on: mid-exercise. */
 async function midExercise(page, url) {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Nieuwe oefening' }).first().click();
-  await page
-    .getByRole('group', { name: /^Scenario/ })
-    .locator('label', { hasText: 'Jaarwisseling' })
-    .click();
-  await page.getByText(/Scenario ‘Jaarwisseling’ geladen/).waitFor();
-  await page.getByRole('button', { name: 'Oefening aanmaken' }).click();
-  await page.locator('.console').waitFor();
+  const hash = await createFromScenario(page, 'Jaarwisseling');
   await actAs(page, 'Commandant');
   await escalateTo(page, 3);
   await page.getByRole('button', { name: '5 minuten vooruit' }).click();
   await page.locator('.inject--due').first().waitFor();
-  return new URL(page.url()).hash;
+  return hash;
 }
 
 /** Where the parts a trainer needs first stand on the screen, without scrolling. */
@@ -213,7 +206,6 @@ export const tests = [
     name: 'the model screen loads the exercise as stored inside the app, without reloading the page',
     async run({ browser, url }) {
       const { context, page: first, consoleErrors } = await openPage(browser, url);
-      await first.goto(url);
       const hash = await midExercise(first, url);
       const second = await context.newPage();
       second.on('pageerror', (error) => consoleErrors.push(String(error)));
