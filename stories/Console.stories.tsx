@@ -150,3 +150,31 @@ export const TrainerNote: Story = {
     await expect(session.getState().log.at(-2)).toEqual(refused);
   },
 };
+
+/** "Meer" opened: the ways to the debrief and the replay, projector mode and language, out of the one-line header. */
+export const MoreOpen: Story = {
+  args: { debriefHref: '#/debrief', replayHref: '#/replay' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const more = canvas.getByRole('button', { name: /Meer/ });
+    await userEvent.click(more);
+    const popover = canvas.getByRole('group', { name: 'Nabespreking, terugkijken, weergave en taal' });
+    await expect(popover).toBeVisible();
+    await expect(within(popover).getByRole('link', { name: /Nabespreking/ })).toBeVisible();
+    await expect(within(popover).getByRole('link', { name: /Terugkijken/ })).toBeVisible();
+    // The button toggles it shut again (Escape and light dismiss need trusted key events: e2e spec 13).
+    await userEvent.click(more);
+    await expect(popover).not.toBeVisible();
+  },
+};
+
+/** The first Tab stop is a skip link; following "Naar Acties" puts focus on the Acties heading, past header and cast. */
+export const SkipToActions: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.tab();
+    await expect(canvas.getByRole('link', { name: 'Naar Acties' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect(canvas.getByRole('heading', { level: 2, name: 'Acties' })).toHaveFocus();
+  },
+};
