@@ -3,24 +3,18 @@
  * state nodes, transitions, guards and descriptions), so a diagram drawn from
  * it cannot drift from the code. Pure: no React, no layout.
  *
- * Guards are shown by rule id. The rules of a guard are found by asking the
- * same `refusalFor` that the guard and `whyRefused` ask, in the guard's own
- * phase and stage, over every role, competence, decision in force and blank
- * or given text: the rules that can refuse there are the guard's rules.
+ * Guards are shown by rule id, read from the guards' names: each named guard
+ * stands for one rule (checks.ts), the same checks `whyRefused` asks.
  */
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
 import { escalationMachine } from './escalation';
-import { phaseByNumber } from './phases';
-import { refusalFor, type RiotStage } from './rules';
+import { FORM_CHECK, ruleOfCheck } from './checks';
+import type { RiotStage } from './rules';
 import { whyRefused, type EscalationSnapshot } from './queries';
 import {
   EVENT_TYPES,
-  ROLES,
   SUBJECTS,
-  VERDICTS,
   type By,
-  type DecisionInForce,
-  type EscalationContext,
   type EscalationEvent,
   type EscalationEventType,
   type PhaseNumber,
@@ -48,7 +42,9 @@ export interface ModelState {
 }
 
 export interface ModelGuard {
-  type: string;
+  /** The named guards, each named by its rule: `R3.mayorConsents`, `R8.endsConsent`, … */
+  names: string[];
+  /** Their parameters together: the phase and stage, the subject of a decision. */
   params: Readonly<Record<string, unknown>>;
 }
 
@@ -76,51 +72,7 @@ export interface ModelGraph {
 }
 
 // ---------------------------------------------------------------------------
-// Guards to rules.
-
-const PROBE_MUNICIPALITY = 'Gemeente';
-const DECISION_STATES: (DecisionInForce | null)[] = [
-  null,
-  ...VERDICTS.map((verdict) => ({ verdict, grounds: 'gronden', by: { role: 'mayor' as const, name: 'probe' } })),
-];
-
-const probeContexts = (): EscalationContext[] =>
-  DECISION_STATES.flatMap((waterCannon) =>
-    DECISION_STATES.map((tearGas) => ({
-      municipality: PROBE_MUNICIPALITY,
-      startPhase: 1 as const,
-      decisions: { waterCannon, tearGas },
-      lastWarning: null,
-    })),
-  );
-
-const probeActors = (): By[] =>
-  ROLES.flatMap((role) => [
-    { role, name: 'probe', municipality: PROBE_MUNICIPALITY },
-    { role, name: 'probe', municipality: 'Elders' },
-  ]);
-
-const TEXTS = ['', 'tekst'];
-
-/** Every well-formed event of `type` with the text and choices it can carry. */
-function probeEvents(type: EscalationEventType, subject: Subject | null): EscalationEvent[] {
-  const subjects = subject ? [subject] : SUBJECTS;
-  return probeActors().flatMap((by): EscalationEvent[] => {
-    switch (type) {
-      case 'phase.escalate':
-      case 'phase.deescalate':
-        return TEXTS.map((reason) => ({ type, by, reason }));
-      case 'mayor.decide':
-        return subjects.flatMap((s) =>
-          VERDICTS.flatMap((verdict) => TEXTS.map((grounds) => ({ type, by, subject: s, verdict, grounds }))),
-        );
-      case 'mayor.revoke':
-        return subjects.flatMap((s) => TEXTS.map((grounds) => ({ type, by, subject: s, grounds })));
-      default:
-        return [{ type, by }];
-    }
-  });
-}
+// Guards to rules: each guard is named by its rule (checks.ts).
 
 const ruleNumber = (rule: RuleId) => Number(rule.slice(1));
 const byRuleNumber = (a: RuleId, b: RuleId) => ruleNumber(a) - ruleNumber(b);
@@ -137,55 +89,37 @@ function isSubject(value: unknown): value is Subject {
   return (SUBJECTS as readonly unknown[]).includes(value);
 }
 
-/** The rules `refusalFor` can answer with for `type` in the guard's phase and stage. */
-function refusingRules(type: EscalationEventType, params: Readonly<Record<string, unknown>>): RuleId[] {
-  const { phase, stage, subject } = params;
-  if (!isPhaseNumber(phase)) throw new Error(`A guard without a phase: ${JSON.stringify(params)}`);
-  const situationStage = isRiotStage(stage) ? stage : null;
-  const rules = new Set<RuleId>();
-  for (const context of probeContexts())
-    for (const event of probeEvents(type, isSubject(subject) ? subject : null)) {
-      const refusal = refusalFor({ phase: phaseByNumber(phase), stage: situationStage, context }, event);
-      if (refusal) rules.add(refusal.rule);
-    }
-  return [...rules].sort(byRuleNumber);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** One named guard as the machine holds it: `{ type, params }`, or just its name. */
+function namedGuard(guard: unknown, where: string): { type: string; params: Record<string, unknown> } {
+  if (typeof guard === 'string') return { type: guard, params: {} };
+  if (isRecord(guard) && typeof guard.type === 'string')
+    return { type: guard.type, params: isRecord(guard.params) ? guard.params : {} };
+  throw new Error(`A guard the diagram cannot name, on ${where}`);
 }
 
 /**
- * Each guard of the machine to the rules behind it. A guard the machine gains
- * without an entry here is an error, so the diagram never shows a guard
- * without its rule.
+ * The named guards of a transition: one, or those inside its `and([...])`
+ * (xstate keeps them on the combinator as `guards`).
  */
-function rulesOf(guard: ModelGuard | null, event: EscalationEventType | null): RuleId[] {
-  if (!guard) return [];
-  switch (guard.type) {
-    case 'allowed':
-      if (!event) throw new Error('An eventless transition guarded by the rules');
-      return refusingRules(event, guard.params);
-    // R8: a refusal or revocation that ends consent takes this path.
-    case 'allowedAndEndsConsent':
-      if (!event) throw new Error('An eventless transition guarded by the rules');
-      return [...new Set<RuleId>([...refusingRules(event, guard.params), 'R8'])].sort(byRuleNumber);
-    // R1: the exercise starts in phase 1 unless the scenario says otherwise.
-    case 'startsIn':
-      return ['R1'];
-    default:
-      throw new Error(`No rule known for the guard "${guard.type}"`);
-  }
-}
-
-// ---------------------------------------------------------------------------
-// The walk.
-
 function guardOf(definition: AnyTransitionDefinition): ModelGuard | null {
   const guard: unknown = definition.guard;
   if (guard === undefined) return null;
-  if (typeof guard === 'string') return { type: guard, params: {} };
-  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string') {
-    const params = 'params' in guard && typeof guard.params === 'object' && guard.params !== null ? guard.params : {};
-    return { type: guard.type, params: params as Record<string, unknown> };
-  }
-  throw new Error(`A guard the diagram cannot name, on ${definition.source.id}`);
+  const where = definition.source.id;
+  const inner: unknown = typeof guard === 'function' ? (guard as unknown as { guards?: unknown }).guards : undefined;
+  const parts = Array.isArray(inner) ? inner.map((part) => namedGuard(part, where)) : [namedGuard(guard, where)];
+  return {
+    names: parts.map((part) => part.type),
+    params: Object.assign({}, ...parts.map((part) => part.params)) as Record<string, unknown>,
+  };
+}
+
+/** The rules a transition's guards stand for, in rule order. */
+function rulesOf(guard: ModelGuard | null): RuleId[] {
+  if (!guard) return [];
+  const names = guard.names.filter((name) => name !== FORM_CHECK);
+  return [...new Set(names.map(ruleOfCheck))].sort(byRuleNumber);
 }
 
 function eventOf(eventType: string): EscalationEventType {
@@ -204,7 +138,7 @@ function transitionOf(definition: AnyTransitionDefinition, event: EscalationEven
     target: targets[0]?.id ?? null,
     event,
     guard,
-    rules: rulesOf(guard, event),
+    rules: rulesOf(guard),
     subject: isSubject(subject) ? subject : null,
     description: definition.description ?? null,
   };

@@ -9,19 +9,22 @@
  *
  * so "tear agent without the water cannon" and "water cannon without a
  * warning" cannot be represented at all (R4, R7). Leaving the phase exits
- * those states, which withdraws the means (R9). Every guard asks
- * `refusalFor` (rules.ts), the same function behind `whyRefused`.
+ * those states, which withdraws the means (R9). The guards are named by
+ * their rule (`R3.mayorConsents`, `R8.endsConsent`, …), one per check of the
+ * table in checks.ts, which `whyRefused` reads too.
  *
  * Pure: no timers, no clock, no randomness. Times travel in events.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
+import { ATTEMPT_CHECKS, attemptChecksAt, passes } from './checks';
 import { allowsMeans, PHASES, phaseByNumber, type PhaseDefinition } from './phases';
-import { endsConsent, isKnownEventType, refusalFor, type RiotStage } from './rules';
+import { endsConsent, isKnownEventType, type RiotStage } from './rules';
 import type {
   By,
   DecisionInForce,
   EscalationContext,
   EscalationEvent,
+  EscalationEventType,
   EscalationInput,
   EventTime,
   PhaseNumber,
@@ -32,9 +35,6 @@ interface GuardParams {
   phase: PhaseNumber;
   stage: RiotStage | null;
 }
-
-const isAllowed = (context: EscalationContext, event: unknown, { phase, stage }: GuardParams) =>
-  refusalFor({ phase: phaseByNumber(phase), stage, context }, event) === null;
 
 /** Copy only what the record needs: events come from outside. */
 const cleanBy = (by: By): By =>
@@ -60,10 +60,17 @@ const machineSetup = setup({
     input: {} as EscalationInput,
   },
   guards: {
-    allowed: ({ context, event }, params: GuardParams) => isAllowed(context, event, params),
-    allowedAndEndsConsent: ({ context, event }, params: GuardParams & { subject: Subject }) =>
-      isAllowed(context, event, params) && endsConsent(event, params.subject),
-    startsIn: ({ context }, params: { phase: PhaseNumber }) => context.startPhase === params.phase,
+    ...Object.fromEntries(
+      ATTEMPT_CHECKS.map((check) => [
+        check.name,
+        ({ context, event }: { context: EscalationContext; event: EscalationEvent }, { phase, stage }: GuardParams) =>
+          passes(check, { phase: phaseByNumber(phase), stage, context }, event),
+      ]),
+    ),
+    /** R8: a refusal or revocation ends the consent in force, and so stops a means. */
+    'R8.endsConsent': ({ event }, params: { subject: Subject }) => endsConsent(event, params.subject),
+    /** R1: the exercise starts in phase 1 unless the scenario says otherwise. */
+    'R1.startsIn': ({ context }, params: { phase: PhaseNumber }) => context.startPhase === params.phase,
   },
   actions: {
     recordDecision: assign({
@@ -88,47 +95,65 @@ const machineSetup = setup({
   },
 });
 
-type Guard = { type: 'allowed'; params: GuardParams };
-const allowedIn = (phase: PhaseDefinition, stage: RiotStage | null): Guard => ({
-  type: 'allowed',
-  params: { phase: phase.number, stage },
-});
+type NamedGuard = { type: string; params: Record<string, unknown> };
+
+/** The rules' guards for `type` out of this phase and stage, in the order `whyRefused` asks them. */
+function rulesGuard(
+  phase: PhaseDefinition,
+  stage: RiotStage | null,
+  type: EscalationEventType,
+  also: NamedGuard[] = [],
+) {
+  const params = { phase: phase.number, stage };
+  const guards: NamedGuard[] = [
+    ...attemptChecksAt(phase.number, stage, type).map((check) => ({ type: check.name, params })),
+    ...also,
+  ];
+  // The guard names are typed as plain strings (they come from the table); `and` checks them by name.
+  return and(guards as unknown as Parameters<typeof and>[0]);
+}
+
+type DecisionType = 'mayor.decide' | 'mayor.revoke';
 
 /** The mayor may decide and revoke in any phase, in anticipation too (R5, R6). */
-const recordedDecision = (phase: PhaseDefinition, stage: RiotStage | null) => ({
-  guard: allowedIn(phase, stage),
+const recordedDecision = (phase: PhaseDefinition, stage: RiotStage | null, type: DecisionType) => ({
+  guard: rulesGuard(phase, stage, type),
   actions: 'recordDecision' as const,
   description: 'R5, R6: the competent mayor decides or revokes, with grounds',
 });
 
 /** A refusal or revocation that ends consent, and so stops a means (R8). */
-const endingConsent = (phase: PhaseDefinition, stage: RiotStage, subject: Subject, target: string) => ({
-  guard: { type: 'allowedAndEndsConsent' as const, params: { phase: phase.number, stage, subject } },
-  target,
-  actions: 'recordDecision' as const,
-  description:
-    subject === 'waterCannon'
-      ? 'R8: refusing or revoking the water cannon stops it and the agent; the warning lapses'
-      : 'R8: refusing or revoking the tear agent stops only the agent',
-});
+const endingConsent =
+  (phase: PhaseDefinition, stage: RiotStage, subject: Subject, target: string) => (type: DecisionType) => ({
+    guard: rulesGuard(phase, stage, type, [{ type: 'R8.endsConsent', params: { subject } }]),
+    target,
+    actions: 'recordDecision' as const,
+    description:
+      subject === 'waterCannon'
+        ? 'R8: refusing or revoking the water cannon stops it and the agent; the warning lapses'
+        : 'R8: refusing or revoking the tear agent stops only the agent',
+  });
 
-type Transition = ReturnType<typeof recordedDecision> | ReturnType<typeof endingConsent>;
+type Ending = ReturnType<typeof endingConsent>;
 
-function mayorDecisions(phase: PhaseDefinition, stage: RiotStage | null, ...endings: Transition[]) {
-  const handlers = [...endings, recordedDecision(phase, stage)];
-  return { 'mayor.decide': handlers, 'mayor.revoke': handlers };
+function mayorDecisions(phase: PhaseDefinition, stage: RiotStage | null, ...endings: Ending[]) {
+  const handlers = (type: DecisionType) => [
+    ...endings.map((ending) => ending(type)),
+    recordedDecision(phase, stage, type),
+  ];
+  return { 'mayor.decide': handlers('mayor.decide'), 'mayor.revoke': handlers('mayor.revoke') };
 }
 
 /** The stages inside a phase that allows the water cannon. */
 function waterCannonStages(phase: PhaseDefinition) {
   const notWarned = '#escalation.' + phase.stateId + '.notWarned';
   const warnAgain = (stage: RiotStage) => ({
-    guard: allowedIn(phase, stage),
+    guard: rulesGuard(phase, stage, 'crowd.warn'),
     actions: 'recordWarning' as const,
     description: 'R7: the warning may be repeated',
   });
   const withdraw = (stage: RiotStage) => ({
-    guard: allowedIn(phase, stage),
+    guard: rulesGuard(phase, stage, 'waterCannon.withdraw'),
     target: notWarned,
     description: 'Withdrawing the water cannon stops the agent; the warning lapses',
   });
@@ -139,7 +164,7 @@ function waterCannonStages(phase: PhaseDefinition) {
         description: 'No warning given in this deployment (R7)',
         on: {
           'crowd.warn': {
-            guard: allowedIn(phase, 'notWarned'),
+            guard: rulesGuard(phase, 'notWarned', 'crowd.warn'),
             target: 'warned',
             actions: 'recordWarning' as const,
             description: 'R7: the warning before force',
@@ -152,7 +177,7 @@ function waterCannonStages(phase: PhaseDefinition) {
         on: {
           'crowd.warn': warnAgain('warned'),
           'waterCannon.deploy': {
-            guard: allowedIn(phase, 'warned'),
+            guard: rulesGuard(phase, 'warned', 'waterCannon.deploy'),
             target: 'waterCannon',
             description: 'R3, R7: the mayor’s consent and a warning',
           },
@@ -169,7 +194,7 @@ function waterCannonStages(phase: PhaseDefinition) {
               'crowd.warn': warnAgain('waterCannon'),
               'waterCannon.withdraw': withdraw('waterCannon'),
               'tearGas.add': {
-                guard: allowedIn(phase, 'waterCannon'),
+                guard: rulesGuard(phase, 'waterCannon', 'tearGas.add'),
                 target: 'tearAgent',
                 description: 'R4: a separate decision of the mayor on the tear agent',
               },
@@ -182,7 +207,11 @@ function waterCannonStages(phase: PhaseDefinition) {
             on: {
               'crowd.warn': warnAgain('tearAgent'),
               'waterCannon.withdraw': withdraw('tearAgent'),
-              'tearGas.stop': { guard: allowedIn(phase, 'tearAgent'), target: 'water', description: 'Stop the agent' },
+              'tearGas.stop': {
+                guard: rulesGuard(phase, 'tearAgent', 'tearGas.stop'),
+                target: 'water',
+                description: 'Stop the agent',
+              },
               ...mayorDecisions(
                 phase,
                 'tearAgent',
@@ -203,14 +232,14 @@ function phaseState(phase: PhaseDefinition) {
   const on = {
     ...(next && {
       'phase.escalate': {
-        guard: allowedIn(phase, null),
+        guard: rulesGuard(phase, null, 'phase.escalate'),
         target: next.stateId,
         description: 'R1, R13: the commander escalates one phase, with a reason',
       },
     }),
     ...(previous && {
       'phase.deescalate': {
-        guard: allowedIn(phase, null),
+        guard: rulesGuard(phase, null, 'phase.deescalate'),
         target: previous.stateId,
         description:
           'R1, R9, R13: the commander de-escalates one phase, with a reason; means of this phase are withdrawn',
@@ -240,7 +269,7 @@ export const escalationMachine = machineSetup.createMachine({
     start: {
       description: 'R1: the exercise starts in phase 1 unless the scenario says otherwise',
       always: PHASES.map((phase) => ({
-        guard: { type: 'startsIn' as const, params: { phase: phase.number } },
+        guard: { type: 'R1.startsIn' as const, params: { phase: phase.number } },
         target: phase.stateId,
       })),
     },

@@ -5,7 +5,8 @@
 import type { SnapshotFrom } from 'xstate';
 import type { escalationMachine } from './escalation';
 import { PHASES, phaseByStateId, type MeansId, type PhaseDefinition } from './phases';
-import { AUTHORITY, refusalFor, tearAgentInUse, waterCannonInUse, type RiotStage, type Situation } from './rules';
+import { refusalFor } from './checks';
+import { AUTHORITY, tearAgentInUse, waterCannonInUse, type RiotStage, type Situation } from './rules';
 import type { DecisionInForce, EscalationEventType, PhaseNumber, Refusal, Role, Subject } from './types';
 
 export type EscalationSnapshot = SnapshotFrom<typeof escalationMachine>;

@@ -3,8 +3,9 @@
  * returns `null` (the rule has no objection) or a refusal naming the rule and
  * saying, in Dutch and English, why — in words a trainee understands.
  *
- * The statechart's guards and `whyRefused` both call `refusalFor`, so the
- * machine and the explanation cannot disagree.
+ * Which rules apply to which event, in which order, is the table in
+ * checks.ts: the statechart's named guards and `whyRefused` both read it, so
+ * the machine and the explanation cannot disagree.
  */
 import { allowsMeans, FIRST_PHASE, LAST_PHASE, MEANS, type MeansId, type PhaseDefinition } from './phases';
 import {
@@ -127,8 +128,8 @@ export function actsWithinAuthority(by: By, type: EscalationEventType): Refusal 
   );
 }
 
-/** R1: escalate and de-escalate one phase at a time, within 1–5, with a reason. */
-export function phaseStep(phase: PhaseDefinition, direction: 'up' | 'down', reason: unknown): Refusal | null {
+/** R1: escalate and de-escalate one phase at a time, within 1–5. */
+export function phaseInRange(phase: PhaseDefinition, direction: 'up' | 'down'): Refusal | null {
   if (direction === 'up' && phase.number >= LAST_PHASE)
     return refusal(
       'R1',
@@ -141,29 +142,37 @@ export function phaseStep(phase: PhaseDefinition, direction: 'up' | 'down', reas
       'Fase 1 (GGP-GO) is de laagste fase; verder afschalen kan niet.',
       'Phase 1 (GGP-GO) is the lowest phase; there is no further de-escalation.',
     );
-  if (!isText(reason) || isBlank(reason))
-    return refusal(
-      'R1',
-      'Op- of afschalen gebeurt met een reden; vul de reden in.',
-      'Escalating or de-escalating needs a reason; give one.',
-    );
   return null;
 }
 
+/** R1: a phase step comes with a reason. */
+export function stepHasReason(reason: unknown): Refusal | null {
+  if (isText(reason) && !isBlank(reason)) return null;
+  return refusal(
+    'R1',
+    'Op- of afschalen gebeurt met een reden; vul de reden in.',
+    'Escalating or de-escalating needs a reason; give one.',
+  );
+}
+
 /**
- * R2 and the phase data: a means is used only in a phase that allows it.
- * R2 (LOVP): GGP-GO is "nog geen sprake van inzet van ME". For phases 2–4 the
- * refusal comes from the phase catalogue, which is our assumption (R1).
+ * R2: GGP-GO is "nog geen sprake van inzet van ME" (LOVP): no ME means in a
+ * phase without ME deployment.
  */
-export function phaseAllowsMeans(phase: PhaseDefinition, means: MeansId): Refusal | null {
+export function meDeployedInPhase(phase: PhaseDefinition, means: MeansId): Refusal | null {
+  if (!MEANS[means].isMeMeans || phase.means.some((id) => MEANS[id].isMeMeans)) return null;
+  const name = MEANS[means].name;
+  return refusal(
+    'R2',
+    `In fase ${String(phase.number)} (${phase.shortName.nl}) is er geen ME-inzet, dus ook geen ${name.nl}.`,
+    `Phase ${String(phase.number)} (${phase.shortName.en}) has no ME deployment, so no ${name.en} either.`,
+  );
+}
+
+/** R1 and the phase data: a means is used only in a phase that allows it. For phases 2–4 that is our assumption. */
+export function meansOfPhase(phase: PhaseDefinition, means: MeansId): Refusal | null {
   if (allowsMeans(phase, means)) return null;
   const name = MEANS[means].name;
-  if (MEANS[means].isMeMeans && !phase.means.some((id) => MEANS[id].isMeMeans))
-    return refusal(
-      'R2',
-      `In fase ${String(phase.number)} (${phase.shortName.nl}) is er geen ME-inzet, dus ook geen ${name.nl}.`,
-      `Phase ${String(phase.number)} (${phase.shortName.en}) has no ME deployment, so no ${name.en} either.`,
-    );
   const assumed = phase.assumption ? ' (fase-indeling: aanname)' : '';
   const assumedEn = phase.assumption ? ' (phase layout: assumption)' : '';
   return refusal(
@@ -188,21 +197,53 @@ export function waterCannonNeedsMayor(context: EscalationContext): Refusal | nul
   );
 }
 
-/** R4: the tear agent needs the water cannon in use and a separate decision. */
-export function tearAgentNeedsOwnDecision(situation: Situation): Refusal | null {
-  if (!waterCannonInUse(situation.stage))
-    return refusal(
-      'R4',
-      'Traanverwekkende stof kan alleen aan het water worden toegevoegd terwijl de waterwerper in gebruik is.',
-      'The tear agent can only be added while the water cannon is in use.',
-    );
-  if (!isGranted(situation.context, 'tearGas'))
-    return refusal(
-      'R4',
-      'Voor traanverwekkende stof in de waterwerper is een apart besluit van de burgemeester nodig; het besluit over de waterwerper geldt daar niet voor.',
-      'Adding the tear agent needs its own decision of the mayor; the water-cannon decision does not cover it.',
-    );
-  return null;
+/** R3: the water cannon is deployed once, until withdrawn. */
+export function waterCannonNotYetInUse(stage: RiotStage | null): Refusal | null {
+  if (!waterCannonInUse(stage)) return null;
+  return refusal('R3', 'De waterwerper is al ingezet.', 'The water cannon is already in use.');
+}
+
+export function waterCannonInUseToWithdraw(stage: RiotStage | null): Refusal | null {
+  if (waterCannonInUse(stage)) return null;
+  return refusal(
+    'R3',
+    'Er is geen waterwerper in gebruik om terug te trekken.',
+    'No water cannon is in use to withdraw.',
+  );
+}
+
+/** R4: the tear agent goes into the water cannon's water, so only while it is in use. */
+export function tearAgentNeedsWaterCannon(stage: RiotStage | null): Refusal | null {
+  if (waterCannonInUse(stage)) return null;
+  return refusal(
+    'R4',
+    'Traanverwekkende stof kan alleen aan het water worden toegevoegd terwijl de waterwerper in gebruik is.',
+    'The tear agent can only be added while the water cannon is in use.',
+  );
+}
+
+/** R4: a separate decision of the mayor on the tear agent; the water-cannon decision does not cover it. */
+export function tearAgentNeedsOwnDecision(context: EscalationContext): Refusal | null {
+  if (isGranted(context, 'tearGas')) return null;
+  return refusal(
+    'R4',
+    'Voor traanverwekkende stof in de waterwerper is een apart besluit van de burgemeester nodig; het besluit over de waterwerper geldt daar niet voor.',
+    'Adding the tear agent needs its own decision of the mayor; the water-cannon decision does not cover it.',
+  );
+}
+
+export function tearAgentNotYetAdded(stage: RiotStage | null): Refusal | null {
+  if (!tearAgentInUse(stage)) return null;
+  return refusal('R4', 'Er is al traanverwekkende stof toegevoegd.', 'The tear agent is already added.');
+}
+
+export function tearAgentAddedToStop(stage: RiotStage | null): Refusal | null {
+  if (tearAgentInUse(stage)) return null;
+  return refusal(
+    'R4',
+    'Er is geen traanverwekkende stof toegevoegd om te stoppen.',
+    'No tear agent is being added to stop.',
+  );
 }
 
 /** R5: only the mayor of the municipality, or the acting mayor (Gemeentewet art. 77), decides. */
@@ -267,82 +308,6 @@ export function warningIsForRiotControl(phase: PhaseDefinition): Refusal | null 
     `De waarschuwing voor geweld met de waterwerper wordt gegeven in riot control (fase ${String(LAST_PHASE)}); in fase ${String(phase.number)} niet.`,
     `The warning before force with the water cannon is given in riot control (phase ${String(LAST_PHASE)}); not in phase ${String(phase.number)}.`,
   );
-}
-
-// ---------------------------------------------------------------------------
-// All rules for one event, in the order a trainee would want to hear them.
-
-function refusalForKnown(situation: Situation, event: Record<string, unknown>, type: EscalationEventType) {
-  const by = event.by as By;
-  const { phase, stage, context } = situation;
-  switch (type) {
-    case 'mayor.decide':
-      return onlyCompetentMayor(by, context) ?? decisionIsReasoned(event, true);
-    case 'mayor.revoke':
-      return onlyCompetentMayor(by, context) ?? decisionIsReasoned(event, false);
-    default:
-      break;
-  }
-  const authority = actsWithinAuthority(by, type);
-  if (authority) return authority;
-  switch (type) {
-    case 'phase.escalate':
-      return phaseStep(phase, 'up', event.reason);
-    case 'phase.deescalate':
-      return phaseStep(phase, 'down', event.reason);
-    case 'crowd.warn':
-      return warningIsForRiotControl(phase);
-    case 'waterCannon.deploy':
-      return (
-        phaseAllowsMeans(phase, 'waterCannon') ??
-        (waterCannonInUse(stage)
-          ? refusal('R3', 'De waterwerper is al ingezet.', 'The water cannon is already in use.')
-          : null) ??
-        waterCannonNeedsMayor(context) ??
-        warningBeforeForce(stage)
-      );
-    case 'waterCannon.withdraw':
-      return waterCannonInUse(stage)
-        ? null
-        : refusal(
-            'R3',
-            'Er is geen waterwerper in gebruik om terug te trekken.',
-            'No water cannon is in use to withdraw.',
-          );
-    case 'tearGas.add':
-      return (
-        phaseAllowsMeans(phase, 'tearAgent') ??
-        (tearAgentInUse(stage)
-          ? refusal('R4', 'Er is al traanverwekkende stof toegevoegd.', 'The tear agent is already added.')
-          : null) ??
-        tearAgentNeedsOwnDecision(situation)
-      );
-    case 'tearGas.stop':
-      return tearAgentInUse(stage)
-        ? null
-        : refusal(
-            'R4',
-            'Er is geen traanverwekkende stof toegevoegd om te stoppen.',
-            'No tear agent is being added to stop.',
-          );
-  }
-}
-
-/**
- * Why `event` would be refused in `situation`, or `null` if it would be
- * accepted. Never throws: whatever arrives from outside is judged, not trusted.
- */
-export function refusalFor(situation: Situation, event: unknown): Refusal | null {
-  try {
-    if (!isRecord(event) || !isKnownEventType(event.type)) return unknownAction(event);
-    return namesWhoActs(event) ?? refusalForKnown(situation, event, event.type) ?? null;
-  } catch {
-    return refusal(
-      'R10',
-      'Deze actie is onleesbaar; er verandert niets.',
-      'This action cannot be read; nothing changes.',
-    );
-  }
 }
 
 /** Does a decision of `verdict` on `subject` end the consent in force (R8)? */
