@@ -16,7 +16,9 @@
 import { phaseByNumber, type MeansId, type PhaseDefinition } from './phases';
 import {
   actsWithinAuthority,
-  decisionIsReasoned,
+  decisionHasGrounds,
+  decisionHasOneSubject,
+  decisionHasVerdict,
   isKnownEventType,
   meansOfPhase,
   meDeployedInPhase,
@@ -37,7 +39,7 @@ import {
   type RiotStage,
   type Situation,
 } from './rules';
-import type { By, EscalationEventType, PhaseNumber, Refusal, RuleId } from './types';
+import type { By, EscalationEventType, PhaseNumber, Refusal, RuleId, Subject } from './types';
 
 /** A guard's name: the rule it stands for, then what it asks. */
 export type CheckName = `R${number}.${string}`;
@@ -56,6 +58,12 @@ export interface StandingCheck {
 export interface AttemptCheck {
   name: CheckName;
   reads: 'attempt';
+  /**
+   * Reads what the person still has to write or choose when they press the
+   * button: the reason, the verdict, the grounds. Left out when the model is
+   * asked about the step itself (`refusalForStep`).
+   */
+  content?: true;
   refuses(situation: Situation, attempt: KnownAttempt): Refusal | null;
 }
 
@@ -69,6 +77,12 @@ const standing = (name: CheckName, refuses: StandingCheck['refuses']): StandingC
 const attempt = (name: CheckName, refuses: AttemptCheck['refuses']): AttemptCheck => ({
   name,
   reads: 'attempt',
+  refuses,
+});
+const content = (name: CheckName, refuses: AttemptCheck['refuses']): AttemptCheck => ({
+  name,
+  reads: 'attempt',
+  content: true,
   refuses,
 });
 
@@ -87,17 +101,17 @@ const WITHIN_AUTHORITY = attempt('R13.withinAuthority', (_situation, event) =>
   actsWithinAuthority(event.by, event.type),
 );
 const COMPETENT_MAYOR = attempt('R5.competentMayor', ({ context }, event) => onlyCompetentMayor(event.by, context));
-const REASONED_DECISION = attempt('R6.reasonedDecision', (_situation, event) =>
-  decisionIsReasoned(event, event.type === 'mayor.decide'),
-);
-const STEP_HAS_REASON = attempt('R1.stepHasReason', (_situation, event) => stepHasReason(event.reason));
+const ONE_SUBJECT = attempt('R6.oneSubject', (_situation, event) => decisionHasOneSubject(event));
+const HAS_VERDICT = content('R6.hasVerdict', (_situation, event) => decisionHasVerdict(event));
+const HAS_GROUNDS = content('R6.hasGrounds', (_situation, event) => decisionHasGrounds(event));
+const STEP_HAS_REASON = content('R1.stepHasReason', (_situation, event) => stepHasReason(event.reason));
 const ME_IN_PHASE = standing('R2.meDeployedInPhase', (phase, _stage, type) => meDeployedInPhase(phase, meansOf(type)));
 const MEANS_OF_PHASE = standing('R1.meansOfPhase', (phase, _stage, type) => meansOfPhase(phase, meansOf(type)));
 
 /** Per event, the checks in the order they are asked. `R13.namesWhoActs` comes first: the others read `by`. */
 export const CHECKS: Record<EscalationEventType, readonly RuleCheck[]> = {
-  'mayor.decide': [NAMES_WHO_ACTS, COMPETENT_MAYOR, REASONED_DECISION],
-  'mayor.revoke': [NAMES_WHO_ACTS, COMPETENT_MAYOR, REASONED_DECISION],
+  'mayor.decide': [NAMES_WHO_ACTS, COMPETENT_MAYOR, ONE_SUBJECT, HAS_VERDICT, HAS_GROUNDS],
+  'mayor.revoke': [NAMES_WHO_ACTS, COMPETENT_MAYOR, ONE_SUBJECT, HAS_GROUNDS],
   'phase.escalate': [
     NAMES_WHO_ACTS,
     WITHIN_AUTHORITY,
@@ -185,6 +199,13 @@ export function attemptChecksAt(
   });
 }
 
+/** An attempt before its words: who takes which step, on which subject. */
+export interface Step {
+  type: EscalationEventType;
+  by: By;
+  subject?: Subject;
+}
+
 const unreadable = (): Refusal => ({
   rule: 'R10',
   message: { nl: 'Deze actie is onleesbaar; er verandert niets.', en: 'This action cannot be read; nothing changes.' },
@@ -195,12 +216,26 @@ const unreadable = (): Refusal => ({
  * accepted. Never throws: whatever arrives from outside is judged, not trusted.
  */
 export function refusalFor(situation: Situation, event: unknown): Refusal | null {
+  return judge(situation, event, () => true);
+}
+
+/**
+ * Would the model refuse this step whatever the person writes and chooses?
+ * The console asks this before a button is pressed ("R3: no decision of the
+ * mayor"); the reason, verdict and grounds are judged when they are given.
+ */
+export function refusalForStep(situation: Situation, step: Step): Refusal | null {
+  return judge(situation, step, (check) => check.reads === 'standing' || check.content !== true);
+}
+
+function judge(situation: Situation, event: unknown, asks: (check: RuleCheck) => boolean): Refusal | null {
   try {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return unknownAction(event);
     const { type } = event as { type?: unknown };
     if (!isKnownEventType(type)) return unknownAction(event);
     const known = event as KnownAttempt;
     for (const check of CHECKS[type]) {
+      if (!asks(check)) continue;
       const refusal =
         check.reads === 'attempt'
           ? check.refuses(situation, known)

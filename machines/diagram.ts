@@ -10,7 +10,7 @@ import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
 import { escalationMachine } from './escalation';
 import { FORM_CHECK, ruleOfCheck } from './checks';
 import type { RiotStage } from './rules';
-import { whyRefused, type EscalationSnapshot } from './queries';
+import { whyRefusedStep, type EscalationSnapshot, type Step } from './queries';
 import {
   EVENT_TYPES,
   SUBJECTS,
@@ -228,42 +228,43 @@ export function outgoingTransitions(graph: ModelGraph, snapshot: EscalationSnaps
   return graph.transitions.filter((transition) => transition.event !== null && active.has(transition.source));
 }
 
-/**
- * Text a transition needs, given as a placeholder so the judgement is about
- * the step itself: the console judges its buttons the same way.
- */
-const PROBE_TEXT = '…';
-
-/** The attempt a transition stands for, as `by` would make it (reason and grounds as placeholders). */
-export function attemptForTransition(
+/** The step a transition stands for, taken by `by`: a decision transition names its subject, or any. */
+export function stepOfTransition(
   transition: ModelTransition,
   by: By,
   subject: Subject = transition.subject ?? 'waterCannon',
-): EscalationEvent | null {
+): Step | null {
   switch (transition.event) {
     case null:
       return null;
-    case 'phase.escalate':
-    case 'phase.deescalate':
-      return { type: transition.event, by, reason: PROBE_TEXT };
-    // A decision transition that names its subject ends consent (R8): judged as a refusal of it.
     case 'mayor.decide':
-      return {
-        type: 'mayor.decide',
-        by,
-        subject,
-        verdict: transition.subject ? 'refused' : 'granted',
-        grounds: PROBE_TEXT,
-      };
     case 'mayor.revoke':
-      return { type: 'mayor.revoke', by, subject, grounds: PROBE_TEXT };
+      return { type: transition.event, by, subject };
     default:
       return { type: transition.event, by };
   }
 }
 
-/** What the model says now to `by` taking this transition: `null` when it would be accepted (whyRefused). */
+/**
+ * The attempt a transition makes on its own: only for a step that carries no
+ * words. A phase change asks for a reason (R1), a decision for its verdict and
+ * grounds (R6): `null`, the person gives them.
+ */
+export function attemptForTransition(transition: ModelTransition, by: By): EscalationEvent | null {
+  switch (transition.event) {
+    case null:
+    case 'phase.escalate':
+    case 'phase.deescalate':
+    case 'mayor.decide':
+    case 'mayor.revoke':
+      return null;
+    default:
+      return { type: transition.event, by };
+  }
+}
+
+/** What the model says now to `by` taking this transition, before any words are given: `null` when it would be accepted. */
 export function judgeTransition(snapshot: EscalationSnapshot, transition: ModelTransition, by: By): Refusal | null {
-  const attempt = attemptForTransition(transition, by);
-  return attempt ? whyRefused(snapshot, attempt) : null;
+  const step = stepOfTransition(transition, by);
+  return step ? whyRefusedStep(snapshot, step) : null;
 }

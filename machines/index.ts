@@ -8,6 +8,8 @@ export {
   isWaterCannonInUse,
   isTearGasInUse,
   whyRefused,
+  whyRefusedStep,
+  type Step,
   isWarned,
   isPilotCase,
   decisionInForce,
@@ -17,7 +19,15 @@ export {
   situationOf,
   type EscalationSnapshot,
 } from './queries';
-export { PHASES, MEANS, phaseByNumber, type PhaseDefinition, type MeansDefinition, type MeansId } from './phases';
+export {
+  PHASES,
+  MEANS,
+  phaseByNumber,
+  adjacentPhase,
+  type PhaseDefinition,
+  type MeansDefinition,
+  type MeansId,
+} from './phases';
 export { RULES, type RuleDefinition } from './ruleCatalogue';
 export { ROLE_NAMES, SUBJECT_NAMES, AUTHORITY } from './rules';
 export * from './types';

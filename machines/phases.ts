@@ -222,5 +222,11 @@ export function allowsMeans(phase: PhaseDefinition, means: MeansId): boolean {
   return phase.means.includes(means);
 }
 
+/** The phase one step up or down, or `null` beyond the first and the last (R1). */
+export function adjacentPhase(number: PhaseNumber, direction: 'up' | 'down'): PhaseDefinition | null {
+  const next = number + (direction === 'up' ? 1 : -1);
+  return PHASES.find((phase) => phase.number === next) ?? null;
+}
+
 export const FIRST_PHASE: PhaseNumber = 1;
 export const LAST_PHASE: PhaseNumber = 5;

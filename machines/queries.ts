@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { escalationMachine } from './escalation';
 import { PHASES, phaseByStateId, type MeansId, type PhaseDefinition } from './phases';
-import { refusalFor } from './checks';
+import { refusalFor, refusalForStep, type Step } from './checks';
 import { AUTHORITY, tearAgentInUse, waterCannonInUse, type RiotStage, type Situation } from './rules';
 import type { DecisionInForce, EscalationEventType, PhaseNumber, Refusal, Role, Subject } from './types';
 
@@ -89,6 +89,21 @@ export function whyRefused(snapshot: EscalationSnapshot, event: unknown): Refusa
     };
   }
 }
+
+/**
+ * The model's word on a step before its words are given: `null` when the
+ * step can be taken here by `step.by` once the reason, verdict or grounds are
+ * filled in. What a button says before it is pressed. Never throws.
+ */
+export function whyRefusedStep(snapshot: EscalationSnapshot, step: Step): Refusal | null {
+  try {
+    return refusalForStep(situationOf(snapshot), step);
+  } catch {
+    return whyRefused(snapshot, undefined);
+  }
+}
+
+export type { Step };
 
 /** The actions a role may take at all (R13, R5): what the console offers when acting as that role. */
 export function actionsFor(role: Role): EscalationEventType[] {

@@ -265,27 +265,34 @@ export function onlyCompetentMayor(by: By, context: EscalationContext): Refusal 
   return null;
 }
 
-/** R6: a decision has a verdict, a subject and grounds. */
-export function decisionIsReasoned(event: Record<string, unknown>, needsVerdict: boolean): Refusal | null {
-  if (!(SUBJECTS as readonly unknown[]).includes(event.subject))
-    return refusal(
-      'R6',
-      'Een besluit gaat over één onderwerp: de waterwerper of de traanverwekkende stof.',
-      'A decision is about one subject: the water cannon or the tear agent.',
-    );
-  if (needsVerdict && !(VERDICTS as readonly unknown[]).includes(event.verdict))
-    return refusal(
-      'R6',
-      'Een besluit heeft een uitkomst: toestemming verleend of geweigerd.',
-      'A decision has a verdict: granted or refused.',
-    );
-  if (!isText(event.grounds) || isBlank(event.grounds))
-    return refusal(
-      'R6',
-      'Een besluit wordt gemotiveerd vastgelegd; vul de gronden in.',
-      'A decision is recorded with its grounds; give them.',
-    );
-  return null;
+/** R6: a decision is about one subject (and so never both: R4). */
+export function decisionHasOneSubject(event: Record<string, unknown>): Refusal | null {
+  if ((SUBJECTS as readonly unknown[]).includes(event.subject)) return null;
+  return refusal(
+    'R6',
+    'Een besluit gaat over één onderwerp: de waterwerper of de traanverwekkende stof.',
+    'A decision is about one subject: the water cannon or the tear agent.',
+  );
+}
+
+/** R6: a decision has a verdict, granted or refused. */
+export function decisionHasVerdict(event: Record<string, unknown>): Refusal | null {
+  if ((VERDICTS as readonly unknown[]).includes(event.verdict)) return null;
+  return refusal(
+    'R6',
+    'Een besluit heeft een uitkomst: toestemming verleend of geweigerd.',
+    'A decision has a verdict: granted or refused.',
+  );
+}
+
+/** R6: a decision, and a revocation, is recorded with its grounds. */
+export function decisionHasGrounds(event: Record<string, unknown>): Refusal | null {
+  if (isText(event.grounds) && !isBlank(event.grounds)) return null;
+  return refusal(
+    'R6',
+    'Een besluit wordt gemotiveerd vastgelegd; vul de gronden in.',
+    'A decision is recorded with its grounds; give them.',
+  );
 }
 
 /**

@@ -91,7 +91,11 @@ export const TearAgent: Story = {
   },
 };
 
-/** Continuing without a verdict or grounds: both errors in words, focus on the first, nothing submitted. */
+/**
+ * Continuing without a verdict: said in words, focus on it. Blank grounds are not blocked: the
+ * confirm step reads them back as none and says the model will refuse (R6); confirming submits the
+ * attempt, which the model logs as refused.
+ */
 export const EmptyGroundsError: Story = {
   play: async ({ args }) => {
     const body = within(dialog());
@@ -100,16 +104,13 @@ export const EmptyGroundsError: Story = {
     await expect(body.getByRole('radio', { name: /Toestemming verlenen/ })).toHaveFocus();
 
     await userEvent.click(body.getByRole('radio', { name: /Toestemming verlenen/ }));
-    const grounds = body.getByRole('textbox', { name: /Gronden/ });
-    await userEvent.type(grounds, '    ');
+    await userEvent.type(body.getByRole('textbox', { name: /Gronden/ }), '    ');
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
-    await expect(
-      body.getByText('Vul de gronden in. Een besluit zonder motivering wordt niet vastgelegd.'),
-    ).toBeVisible();
-    await expect(grounds).toHaveAccessibleDescription(/Vul de gronden in/);
-    await expect(grounds).toHaveFocus();
-    await expect(body.queryByRole('button', { name: 'Bevestigen en vastleggen' })).toBeNull();
+    await expect(body.getByText('(geen gronden gegeven)')).toBeVisible();
+    await expect(dialog()).toHaveTextContent(/Het model weigert dit\s*R6: Een besluit wordt gemotiveerd vastgelegd/);
     await expect(args.onSubmit).not.toHaveBeenCalled();
+    await userEvent.click(body.getByRole('button', { name: 'Bevestigen en vastleggen' }));
+    await expect(args.onSubmit).toHaveBeenCalledWith(expect.objectContaining({ type: 'mayor.decide', grounds: '' }));
   },
 };
 

@@ -25,7 +25,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<Omit<RevokeDialogProps, 'snapshot'>>;
 
-/** Revoking the water cannon takes the tear agent with it and the warning lapses (R8); grounds required. */
+/** Revoking the water cannon takes the tear agent with it and the warning lapses (R8); the model asks for grounds (R6). */
 export const RevokeWaterCannon: Story = {
   play: async ({ args }) => {
     const body = within(dialog());
@@ -36,8 +36,10 @@ export const RevokeWaterCannon: Story = {
     ).toBeVisible();
     await expect(body.getByText('Toestemming verleend')).toBeVisible();
 
+    // Without grounds the confirm step says the model will refuse (R6); back, and give them.
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));
-    await expect(body.getByRole('textbox', { name: /Gronden/ })).toHaveAccessibleDescription(/Vul de gronden in/);
+    await expect(dialog()).toHaveTextContent(/Het model weigert dit\s*R6/);
+    await userEvent.click(body.getByRole('button', { name: 'Terug' }));
 
     await userEvent.type(body.getByRole('textbox', { name: /Gronden/ }), 'Rust keert terug');
     await userEvent.click(body.getByRole('button', { name: 'Verder naar bevestigen' }));

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ATTEMPT_CHECKS, attemptChecksAt, CHECKS, ruleOfCheck } from '../../machines/checks';
 import { graphOf } from '../../machines/diagram';
-import { escalationMachine } from '../../machines';
+import { createActor } from 'xstate';
+import { adjacentPhase, escalationMachine, whyRefused, whyRefusedStep, type By } from '../../machines';
 
 const declared = new Set(Object.keys(escalationMachine.implementations.guards));
 
@@ -45,7 +46,8 @@ describe('the named guards', () => {
     expect(ending?.guard?.names).toEqual([
       'R13.namesWhoActs',
       'R5.competentMayor',
-      'R6.reasonedDecision',
+      'R6.oneSubject',
+      'R6.hasGrounds',
       'R8.endsConsent',
     ]);
     expect(ending?.rules).toEqual(['R5', 'R6', 'R8']);
@@ -61,5 +63,39 @@ describe('the named guards', () => {
     for (const checks of Object.values(CHECKS))
       for (const check of checks) expect(ruleOfCheck(check.name)).toMatch(/^R\d+$/);
     expect(() => ruleOfCheck('mayorConsents')).toThrow(/not named by its rule/);
+  });
+});
+
+describe('the model asked about a step before its words', () => {
+  const commander: By = { role: 'commander', name: 'Cdt' };
+  const mayor: By = { role: 'mayor', name: 'Bgm', municipality: 'Utrecht' };
+  const start = (startPhase: 1 | 5 = 1) =>
+    createActor(escalationMachine, { input: { municipality: 'Utrecht', startPhase } })
+      .start()
+      .getSnapshot();
+
+  it('leaves the reason, verdict and grounds out, and nothing else', () => {
+    const snapshot = start();
+    // Blank words: the attempt itself is refused for them, the step is not.
+    expect(whyRefused(snapshot, { type: 'phase.escalate', by: commander, reason: ' ' })?.rule).toBe('R1');
+    expect(whyRefusedStep(snapshot, { type: 'phase.escalate', by: commander })).toBeNull();
+    expect(
+      whyRefused(snapshot, { type: 'mayor.decide', by: mayor, subject: 'waterCannon', verdict: 'granted', grounds: '' })
+        ?.rule,
+    ).toBe('R6');
+    expect(whyRefusedStep(snapshot, { type: 'mayor.decide', by: mayor, subject: 'waterCannon' })).toBeNull();
+    // Who, when and on what are still judged.
+    expect(whyRefusedStep(snapshot, { type: 'phase.escalate', by: mayor })?.rule).toBe('R13');
+    expect(whyRefusedStep(snapshot, { type: 'mayor.decide', by: commander, subject: 'waterCannon' })?.rule).toBe('R5');
+    expect(whyRefusedStep(snapshot, { type: 'waterCannon.deploy', by: commander })?.rule).toBe('R2');
+    expect(whyRefusedStep(start(5), { type: 'waterCannon.deploy', by: commander })?.rule).toBe('R3');
+    expect(whyRefusedStep(start(5), { type: 'phase.escalate', by: commander })?.rule).toBe('R1');
+  });
+
+  it('names the phase one step up or down, and none beyond 1–5 (R1)', () => {
+    expect(adjacentPhase(1, 'up')?.number).toBe(2);
+    expect(adjacentPhase(1, 'down')).toBeNull();
+    expect(adjacentPhase(5, 'up')).toBeNull();
+    expect(adjacentPhase(5, 'down')?.number).toBe(4);
   });
 });

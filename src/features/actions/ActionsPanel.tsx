@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import {
   actionsFor,
+  adjacentPhase,
   phaseOf,
   whyRefused,
+  whyRefusedStep,
   type By,
   type EscalationEventType,
   type EscalationSnapshot,
@@ -45,26 +47,28 @@ export function attemptFor(type: OperationalAction, by: By, reason = ''): Attemp
   }
 }
 
-/** Judge a phase change as if a reason were given, so the advance notice is about the step itself. */
-const PROBE_REASON = '…';
-
 export function useActionOptions(snapshot: EscalationSnapshot, actingAs: By, showAll: boolean) {
   const { t } = useTranslation();
   const own = new Set(actionsFor(actingAs.role));
   const types = OPERATIONAL_ACTIONS.filter((type) => showAll || own.has(type));
   /** The button's words in a given phase: "Opschalen naar fase 3" names the phase it leads to. */
   const labelIn = (phase: PhaseNumber, type: OperationalAction) => {
-    if (type === 'phase.escalate')
-      return phase < 5 ? t('actions.action.escalate', { number: phase + 1 }) : t('actions.action.escalateTop');
-    if (type === 'phase.deescalate')
-      return phase > 1 ? t('actions.action.deescalate', { number: phase - 1 }) : t('actions.action.deescalateBottom');
+    if (type === 'phase.escalate') {
+      const next = adjacentPhase(phase, 'up');
+      return next ? t('actions.action.escalate', { number: next.number }) : t('actions.action.escalateTop');
+    }
+    if (type === 'phase.deescalate') {
+      const next = adjacentPhase(phase, 'down');
+      return next ? t('actions.action.deescalate', { number: next.number }) : t('actions.action.deescalateBottom');
+    }
     return t(`actions.action.${ACTION_KEYS[type]}`);
   };
   const label = (type: OperationalAction) => labelIn(phaseOf(snapshot), type);
   const options: ActionOption[] = types.map((type) => ({
     type,
     label: label(type),
-    refusal: whyRefused(snapshot, { ...attemptFor(type, actingAs, PROBE_REASON) }),
+    // The step itself, before a reason is given: the reason is judged in its dialog.
+    refusal: whyRefusedStep(snapshot, { type, by: actingAs }),
   }));
   return { options, hasOwn: OPERATIONAL_ACTIONS.some((type) => own.has(type)), labelIn };
 }

@@ -3,6 +3,7 @@ import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-ar
 import {
   decisionInForce,
   whyRefused,
+  whyRefusedStep,
   type By,
   type EscalationSnapshot,
   type Subject,
@@ -14,11 +15,9 @@ import { EvidenceDisclosure } from '../evidence/EvidenceDisclosure';
 import {
   AttemptDialog,
   ConfirmStep,
-  PROBE_GROUNDS,
   type AttemptDialogProps,
   DecisionFacts,
   GroundsField,
-  isBlank,
   ModelJudgement,
   QuotedText,
   SummarySentence,
@@ -58,8 +57,9 @@ export function decideAttemptOf(subject: Subject, by: By, draft: DecisionDraft &
 /**
  * The mayor's decision on ONE subject: the water cannon, or the tear agent in
  * it. Two subjects, two dialogs: no single action may record both (R4).
- * Verdict and grounds are required (R6); BOB notes and conditions optional.
- * A confirm step reads the decision back before it is recorded.
+ * The verdict is chosen before the summary can be read back; the grounds are
+ * judged by the model (R6), which the confirm step shows before anything is
+ * recorded. BOB notes and conditions are optional.
  */
 export function DecisionDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: DecisionDialogProps) {
   const { t } = useTranslation();
@@ -96,19 +96,13 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
   const [showErrors, setShowErrors] = useState(false);
   const { step, goTo, nextRef, summaryRef } = useFormSteps();
   const verdictRef = useRef<HTMLInputElement>(null);
-  const groundsRef = useRef<HTMLTextAreaElement>(null);
 
   const current = decisionInForce(snapshot, subject);
   const update = (changes: Partial<DecisionDraft>) => {
     setDraft((previous) => ({ ...previous, ...changes }));
   };
-  const complete = draft.verdict !== null && !isBlank(draft.grounds);
-  const candidate = decideAttemptOf(subject, by, {
-    ...draft,
-    verdict: draft.verdict ?? 'granted',
-    grounds: isBlank(draft.grounds) ? PROBE_GROUNDS : draft.grounds,
-  });
-  const refusal = whyRefused(snapshot, candidate);
+  // Who decides, when, on what: the words are judged on the confirm step, when they are all given.
+  const refusal = whyRefusedStep(snapshot, { type: 'mayor.decide', by, subject });
 
   if (step === 'confirm' && draft.verdict !== null) {
     const attempt = decideAttemptOf(subject, by, { ...draft, verdict: draft.verdict });
@@ -165,10 +159,9 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
       className="decision-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!complete) {
+        if (draft.verdict === null) {
           setShowErrors(true);
-          if (draft.verdict === null) verdictRef.current?.focus();
-          else groundsRef.current?.focus();
+          verdictRef.current?.focus();
           return;
         }
         goTo('confirm');
@@ -235,8 +228,6 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
           update({ grounds });
         }}
         help={t('decisions.decideDialog.groundsHelp')}
-        showError={showErrors}
-        inputRef={groundsRef}
       />
 
       <fieldset className="decision-bob" aria-describedby={`${id}-bob-help`}>

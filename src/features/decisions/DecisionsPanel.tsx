@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { actionsFor, SUBJECTS, whyRefused, type By, type EscalationSnapshot, type Subject } from '../../../machines';
+import {
+  actionsFor,
+  SUBJECTS,
+  whyRefusedStep,
+  type By,
+  type EscalationSnapshot,
+  type Subject,
+} from '../../../machines';
 import { useSession, useSessionState, type AttemptEntry } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { DecisionDialog, decideAttemptOf, type DecideAttempt } from './DecisionDialog';
+import { DecisionDialog, type DecideAttempt } from './DecisionDialog';
 import { DecisionsInForce, type AdvanceVerdicts, type DecisionResult } from './DecisionsInForce';
-import { PROBE_GROUNDS } from './parts';
-import { RevokeDialog, revokeAttemptOf, type RevokeAttempt } from './RevokeDialog';
+import { RevokeDialog, type RevokeAttempt } from './RevokeDialog';
 
 export interface DecisionsPanelProps {
   /** Who acts now; their attempts are judged by the model and logged, refusals included. */
@@ -21,27 +27,16 @@ export interface DecisionsPanelProps {
 type Open = { kind: 'decide' | 'revoke'; subject: Subject } | null;
 
 /**
- * The model's verdict on each button before it is pressed, as the Acties panel gives it: a decision
- * or revocation by the acting person, with grounds, so the verdict is about who decides and when,
- * not about the text still to be written (the dialog judges that as it is typed). The verdict asked
- * is a grant; no rule in the model tells a grant from a refusal, and the dialog re-asks with the real one.
+ * The model's verdict on each button before it is pressed, as the Acties panel gives it: about who
+ * decides, when and on what; the verdict and grounds are judged in the dialog once given.
  */
 export function advanceVerdicts(snapshot: EscalationSnapshot, by: By): AdvanceVerdicts {
   return Object.fromEntries(
     SUBJECTS.map((subject) => [
       subject,
       {
-        decide: whyRefused(
-          snapshot,
-          decideAttemptOf(subject, by, {
-            verdict: 'granted',
-            grounds: PROBE_GROUNDS,
-            beeld: '',
-            oordeel: '',
-            conditions: '',
-          }),
-        ),
-        revoke: whyRefused(snapshot, revokeAttemptOf(subject, by, PROBE_GROUNDS)),
+        decide: whyRefusedStep(snapshot, { type: 'mayor.decide', by, subject }),
+        revoke: whyRefusedStep(snapshot, { type: 'mayor.revoke', by, subject }),
       },
     ]),
   ) as AdvanceVerdicts;

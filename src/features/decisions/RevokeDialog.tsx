@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   decisionInForce,
   ruleById,
   whyRefused,
+  whyRefusedStep,
   type By,
   type EscalationSnapshot,
   type Subject,
@@ -12,11 +13,9 @@ import { useLanguage, useTranslation } from '../../i18n';
 import {
   AttemptDialog,
   ConfirmStep,
-  PROBE_GROUNDS,
   type AttemptDialogProps,
   DecisionFacts,
   GroundsField,
-  isBlank,
   ModelJudgement,
   QuotedText,
   SummarySentence,
@@ -67,9 +66,7 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
   const { t } = useTranslation();
   const language = useLanguage();
   const [grounds, setGrounds] = useState('');
-  const [showError, setShowError] = useState(false);
   const { step, goTo, nextRef, summaryRef } = useFormSteps();
-  const groundsRef = useRef<HTMLTextAreaElement>(null);
   const current = decisionInForce(snapshot, subject);
   const revocation = ruleById('R8');
   const effect = (
@@ -119,26 +116,14 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
       className="decision-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (isBlank(grounds)) {
-          setShowError(true);
-          groundsRef.current?.focus();
-          return;
-        }
         goTo('confirm');
       }}
     >
       <DecisionFacts by={by} current={current} />
-      <ModelJudgement
-        refusal={whyRefused(snapshot, revokeAttemptOf(subject, by, isBlank(grounds) ? PROBE_GROUNDS : grounds))}
-      />
+      {/* Who revokes, when, what: the grounds are judged on the confirm step (R6). */}
+      <ModelJudgement refusal={whyRefusedStep(snapshot, { type: 'mayor.revoke', by, subject })} />
       {effect}
-      <GroundsField
-        value={grounds}
-        onChange={setGrounds}
-        help={t('decisions.revokeDialog.groundsHelp')}
-        showError={showError}
-        inputRef={groundsRef}
-      />
+      <GroundsField value={grounds} onChange={setGrounds} help={t('decisions.revokeDialog.groundsHelp')} />
       <div className="dialog__actions">
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

@@ -55,7 +55,7 @@ export const en: typeof nl = {
     who: 'Who acts',
     current: 'In force now',
     grounds: 'Grounds',
-    groundsRequired: 'Give the grounds. A decision without reasons is not recorded.',
+    noGrounds: '(no grounds given)',
     next: 'Continue to confirm',
     back: 'Back',
     confirm: 'Confirm and record',

@@ -54,7 +54,7 @@ export const nl = {
     who: 'Wie handelt',
     current: 'Nu van kracht',
     grounds: 'Gronden',
-    groundsRequired: 'Vul de gronden in. Een besluit zonder motivering wordt niet vastgelegd.',
+    noGrounds: '(geen gronden gegeven)',
     next: 'Verder naar bevestigen',
     back: 'Terug',
     confirm: 'Bevestigen en vastleggen',

@@ -112,17 +112,17 @@ export interface GroundsFieldProps {
   value: string;
   onChange: (value: string) => void;
   help: string;
-  showError: boolean;
   inputRef?: Ref<HTMLTextAreaElement>;
 }
 
-export const isBlank = (text: string) => text.trim() === '';
-
-/** Grounds are required (R6): an error in words when empty or only spaces. */
-export function GroundsField({ value, onChange, help, showError, inputRef }: GroundsFieldProps) {
+/**
+ * The grounds of a decision (R6). Not blocked when blank: the model judges
+ * the attempt, the confirm step says what it will say, and a blank attempt is
+ * logged with its refusal like any other (R10).
+ */
+export function GroundsField({ value, onChange, help, inputRef }: GroundsFieldProps) {
   const { t } = useTranslation();
   const id = useId();
-  const invalid = showError && isBlank(value);
   return (
     <div className="field">
       <label htmlFor={`${id}-grounds`}>
@@ -132,9 +132,7 @@ export function GroundsField({ value, onChange, help, showError, inputRef }: Gro
         id={`${id}-grounds`}
         ref={inputRef}
         value={value}
-        required
-        aria-invalid={invalid}
-        aria-describedby={`${id}-help ${id}-error`}
+        aria-describedby={`${id}-help`}
         onChange={(event) => {
           onChange(event.target.value);
         }}
@@ -142,15 +140,14 @@ export function GroundsField({ value, onChange, help, showError, inputRef }: Gro
       <span id={`${id}-help`} className="field__help">
         {help}
       </span>
-      <span id={`${id}-error`} className={invalid ? 'field__error' : 'visually-hidden'}>
-        {invalid ? t('decisions.form.groundsRequired') : ''}
-      </span>
     </div>
   );
 }
 
-/** The grounds as the writer typed them, shown back as text (never markup). */
+/** The grounds as the writer typed them, shown back as text (never markup); said so when there are none. */
 export function QuotedText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  if (text.trim() === '') return <p className="decision-summary__none">{t('decisions.form.noGrounds')}</p>;
   return <blockquote className="decision-summary__quote">{text}</blockquote>;
 }
 
@@ -243,9 +240,6 @@ export function ConfirmStep({ titleRef, danger = false, onBack, onConfirm, child
     </div>
   );
 }
-
-/** Judge the attempt's who and what while the grounds are still being written; the form asks for them itself. */
-export const PROBE_GROUNDS = '…';
 
 /** What both decision dialogs (decide, revoke) are given. */
 export interface AttemptDialogProps<A> {

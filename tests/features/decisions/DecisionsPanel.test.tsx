@@ -99,21 +99,25 @@ describe('the decisions panel against a real session', () => {
     expect(screen.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Nog geen besluit');
   });
 
-  it('records nothing while the grounds are empty or only spaces, and says so in words', async () => {
+  it('lets a decision with blank grounds through to the model, says R6 before confirming, and logs the refusal (R6, R10)', async () => {
     const { session } = renderPanel(BY.mayor);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Besluit traanverwekkende stof…' }));
     const dialog = screen.getByRole('dialog', { name: 'Besluit: traanverwekkende stof in de waterwerper' });
     await user.click(within(dialog).getByRole('radio', { name: /Toestemming weigeren/ }));
-    const grounds = within(dialog).getByRole('textbox', { name: /Gronden/ });
-    await user.type(grounds, '   ');
+    await user.type(within(dialog).getByRole('textbox', { name: /Gronden/ }), '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Verder naar bevestigen' }));
 
-    expect(grounds).toHaveAccessibleDescription(/Vul de gronden in/);
-    expect(grounds).toHaveAttribute('aria-invalid', 'true');
-    expect(grounds).toHaveFocus();
-    expect(within(dialog).queryByRole('button', { name: 'Bevestigen en vastleggen' })).toBeNull();
+    // The confirm step reads the blank grounds back and gives the model's word, before anything is recorded.
+    expect(dialog).toHaveTextContent('(geen gronden gegeven)');
+    expect(dialog).toHaveTextContent(/Het model weigert dit\s*R6: Een besluit wordt gemotiveerd vastgelegd/);
     expect(decideAttempts(session)).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Bevestigen en vastleggen' }));
+
+    const [entry] = decideAttempts(session);
+    expect(decideAttempts(session)).toHaveLength(1);
+    expect(entry).toMatchObject({ outcome: 'refused', refusal: { rule: 'R6' } });
+    expect(screen.getByText(/Geweigerd door het model: besluit over traanverwekkende stof.*R6/)).toBeInTheDocument();
   });
 
   it('hides the decide and revoke buttons from roles the model gives no authority to decide', () => {
