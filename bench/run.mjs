@@ -66,6 +66,7 @@ if (nodeIds.length > 0) {
   if (wanted('dispatch')) {
     const result = module.measureDispatch();
     record('dispatch', result.value, result.baseline, 'ms/event', { note: result.note });
+    record('dispatchVsSend', result.vsSend.value, result.vsSend.baseline, 'ms/event', { note: result.vsSend.note });
   }
   if (wanted('replay')) {
     const result = module.measureReplay();
@@ -119,11 +120,11 @@ if (wanted('load') || wanted('logView')) {
 const pad = (text, width) => String(text).padEnd(width);
 const show = (number) => (number === null ? '—' : Number.isInteger(number) ? String(number) : number.toFixed(3));
 console.log(
-  `\n${pad('id', 10)}${pad('value', 12)}${pad('baseline', 12)}${pad('ratio', 8)}${pad('budget', 8)}${pad('unit', 12)}ok`,
+  `\n${pad('id', 16)}${pad('value', 12)}${pad('baseline', 12)}${pad('ratio', 8)}${pad('budget', 8)}${pad('unit', 12)}ok`,
 );
 for (const m of measures)
   console.log(
-    `${pad(m.id, 10)}${pad(show(m.value), 12)}${pad(show(m.baseline), 12)}${pad(m.ratio === null ? '—' : m.ratio.toFixed(2), 8)}${pad(m.budget ?? '—', 8)}${pad(m.unit, 12)}${m.ok ? 'yes' : 'NO'}`,
+    `${pad(m.id, 16)}${pad(show(m.value), 12)}${pad(show(m.baseline), 12)}${pad(m.ratio === null ? '—' : m.ratio.toFixed(2), 8)}${pad(m.budget ?? '—', 8)}${pad(m.unit, 12)}${m.ok ? 'yes' : 'NO'}`,
   );
 console.log('\nRatios are ours over the baseline measured in this run: lower is better, 1 is the floor.');
 

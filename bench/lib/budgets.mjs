@@ -3,4 +3,13 @@
  * ratios over the floor (ours / floor), except logView (ms, absolute) and
  * explore (reported, no budget).
  */
-export const BUDGETS = { initialJs: 1.5, dispatch: 5, replay: 2, load: 1.5, logView: 100, explore: null };
+export const BUDGETS = {
+  initialJs: 1.5,
+  // #13 item 7: over a bare send plus sealing the same entry; goal 1.3×. Against a bare send alone: reported.
+  dispatch: 2,
+  dispatchVsSend: null,
+  replay: 2,
+  load: 1.5,
+  logView: 100,
+  explore: null,
+};
