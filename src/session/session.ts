@@ -1,50 +1,32 @@
 /**
  * The one door. Nothing reaches the statechart except through a session,
- * so nothing happens unlogged: for every attempt the session asks the model
- * `whyRefused`, sends the event if it is accepted, appends a hash-chained log
- * entry (refusals too, R10), stores it, and only then tells the UI.
+ * so nothing happens unlogged: for every attempt the session has the core
+ * judge it (`applyAttempt`, src/core: the model's `whyRefused`, the next
+ * state, one hash-chained entry, refusals too, R10), stores the entry, and
+ * only then tells the UI.
  *
  * The UI sees the `ExerciseSession` interface only, so a server connection can
  * take this local implementation's place later.
  */
-import { createActor, type Actor } from 'xstate';
-import {
-  decisionInForce,
-  escalationMachine,
-  isWarned,
-  meansInUse,
-  phaseOf,
-  steeringRefusal,
-  whyRefused,
-  type By,
-  type EscalationEvent,
-  type Text,
-  type EscalationSnapshot,
-  type SteeringAction,
-} from '../../machines';
-import { applyClockAction, exerciseNow, formatExerciseTime, startClock } from './clock';
-import { genesisHash, sealEntry, sealEntryWithText, type Unhashed } from './hashChain';
-import { injectActionProblem, injectStates, type InjectAction } from './injects';
+import type { By, EscalationSnapshot, Text } from '../../machines';
+import { applyAttempt, type Applied, type Attempt, type ExerciseState, type Proposal } from '../core/applyAttempt';
+import { exerciseStateOf, newExercise } from '../core/exerciseState';
+import { exerciseNow, formatExerciseTime } from './clock';
+import { type InjectAction } from './injects';
 import { ExerciseConflictError, StorageWriteError, newExerciseId, type ExerciseStore } from './store';
-import {
-  EXERCISE_FORMAT,
-  type AttemptEntry,
-  type ClockAction,
-  type ClockState,
-  type ExerciseHead,
-  type ExerciseSetup,
-  type InjectEntry,
-  type LogEntry,
-  type ModelSummary,
-  type StorageStatus,
-  type SteeringRefusedEntry,
+import type {
+  AttemptEntry,
+  ClockAction,
+  ExerciseHead,
+  ExerciseSetup,
+  InjectEntry,
+  LogEntry,
+  StorageStatus,
+  SteeringRefusedEntry,
 } from './types';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type EntryDraft = DistributiveOmit<LogEntry, 'seq' | 'prevHash' | 'hash'>;
-
-/** An operational event as a caller sends it: the session stamps the time. */
-export type Attempt = DistributiveOmit<EscalationEvent, 'at'>;
+export type { Attempt };
+export { summarize } from '../core/applyAttempt';
 
 export interface SessionState {
   head: ExerciseHead;
@@ -89,55 +71,10 @@ export type WallClock = () => number;
 
 const SAVED: StorageStatus = { state: 'saved' };
 
-export function summarize(snapshot: EscalationSnapshot): ModelSummary {
-  return {
-    phase: phaseOf(snapshot),
-    means: meansInUse(snapshot),
-    warned: isWarned(snapshot),
-    decisions: {
-      waterCannon: decisionInForce(snapshot, 'waterCannon')?.verdict ?? null,
-      tearGas: decisionInForce(snapshot, 'tearGas')?.verdict ?? null,
-    },
-  };
-}
-
-const trainerOf = (setup: ExerciseSetup): By => {
-  const trainer = setup.cast.find((member) => member.role === 'trainer');
-  return { role: 'trainer', name: trainer?.name ?? '' };
-};
-
 /** A new exercise: stored at once, with a first entry saying it was created. */
 export function createExercise(store: ExerciseStore, setup: ExerciseSetup, now: WallClock = Date.now): ExerciseHead {
-  const wall = now();
-  const id = newExerciseId();
-  const createdAt = new Date(wall).toISOString();
-  const actor = createActor(escalationMachine, {
-    input: { municipality: setup.municipality, ...(setup.startPhase ? { startPhase: setup.startPhase } : {}) },
-  }).start();
-  const clock = startClock(setup.startTime, wall);
-  const genesis = genesisHash(id, setup, createdAt);
-  const created = sealEntry<LogEntry>({
-    kind: 'exercise',
-    action: 'created',
-    seq: 1,
-    wall: createdAt,
-    exercise: formatExerciseTime(clock.exerciseAtAnchor),
-    by: trainerOf(setup),
-    prevHash: genesis,
-  });
-  const head: ExerciseHead = {
-    format: EXERCISE_FORMAT,
-    id,
-    setup,
-    createdAt,
-    updatedAt: createdAt,
-    snapshot: actor.getPersistedSnapshot(),
-    clock,
-    length: 1,
-    headHash: created.hash,
-  };
-  actor.stop();
-  store.create(head, [created]);
+  const { head, entry } = newExercise(setup, { id: newExerciseId(), wall: now() });
+  store.create(head, [entry]);
   return head;
 }
 
@@ -146,55 +83,16 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
   const storedHead = store.head(id);
   if (!storedHead) throw new Error(`No exercise ${id}`);
   const log: LogEntry[] = store.entries(storedHead);
-  const input = {
-    municipality: storedHead.setup.municipality,
-    ...(storedHead.setup.startPhase ? { startPhase: storedHead.setup.startPhase } : {}),
-  };
-  const stored = storedHead.snapshot;
-  // Without a snapshot XState would start afresh, out of step with the log: that is not this exercise.
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
-    throw new Error(`The stored model state of exercise ${id} cannot be restored`);
-  const actor: Actor<typeof escalationMachine> = createActor(escalationMachine, { input, snapshot: stored as never });
-  // A stored snapshot XState cannot restore (storage edited by hand, a bug) is an actor error that XState
-  // would throw later from a timer; listen for it and say so now, so the app shows "unreadable".
-  const restoring = actor.subscribe({ error: () => undefined });
-  actor.start();
-  restoring.unsubscribe();
-  if (actor.getSnapshot().status !== 'active') {
-    actor.stop();
-    throw new Error(`The stored model state of exercise ${id} cannot be restored`);
-  }
+  let core: ExerciseState = exerciseStateOf(storedHead, log);
 
   const listeners = new Set<() => void>();
   let state: SessionState = {
     head: storedHead,
-    snapshot: actor.getSnapshot(),
+    snapshot: core.snapshot,
     log,
     savedLength: storedHead.length,
     storage: { state: 'saved' },
     version: 0,
-  };
-
-  // A refused attempt leaves the snapshot as it was, so its summary is the one the last attempt ended with.
-  let summarized: { snapshot: EscalationSnapshot; summary: ModelSummary } | null = null;
-  const summaryOf = (snapshot: EscalationSnapshot): ModelSummary => {
-    if (summarized?.snapshot !== snapshot) summarized = { snapshot, summary: summarize(snapshot) };
-    return summarized.summary;
-  };
-
-  // Attempts in the same millisecond on the same clock share their time stamp (formatting dates is a
-  // measurable part of an attempt's cost; issue #6).
-  let stamped: { clock: ClockState; time: { wall: number; wallIso: string; exercise: string } } | null = null;
-  const stamp = () => {
-    const wall = now();
-    if (stamped?.time.wall === wall && stamped.clock === state.head.clock) return stamped.time;
-    const time = {
-      wall,
-      wallIso: new Date(wall).toISOString(),
-      exercise: formatExerciseTime(exerciseNow(state.head.clock, wall)),
-    };
-    stamped = { clock: state.head.clock, time };
-    return time;
   };
 
   /** The stored form of each entry not stored yet (sealEntryWithText), so it is serialised once. */
@@ -202,28 +100,23 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
   /** The head as this session last wrote it; storage still holding it means no other tab wrote since. */
   let lastWritten: string | undefined;
 
-  /** Append one entry: seal it, store it (with any earlier unsaved ones), then tell the UI. */
-  function append(entry: EntryDraft, headChanges: Partial<ExerciseHead> = {}): LogEntry {
-    const previous = state.log[state.log.length - 1];
-    const unsealed = {
-      ...entry,
-      seq: state.log.length + 1,
-      prevHash: previous?.hash ?? state.head.headHash,
-    } as Unhashed<LogEntry>;
-    const { entry: sealed, text } = sealEntryWithText(unsealed);
-    log.push(sealed);
-    unsavedTexts.push(text);
-    const head: ExerciseHead = {
-      ...state.head,
-      ...headChanges,
-      updatedAt: sealed.wall,
-      length: log.length,
-      headHash: sealed.hash,
-    };
-    state = { ...state, head, snapshot: actor.getSnapshot(), version: state.version + 1, ...saved(head) };
+  /** Judge the proposal in the core, then store its entry (with any earlier unsaved ones), then tell the UI. */
+  function propose(proposal: Proposal): Applied {
+    const applied = applyAttempt(core, proposal, { wall: now() });
+    if (applied.outcome === 'ignored') return applied;
+    core = applied.state;
+    log.push(applied.entry);
+    unsavedTexts.push(applied.text);
+    const head = core.head;
+    state = { ...state, head, snapshot: core.snapshot, version: state.version + 1, ...saved(head) };
     for (const listener of listeners) listener();
-    return sealed;
+    return applied;
   }
+
+  const entryOf = (applied: Applied): LogEntry => {
+    if (applied.outcome === 'ignored') throw new Error('Only an inject step can be ignored');
+    return applied.entry;
+  };
 
   /** Store what is not stored yet under `head`; what the state then says about storage. */
   function saved(head: ExerciseHead): Pick<SessionState, 'savedLength' | 'storage'> {
@@ -248,90 +141,25 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
     }
   }
 
-  function steering(by: By, action: SteeringAction) {
-    const refusal = steeringRefusal(by, action);
-    if (!refusal) return null;
-    const time = stamp();
-    return append({
-      kind: 'steeringRefused',
-      action,
-      refusal,
-      by,
-      wall: time.wallIso,
-      exercise: time.exercise,
-    });
-  }
-
   return {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispatch(attempt) {
-      const time = stamp();
-      const event = { ...attempt, at: { exercise: time.exercise, wall: time.wallIso } } as EscalationEvent;
-      const before = actor.getSnapshot();
-      const refusal = whyRefused(before, event);
-      if (!refusal) actor.send(event);
-      const after = actor.getSnapshot();
-      return append(
-        {
-          kind: 'attempt',
-          event,
-          outcome: refusal ? 'refused' : 'accepted',
-          ...(refusal ? { refusal } : {}),
-          before: summaryOf(before),
-          after: summaryOf(after),
-          by: event.by,
-          wall: time.wallIso,
-          exercise: time.exercise,
-        },
-        refusal ? {} : { snapshot: actor.getPersistedSnapshot() },
-      ) as AttemptEntry;
-    },
-    annotate(by, text, refersTo) {
-      const refused = steering(by, 'exercise.note');
-      if (refused) return refused;
-      const time = stamp();
-      return append({
-        kind: 'note',
-        text,
-        ...(refersTo === undefined ? {} : { refersTo }),
-        by,
-        wall: time.wallIso,
-        exercise: time.exercise,
-      });
-    },
-    correct(by, text, corrects) {
-      const refused = steering(by, 'exercise.correct');
-      if (refused) return refused;
-      const time = stamp();
-      return append({ kind: 'correction', text, corrects, by, wall: time.wallIso, exercise: time.exercise });
-    },
-    clock(by, action) {
-      const refused = steering(by, 'exercise.clock');
-      if (refused) return refused;
-      const time = stamp();
-      const clock = applyClockAction(state.head.clock, action, time.wall);
-      return append(
-        { kind: 'clock', action, by, wall: time.wallIso, exercise: formatExerciseTime(clock.exerciseAtAnchor) },
-        { clock },
-      );
-    },
+    dispatch: (attempt) => entryOf(propose({ kind: 'attempt', attempt })) as AttemptEntry,
+    annotate: (by, text, refersTo) =>
+      entryOf(propose({ kind: 'note', by, text, ...(refersTo === undefined ? {} : { refersTo }) })),
+    correct: (by, text, corrects) => entryOf(propose({ kind: 'correction', by, text, corrects })),
+    clock: (by, action) => entryOf(propose({ kind: 'clock', by, action })),
     inject(by, injectId, action) {
-      // R13 first: an attempt by someone who may not steer is logged whatever it names (R10).
-      const refused = steering(by, 'inject.release');
-      if (refused) return { outcome: 'refused', entry: refused as SteeringRefusedEntry };
-      const { setup } = state.head;
-      const current = injectStates(setup, state.log).find((inject) => inject.inject.id === injectId);
-      const problem = injectActionProblem(setup, current?.status, injectId, action);
-      if (problem) return { outcome: 'ignored', reason: problem };
-      const time = stamp();
-      const entry = append({ kind: 'inject', injectId, action, by, wall: time.wallIso, exercise: time.exercise });
-      return { outcome: 'accepted', entry: entry as InjectEntry };
+      const applied = propose({ kind: 'inject', by, injectId, action });
+      if (applied.outcome === 'ignored') return { outcome: 'ignored', reason: applied.reason };
+      return applied.entry.kind === 'inject'
+        ? { outcome: 'accepted', entry: applied.entry }
+        : { outcome: 'refused', entry: applied.entry as SteeringRefusedEntry };
     },
-    exerciseTimeNow: () => stamp().exercise,
+    exerciseTimeNow: () => formatExerciseTime(exerciseNow(state.head.clock, now())),
     retrySave() {
       if (state.storage.state !== 'failed') return;
       state = { ...state, ...saved(state.head) };
@@ -342,7 +170,6 @@ export function openSession(store: ExerciseStore, id: string, now: WallClock = D
       for (const listener of listeners) listener();
     },
     dispose() {
-      actor.stop();
       listeners.clear();
     },
   };
