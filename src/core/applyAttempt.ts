@@ -166,11 +166,15 @@ function applyModelAttempt(state: ExerciseState, attempt: Attempt, wall: number)
   if (refusal) return logged(state, { ...draft, after: state.summary });
   const [snapshot] = transition(escalationMachine, state.snapshot, event);
   const summary = summarize(snapshot);
-  return logged(state, { ...draft, after: summary }, {
-    snapshot,
-    summary,
-    head: { snapshot: escalationMachine.getPersistedSnapshot(snapshot) },
-  });
+  return logged(
+    state,
+    { ...draft, after: summary },
+    {
+      snapshot,
+      summary,
+      head: { snapshot: escalationMachine.getPersistedSnapshot(snapshot) },
+    },
+  );
 }
 
 /** Judge `proposal` against `state` at wall time `ctx.wall`: the entry it logs and the state after, or why it is ignored. */
