@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ActingAs } from '../src/features/actingAs/ActingAs';
 import { SETUP } from '../tests/fixtures/exercise';
+import { scenarioSetup } from '../tests/fixtures/scenario';
 
 const meta = {
   title: 'Console/ActingAs',
@@ -21,3 +22,19 @@ export const Commander: Story = {
 };
 export const NeighbouringMayor: Story = { args: { actingAs: 'neighbour' } };
 export const English: Story = { parameters: { locale: 'en' } };
+
+/** Jaarwisseling's cast in English: positions in English, no Dutch role words (issue #12). */
+export const ScenarioCastEnglish: Story = {
+  parameters: { locale: 'en' },
+  args: { cast: scenarioSetup('jaarwisseling').cast, actingAs: 'commandant' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByRole('radio', { name: /Commander Jeroen Visser \(Overall Commander, SGBO\)/, checked: true }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('radio', { name: /Bram Hofstede \(alderman\)/ })).toBeVisible();
+    await expect(canvas.getByRole('radiogroup', { name: 'Acting as' })).not.toHaveTextContent(
+      /wethouder|Algemeen Commandant|officier van justitie/i,
+    );
+  },
+};

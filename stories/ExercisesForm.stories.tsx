@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { NewExerciseForm } from '../src/features/exercises/NewExerciseForm';
 import type { ExerciseSetup } from '../src/session';
+import { scenarioSetup } from '../tests/fixtures/scenario';
 
 /** 28 November 2026, 13:00 in the Netherlands: the default start is the coming New Year's Eve. */
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -14,13 +15,25 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The start-time field: a group of parts (day, month, year, hour, minute), written the UI language's way. */
+const startTime = (root: HTMLElement, label = /^Starttijd van de oefening/) =>
+  within(root).getByRole('group', { name: label });
+/** What it shows, without the bidi marks the time is wrapped in. */
+const shownStart = (root: HTMLElement, label?: RegExp) =>
+  startTime(root, label).textContent.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+const startPart = (root: HTMLElement, name: RegExp) => {
+  const [part] = within(root).getAllByRole('spinbutton', { name });
+  if (!part) throw new Error(`no part ${String(name)} in the start time`);
+  return part;
+};
+
 /** Empty, with the defaults: 31 December 22:00 and phase 1; focus in the first field. */
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('heading', { name: 'Nieuwe oefening' })).toBeVisible();
     await expect(canvas.getByLabelText(/Titel van de oefening/)).toHaveFocus();
-    await expect(canvas.getByLabelText(/Starttijd van de oefening/)).toHaveValue('2026-12-31T22:00');
+    await expect(shownStart(canvasElement)).toBe('31-12-2026, 22:00');
     await expect(canvas.getByText('Gekozen: donderdag 31 december 2026 om 22:00')).toBeVisible();
     await expect(canvas.getByRole('radio', { name: /^Fase 1 GGP-GO/ })).toBeChecked();
     await expect(canvas.getByRole('radio', { name: /^Fase 3 .*aanname$/ })).not.toBeChecked();
@@ -33,7 +46,10 @@ export const Empty: Story = {
 export const ValidationErrors: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.clear(canvas.getByLabelText(/Starttijd van de oefening/));
+    // Every part of the start time emptied, from the minutes back (an emptied part's Backspace moves on).
+    await userEvent.click(startPart(canvasElement, /^minu/));
+    await userEvent.keyboard('{Backspace}'.repeat(16));
+    await expect(shownStart(canvasElement)).toBe('dd-mm-jjjj, ––:––');
     await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
     await expect(args.onCreate).not.toHaveBeenCalled();
     const title = canvas.getByLabelText(/Titel van de oefening/);
@@ -45,7 +61,7 @@ export const ValidationErrors: Story = {
       'Vul de naam van de locoburgemeester in.',
     );
     await expect(canvas.getByLabelText(/^Oefenleider/)).toBeInvalid();
-    await expect(canvas.getByLabelText(/Starttijd van de oefening/)).toHaveAccessibleDescription(
+    await expect(startPart(canvasElement, /^dag/)).toHaveAccessibleDescription(
       /Vul een volledige datum en tijd in, bijvoorbeeld 31-12-2026 22:00\./,
     );
     await expect(canvasElement.querySelectorAll('.field__error')).toHaveLength(8);
@@ -98,9 +114,10 @@ export const Filled: Story = {
     await expect(canvas.getByLabelText('Waarnemer 2')).toHaveValue('Eva de Wit');
     await expect(canvas.queryByLabelText('Waarnemer 3')).toBeNull();
 
-    const start = canvas.getByLabelText(/Starttijd van de oefening/);
-    await userEvent.clear(start);
-    await userEvent.type(start, '2026-12-31T23:30');
+    // Typed part by part: the hour, then the minutes follow by themselves.
+    await userEvent.click(startPart(canvasElement, /^uur/));
+    await userEvent.keyboard('2330');
+    await expect(shownStart(canvasElement)).toBe('31-12-2026, 23:30');
     await userEvent.click(canvas.getByRole('radio', { name: /^Fase 2/ }));
     await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
     await expect(args.onCreate).toHaveBeenCalledOnce();
@@ -132,11 +149,43 @@ export const English: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('heading', { name: 'New exercise' })).toBeVisible();
     await expect(canvas.getByRole('radio', { name: /^Phase 4 ME with specialist means assumption$/ })).toBeVisible();
+    // The British order, whatever the browser's own locale: day, month, year, 24 hours.
+    await expect(shownStart(canvasElement, /^Exercise start time/)).toBe('31/12/2026, 22:00');
     await userEvent.click(canvas.getByRole('button', { name: 'Create exercise' }));
     await expect(canvas.getByLabelText(/^Exercise title/)).toHaveAccessibleDescription(/Fill in the exercise title\./);
     await expect(canvas.getByLabelText(/^Acting mayor/)).toHaveAccessibleDescription(
       'Fill in the acting mayor’s name.',
     );
     await expect(args.onCreate).not.toHaveBeenCalled();
+  },
+};
+
+/** From Jaarwisseling, in English: the positions from the scenario under the names, in English (issue #12). */
+export const EnglishFromScenario: Story = {
+  parameters: { locale: 'en' },
+  args: { initial: scenarioSetup('jaarwisseling') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const commander = canvas.getByLabelText(/^Commander/);
+    await expect(commander).toHaveValue('Jeroen Visser');
+    await expect(commander).toHaveAccessibleDescription('In the scenario: Overall Commander, SGBO.');
+    await expect(canvas.getByLabelText(/^Acting mayor/)).toHaveAccessibleDescription('In the scenario: alderman.');
+    await expect(canvas.getByLabelText('Observer 1')).toHaveAccessibleDescription('In the scenario: evaluator.');
+    await expect(canvasElement).not.toHaveTextContent(/wethouder|Algemeen Commandant|officier van justitie/i);
+  },
+};
+
+/** The calendar, opened from its button: the month in the UI's language, the start day chosen. */
+export const Calendar: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /^Kalender/ }));
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole('dialog');
+    await expect(within(dialog).getByRole('heading', { name: 'december 2026' })).toBeVisible();
+    await expect(within(dialog).getByRole('button', { name: /31 december 2026/ })).toBeVisible();
+    await userEvent.click(within(dialog).getByRole('button', { name: /^vrijdag 18 december 2026/ }));
+    await expect(shownStart(canvasElement)).toBe('18-12-2026, 22:00');
+    await expect(canvas.getByText('Gekozen: vrijdag 18 december 2026 om 22:00')).toBeVisible();
   },
 };

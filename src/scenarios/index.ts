@@ -60,7 +60,8 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
 /**
  * The set-up of a new exercise from a scenario. Mayors and acting mayors
  * without a municipality of their own get the scenario's, so the competent
- * mayor is recognised as such (R5).
+ * mayor is recognised as such (R5). Each member's position comes along in
+ * both languages: the title is chosen once, but the console may switch.
  */
 export function scenarioToSetup(scenario: Scenario, language: keyof Text = 'nl'): ExerciseSetup {
   const cast = scenario.cast.map((member): CastMember => {
@@ -71,6 +72,8 @@ export function scenarioToSetup(scenario: Scenario, language: keyof Text = 'nl')
       id: member.id,
       role: member.role,
       name: member.name,
+      // Only when the scenario gives one: a set-up without it hashes as before.
+      ...(member.position === undefined ? {} : { position: { nl: member.position.nl, en: member.position.en } }),
       ...(municipality === undefined ? {} : { municipality }),
     };
   });

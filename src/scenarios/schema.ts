@@ -93,7 +93,14 @@ function uniqueIds(list: readonly { id: string }[], ctx: z.core.$RefinementCtx) 
 export const castMemberSchema = z.object({
   id: slug,
   role: z.enum(ROLES),
+  /** The person only, "Jeroen Visser": a name reads the same in every language. */
   name: trimmed(SCENARIO_LIMITS.name),
+  /**
+   * Their position, in both languages ("wethouder" / "alderman"), shown after
+   * the name in the UI's language. Optional: files from before it had the
+   * position inside the name, and still read.
+   */
+  position: z.optional(bilingual(SCENARIO_LIMITS.name)),
   /** Mayors and acting mayors: their municipality (R5). Defaults to the scenario's. */
   municipality: z.optional(trimmed(SCENARIO_LIMITS.name)),
 });

@@ -219,6 +219,8 @@ const castMemberSchema = z.object({
   id: filled(LIMITS.id),
   role: z.enum(ROLES),
   name: text(LIMITS.name),
+  /** From a scenario with positions; files from before it have none (the name may hold it). */
+  position: z.optional(z.object({ nl: text(LIMITS.name), en: text(LIMITS.name) })),
   municipality: z.optional(text(LIMITS.name)),
 });
 

@@ -12,6 +12,7 @@ import type {
   Role,
   Subject,
   DecisionInForce,
+  Text,
 } from '../../machines';
 import type { Scenario } from '../scenarios/schema';
 
@@ -21,7 +22,14 @@ export const EXERCISE_FORMAT = 'paraat.exercise/1';
 export interface CastMember {
   id: string;
   role: Role;
+  /** The person: "Jeroen Visser". */
   name: string;
+  /**
+   * Their position from the scenario, in both languages ("Algemeen Commandant
+   * SGBO" / "Commander, SGBO"); shown in the UI's language. Only present when
+   * the scenario gave one, so set-ups from before it hash as they did.
+   */
+  position?: Text;
   /** Mayors only: their municipality (R5). Defaults to the exercise's. */
   municipality?: string;
 }

@@ -15,10 +15,23 @@ export const CAST = {
   startTime: '2026-12-31T22:00',
 };
 
+/**
+ * The start time ("2026-12-31T22:00") typed part by part into the Dutch form's field, as a trainer
+ * would: day, month, year, hour, minute, each moving on to the next by itself.
+ */
+export async function fillStartTime(page, value) {
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  await page.getByRole('group', { name: /^Starttijd van de oefening/ }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${day}${month}${year}${hour}${minute}`);
+}
+
 /** From the start screen: fill in the set-up form and open the new exercise's console. */
 export async function createExercise(page, cast = CAST) {
   await page.getByRole('button', { name: 'Nieuwe oefening' }).first().click();
-  for (const [name, value] of Object.entries(cast)) await page.fill(`input[name=${name}]`, value);
+  for (const [name, value] of Object.entries(cast)) {
+    if (name === 'startTime') await fillStartTime(page, value);
+    else await page.fill(`input[name=${name}]`, value);
+  }
   await page.getByRole('button', { name: 'Oefening aanmaken' }).click();
   await page.locator('.console').waitFor();
   return new URL(page.url()).hash;

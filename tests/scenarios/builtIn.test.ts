@@ -167,6 +167,41 @@ describe('scenarioToSetup', () => {
     }
   });
 
+  test.each(BUILT_IN_TEXTS)(
+    '$entry.file: names are persons only, positions come in both languages (issue #12)',
+    ({ entry }) => {
+      const scenario = load(entry.id);
+      for (const member of scenario.cast) {
+        // "Jeroen Visser", not "Jeroen Visser (Algemeen Commandant SGBO)": the English UI would show the Dutch.
+        expect(member.name).not.toMatch(/[(),]/);
+        if (member.position) expect(member.position.nl).not.toBe('');
+      }
+      expect(scenario.cast.some((member) => member.position && member.position.nl !== member.position.en)).toBe(true);
+      const setup = scenarioToSetup(scenario);
+      expect(setup.cast.map((member) => member.position)).toEqual(scenario.cast.map((member) => member.position));
+    },
+  );
+
+  test('a cast without positions (a file from before them) gives a set-up without the key, so its hash is as before', () => {
+    const scenario = load('jaarwisseling');
+    const old: Scenario = {
+      ...scenario,
+      cast: scenario.cast.map(({ id, role, name, municipality }) => ({
+        id,
+        role,
+        name,
+        ...(municipality === undefined ? {} : { municipality }),
+      })),
+    };
+    const setup = scenarioToSetup(old);
+    expect(setup.cast.every((member) => !('position' in member))).toBe(true);
+    expect(setup.cast.find((member) => member.id === 'commandant')).toEqual({
+      id: 'commandant',
+      role: 'commander',
+      name: 'Jeroen Visser',
+    });
+  });
+
   test('the title follows the language asked for', () => {
     expect(scenarioToSetup(load('jaarwisseling'), 'en').title).toBe("New Year's Eve");
   });

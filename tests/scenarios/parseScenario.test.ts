@@ -240,6 +240,23 @@ const CASES: { name: string; text: string; path: string; nl?: RegExp; en?: RegEx
     nl: /ontbreekt/,
   },
   {
+    name: 'a position without English',
+    text: broken((d) => (d.cast[1] = { ...d.cast[1], position: { nl: 'wethouder' } })),
+    path: 'cast[1].position.en',
+    nl: /ontbreekt/,
+  },
+  {
+    name: 'a position as plain text',
+    text: broken((d) => (d.cast[1] = { ...d.cast[1], position: 'wethouder' })),
+    path: 'cast[1].position',
+    nl: /moet een object/,
+  },
+  {
+    name: 'a position longer than a name may be',
+    text: broken((d) => (d.cast[1] = { ...d.cast[1], position: { nl: 'x'.repeat(201), en: 'x' } })),
+    path: 'cast[1].position.nl',
+  },
+  {
     name: 'too much text',
     text: `{"format":"paraat.scenario/1","padding":"${'x'.repeat(MAX_SCENARIO_CHARS)}"}`,
     path: '',
@@ -292,6 +309,18 @@ describe('parseScenario accepts what it should', () => {
     if (!result.ok) expect.fail(JSON.stringify(result.errors));
     expect(result.scenario.municipality).toBe('Wielsum');
     expect(result.scenario.cast[0]?.municipality).toBe('Wielsum');
+  });
+
+  test('a cast member with a position in both languages, trimmed, and one without (older files)', () => {
+    const draft = minimalScenario() as Draft;
+    draft.cast[1] = { ...draft.cast[1], position: { nl: ' Algemeen Commandant SGBO ', en: 'Overall Commander, SGBO' } };
+    const result = parseScenario(JSON.stringify(draft));
+    if (!result.ok) expect.fail(JSON.stringify(result.errors));
+    expect(result.scenario.cast[1]?.position).toEqual({
+      nl: 'Algemeen Commandant SGBO',
+      en: 'Overall Commander, SGBO',
+    });
+    expect(result.scenario.cast[0]).not.toHaveProperty('position');
   });
 
   test("a mayor without a municipality counts as the scenario's mayor", () => {

@@ -1,6 +1,6 @@
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { CastMember } from '../../session';
-import { useTranslation } from '../../i18n';
+import { useLanguage, useTranslation } from '../../i18n';
 import './actingAs.css';
 
 export interface ActingAsProps {
@@ -12,6 +12,7 @@ export interface ActingAsProps {
 /** Who acts now: one click (or arrow keys) to switch between the cast. */
 export function ActingAs({ cast, actingAs, onChange }: ActingAsProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <section className="acting-as" aria-labelledby="acting-as-label">
       <h2 id="acting-as-label" className="acting-as__label">
@@ -32,7 +33,11 @@ export function ActingAs({ cast, actingAs, onChange }: ActingAsProps) {
         {cast.map((member) => (
           <ToggleButton key={member.id} id={member.id} className="acting-as__member">
             <span className="acting-as__role">{t(`role.${member.role}`)}</span>
-            <span className="acting-as__name">{member.name}</span>
+            <span className="acting-as__name">
+              {member.position
+                ? t('actingAs.withPosition', { name: member.name, position: member.position[language] })
+                : member.name}
+            </span>
             {member.municipality && member.role !== 'trainer' && (
               <span className="acting-as__municipality">{member.municipality}</span>
             )}

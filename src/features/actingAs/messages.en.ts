@@ -4,4 +4,5 @@ import type { nl } from './messages';
 export const en: typeof nl = {
   label: 'Acting as',
   explain: 'Choose who acts now. The buttons show what that role can do; the model says what is allowed.',
+  withPosition: '{{name}} ({{position}})',
 };

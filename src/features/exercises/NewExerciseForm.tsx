@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import { PHASES, type PhaseNumber } from '../../../machines';
 import { BUILT_IN_SCENARIOS, scenarioToSetup, type Scenario } from '../../scenarios';
+import type { Text } from '../../../machines';
 import type { ExerciseSetup } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { DRAFT_FIELDS, draftOf, emptyDraft, NAMED_ROLES, setupOf, validateDraft, type ExerciseDraft } from './setup';
@@ -9,6 +10,7 @@ import { formatStartTimeInWords } from './format';
 import { ScenarioPicker, type ScenarioPickerProps, type ScenarioSource } from './ScenarioPicker';
 import { ScenarioSummary } from './ScenarioSummary';
 import { castField, castRowErrors, castRowsOf, setupFromScenario, type CastRow } from './scenarioCast';
+import { StartTimeField } from './StartTimeField';
 import './exercises.css';
 
 export interface NewExerciseFormProps {
@@ -29,6 +31,8 @@ interface ObserverRow {
   name: string;
   /** The scenario's id for this observer, kept in the set-up. */
   id?: string;
+  /** The scenario's position for this observer ("evaluator"), kept in the set-up. */
+  position?: Text;
 }
 
 /** Where the kept input's scenario came from: a built-in one, or else a file. */
@@ -65,13 +69,15 @@ export function NewExerciseForm({
   const nextKey = useRef(1);
   const [observers, setObservers] = useState<ObserverRow[]>(() =>
     startCast
-      ? startCast.observers.map((observer) => ({ key: nextKey.current++, name: observer.name, id: observer.id }))
+      ? startCast.observers.map((observer) => ({ key: nextKey.current++, ...observer }))
       : start.observers.map((name) => ({ key: nextKey.current++, name })),
   );
   const [startTime, setStartTime] = useState(start.startTime);
+  // Some parts of the start time emptied, others not: the form's value is then the last whole one (StartTimeField).
+  const [startTimeIncomplete, setStartTimeIncomplete] = useState(false);
   const [startPhase, setStartPhase] = useState<PhaseNumber>(start.startPhase);
   const [submitted, setSubmitted] = useState(false);
-  const fields = useRef<Partial<Record<string, HTMLInputElement | null>>>({});
+  const fields = useRef<Partial<Record<string, { focus: () => void } | null>>>({});
   const observerInputs = useRef(new Map<number, HTMLInputElement>());
   const addObserverButton = useRef<HTMLButtonElement>(null);
   // Where focus goes once an observer row is added or removed (a row's key, or the add button).
@@ -85,7 +91,7 @@ export function NewExerciseForm({
     startTime,
     startPhase,
   };
-  const startTimeInWords = formatStartTimeInWords(startTime, language);
+  const startTimeInWords = startTimeIncomplete ? '' : formatStartTimeInWords(startTime, language);
 
   const scenarioSetup = (from: Scenario) =>
     setupFromScenario({
@@ -94,14 +100,18 @@ export function NewExerciseForm({
       startTime,
       startPhase,
       rows: castRows,
-      observers: observers.map((row) => ({ name: row.name, ...(row.id === undefined ? {} : { id: row.id }) })),
+      observers: observers.map((row) => ({
+        name: row.name,
+        ...(row.id === undefined ? {} : { id: row.id }),
+        ...(row.position === undefined ? {} : { position: row.position }),
+      })),
       scenario: from,
     });
 
   // Messages show once the trainer has tried to submit, and then follow the input.
   const errors = submitted ? errorsOf() : {};
   function errorsOf(): Partial<Record<string, true>> {
-    const all = validateDraft(draft);
+    const all = { ...validateDraft(draft), ...(startTimeIncomplete ? { startTime: true as const } : {}) };
     if (!scenario) return all;
     // With a scenario the named-role fields are not shown: its own rows are checked instead.
     return {
@@ -175,7 +185,18 @@ export function NewExerciseForm({
       : label,
   );
 
-  const register = (field: string) => (element: HTMLInputElement | null) => {
+  // Under a scenario's role: its position there, and whether that mayor may decide here (R5).
+  const castHelp = (row: CastRow): { help?: string } => {
+    const parts = [
+      row.position ? t('scenarioPicker.cast.position', { position: row.position[language] }) : null,
+      row.municipality !== undefined && row.municipality !== municipality.trim()
+        ? t('scenarioPicker.cast.notCompetent', { municipality: row.municipality })
+        : null,
+    ].filter((part) => part !== null);
+    return parts.length > 0 ? { help: parts.join(' ') } : {};
+  };
+
+  const register = (field: string) => (element: { focus: () => void } | null) => {
     fields.current[field] = element;
   };
 
@@ -186,8 +207,6 @@ export function NewExerciseForm({
     onChange,
     error,
     help,
-    type = 'text',
-    after,
   }: {
     /** The input's name, and the key of its error. */
     field: string;
@@ -197,9 +216,6 @@ export function NewExerciseForm({
     /** What to do when the field is wrong. */
     error: string;
     help?: string;
-    type?: 'text' | 'datetime-local';
-    /** Shown below the input. */
-    after?: ReactNode;
   }): ReactNode => {
     const inputId = `${id}-${field}`;
     const describedBy = [help ? `${inputId}-help` : null, errors[field] ? `${inputId}-error` : null]
@@ -224,7 +240,7 @@ export function NewExerciseForm({
           ref={register(field)}
           id={inputId}
           name={field}
-          type={type}
+          type="text"
           value={value}
           required
           aria-invalid={errors[field] ? true : undefined}
@@ -234,7 +250,6 @@ export function NewExerciseForm({
             onChange(event.target.value);
           }}
         />
-        {after}
       </div>
     );
   };
@@ -290,9 +305,7 @@ export function NewExerciseForm({
                       );
                     },
                     error: t('scenarioPicker.cast.required'),
-                    ...(row.municipality !== undefined && row.municipality !== municipality.trim()
-                      ? { help: t('scenarioPicker.cast.notCompetent', { municipality: row.municipality }) }
-                      : {}),
+                    ...castHelp(row),
                   })}
                 </div>
               ))
@@ -330,6 +343,11 @@ export function NewExerciseForm({
                 <li key={row.key} className="observer-row">
                   <div className="field">
                     <label htmlFor={inputId}>{label}</label>
+                    {row.position && (
+                      <span id={`${inputId}-help`} className="field__help">
+                        {t('scenarioPicker.cast.position', { position: row.position[language] })}
+                      </span>
+                    )}
                     <input
                       ref={(element) => {
                         if (element) observerInputs.current.set(row.key, element);
@@ -338,6 +356,7 @@ export function NewExerciseForm({
                       id={inputId}
                       type="text"
                       value={row.name}
+                      aria-describedby={row.position ? `${inputId}-help` : undefined}
                       autoComplete="off"
                       onChange={(event) => {
                         const name = event.target.value;
@@ -378,21 +397,26 @@ export function NewExerciseForm({
       </fieldset>
 
       <div className="new-exercise__fields new-exercise__start">
-        {textField({
-          field: 'startTime',
-          label: t('exercises.form.startTime'),
-          value: startTime,
-          onChange: setStartTime,
-          error: t('exercises.form.errors.startTime'),
-          help: t('exercises.form.startTimeHelp'),
-          type: 'datetime-local',
-          // The native control shows the browser's own date format; this says it the Dutch way.
-          after: startTimeInWords && (
-            <span className="new-exercise__chosen">
-              {t('exercises.form.startTimeChosen', { time: startTimeInWords })}
-            </span>
-          ),
-        })}
+        <StartTimeField
+          ref={register('startTime')}
+          name="startTime"
+          value={startTime}
+          onChange={setStartTime}
+          onIncompleteChange={setStartTimeIncomplete}
+          language={language}
+          label={t('exercises.form.startTime')}
+          requirement={t('common.required')}
+          help={t('exercises.form.startTimeHelp')}
+          error={errors.startTime ? t('exercises.form.errors.startTime') : null}
+          // In words too, with the weekday: a trainer sees at once that 31-12 is a Thursday.
+          after={
+            startTimeInWords && (
+              <span className="new-exercise__chosen">
+                {t('exercises.form.startTimeChosen', { time: startTimeInWords })}
+              </span>
+            )
+          }
+        />
       </div>
 
       <fieldset className="new-exercise__group" aria-describedby={`${id}-phase-help`}>

@@ -7,6 +7,7 @@ import {
   type Scenario,
   type ScenarioError,
 } from '../../scenarios';
+import type { Text } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import './scenarioPicker.css';
 
@@ -27,9 +28,10 @@ export interface ScenarioPickerProps {
 type Status =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'loaded'; title: string }
+  // Titles in both languages: the status follows a language switch after loading.
+  | { state: 'loaded'; title: Text }
   | { state: 'cleared' }
-  | { state: 'fetchFailed'; title: string; problem: string }
+  | { state: 'fetchFailed'; title: Text; problem: string }
   | { state: 'invalid'; name: string; errors: ScenarioError[] };
 
 async function fetchBuiltIn(file: BuiltInScenario['file']): Promise<string> {
@@ -67,14 +69,14 @@ export function ScenarioPicker({
   const chooseBuiltIn = (entry: BuiltInScenario) => {
     const current = ++request.current;
     setStatus({ state: 'loading' });
-    const title = entry.title[language];
+    const title = entry.title;
     loadBuiltIn(entry.file)
       .then((text) => {
         if (current !== request.current) return;
         const result = parseScenario(text);
         if (result.ok) {
           onChoose(result.scenario, entry.id);
-          setStatus({ state: 'loaded', title: result.scenario.title[language] });
+          setStatus({ state: 'loaded', title: result.scenario.title });
         } else setStatus({ state: 'invalid', name: entry.file, errors: result.errors });
       })
       .catch((error: unknown) => {
@@ -108,7 +110,7 @@ export function ScenarioPicker({
         const result = parseScenario(text);
         if (result.ok) {
           onChoose(result.scenario, 'file');
-          setStatus({ state: 'loaded', title: result.scenario.title[language] });
+          setStatus({ state: 'loaded', title: result.scenario.title });
         } else setStatus({ state: 'invalid', name: file.name, errors: result.errors });
       })
       .catch((error: unknown) => {
@@ -194,7 +196,7 @@ export function ScenarioPicker({
         {status.state === 'loaded' && (
           <p className="scenario-picker__loaded">
             <span aria-hidden="true">✓ </span>
-            {t('scenarioPicker.loaded', { title: status.title })}
+            {t('scenarioPicker.loaded', { title: status.title[language] })}
           </p>
         )}
         {status.state === 'cleared' && <p>{t('scenarioPicker.cleared')}</p>}
@@ -203,7 +205,7 @@ export function ScenarioPicker({
       {status.state === 'fetchFailed' && (
         <p role="alert" className="exercises-banner exercises-banner--error scenario-picker__alert">
           <span aria-hidden="true">⚠ </span>
-          {t('scenarioPicker.fetchFailed', { title: status.title, problem: status.problem })}
+          {t('scenarioPicker.fetchFailed', { title: status.title[language], problem: status.problem })}
         </p>
       )}
       {status.state === 'invalid' && (

@@ -56,7 +56,7 @@ export const en: typeof nl = {
     addObserver: 'Add observer',
     removeObserver: 'Remove',
     startTime: 'Exercise start time',
-    startTimeHelp: 'Date and time in the exercise, for example 31-12 22:00. The exercise clock starts here.',
+    startTimeHelp: 'Date and time in the exercise, for example 31/12/2026 22:00. The exercise clock starts here.',
     startTimeChosen: 'Chosen: {{time}}',
     startPhase: 'Start phase',
     startPhaseHelp:
@@ -72,7 +72,7 @@ export const en: typeof nl = {
       commander: 'Fill in the commander’s name.',
       prosecutor: 'Fill in the public prosecutor’s name.',
       trainer: 'Fill in the exercise controller’s name.',
-      startTime: 'Fill in a complete date and time, for example 31-12-2026 22:00.',
+      startTime: 'Fill in a complete date and time, for example 31/12/2026 22:00.',
     },
   },
 };

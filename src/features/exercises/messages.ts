@@ -55,7 +55,7 @@ export const nl = {
     addObserver: 'Waarnemer toevoegen',
     removeObserver: 'Verwijderen',
     startTime: 'Starttijd van de oefening',
-    startTimeHelp: 'Datum en tijd in de oefening, bijvoorbeeld 31-12 22:00. Hier begint de oefenklok.',
+    startTimeHelp: 'Datum en tijd in de oefening, bijvoorbeeld 31-12-2026 22:00. Hier begint de oefenklok.',
     startTimeChosen: 'Gekozen: {{time}}',
     startPhase: 'Startfase',
     startPhaseHelp:

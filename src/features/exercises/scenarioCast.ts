@@ -3,7 +3,7 @@
  * row per role the scenario brings (two mayors, say, or no prosecutor), and
  * its observers. Pure, so the form's rules are tested without a browser.
  */
-import type { Role } from '../../../machines';
+import type { Role, Text } from '../../../machines';
 import type { Scenario } from '../../scenarios';
 import type { CastMember, ExerciseSetup } from '../../session';
 
@@ -11,6 +11,8 @@ export interface CastRow {
   id: string;
   role: Exclude<Role, 'observer'>;
   name: string;
+  /** The scenario's position for this role, in both languages: kept when the trainer renames who plays it. */
+  position?: Text;
   /** A mayor or acting mayor of another municipality keeps it: the scenario may be about who is not competent (R5). */
   municipality?: string;
   /** A mayor or acting mayor of the exercise's own municipality: follows it when the trainer changes it (R5). */
@@ -21,7 +23,12 @@ export interface ObserverDraft {
   /** The scenario's id for this observer; new rows get one when the set-up is made. */
   id?: string;
   name: string;
+  /** The scenario's position for this observer ("evaluator"); rows the trainer adds have none. */
+  position?: Text;
 }
+
+const positionOf = (member: { position?: Text }) =>
+  member.position === undefined ? {} : { position: member.position };
 
 const isMayor = (role: Role) => role === 'mayor' || role === 'locoMayor';
 
@@ -31,7 +38,7 @@ export function castRowsOf(setup: ExerciseSetup): { rows: CastRow[]; observers: 
   const observers: ObserverDraft[] = [];
   for (const member of setup.cast) {
     if (member.role === 'observer') {
-      observers.push({ id: member.id, name: member.name });
+      observers.push({ id: member.id, name: member.name, ...positionOf(member) });
       continue;
     }
     const local = isMayor(member.role) && (member.municipality ?? setup.municipality) === setup.municipality;
@@ -39,6 +46,7 @@ export function castRowsOf(setup: ExerciseSetup): { rows: CastRow[]; observers: 
       id: member.id,
       role: member.role,
       name: member.name,
+      ...positionOf(member),
       ...(member.municipality !== undefined && !local ? { municipality: member.municipality } : {}),
       local,
     });
@@ -75,6 +83,7 @@ export function setupFromScenario(input: ScenarioSetupInput): ExerciseSetup {
       id: row.id,
       role: row.role,
       name: row.name.trim(),
+      ...positionOf(row),
       ...(own === undefined ? {} : { municipality: own }),
     };
   });
@@ -89,7 +98,7 @@ export function setupFromScenario(input: ScenarioSetupInput): ExerciseSetup {
       id = `observer-${String(next)}`;
     }
     taken.add(id);
-    cast.push({ id, role: 'observer', name });
+    cast.push({ id, role: 'observer', name, ...positionOf(observer) });
   }
   return {
     title: input.title.trim(),

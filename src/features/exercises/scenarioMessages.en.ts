@@ -38,6 +38,7 @@ export const en: typeof nl = {
     numbered: '{{label}} {{number}}',
     notCompetent:
       'Belongs to {{municipality}}, not to the exercise’s municipality: cannot decide on the water cannon or the tear agent here (R5).',
+    position: 'In the scenario: {{position}}.',
     required: 'Fill in a name for this role.',
   },
 };

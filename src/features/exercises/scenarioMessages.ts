@@ -41,6 +41,8 @@ export const nl = {
     numbered: '{{label}} {{number}}',
     notCompetent:
       'Hoort bij {{municipality}}, niet bij de gemeente van de oefening: kan hier niet besluiten over waterwerper of traanverwekkende stof (R5).',
+    /** Under a role's name field: the position the scenario gives it, which stays when the name changes. */
+    position: 'In het scenario: {{position}}.',
     required: 'Vul een naam in voor deze rol.',
   },
 };

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NewExerciseForm } from '../../../src/features/exercises/NewExerciseForm';
@@ -34,6 +34,10 @@ function renderForm({
 
 const picker = () => screen.getByRole('group', { name: /^Scenario/ });
 
+/** What the start-time field shows, its parts read as one line. */
+const startTimeShown = (label: RegExp = /^Starttijd van de oefening/) =>
+  screen.getByRole('group', { name: label }).textContent.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+
 async function pick(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.click(within(picker()).getByRole('radio', { name: new RegExp(`^${name}`) }));
   await screen.findByText(/geladen\. Titel, gemeente/);
@@ -64,8 +68,14 @@ describe('starting a new exercise from a scenario', () => {
     expect(screen.getByLabelText(/^Gemeente/)).toHaveValue('Lindenburg');
     expect(screen.getByLabelText(/^Burgemeester/)).toHaveValue('Ingrid Scholten');
     expect(screen.getByLabelText(/^Oefenleider/)).toHaveValue('Petra de Wit');
-    expect(screen.getByLabelText('Waarnemer 1')).toHaveValue('Martijn Kok (evaluator)');
-    expect(screen.getByLabelText(/Starttijd van de oefening/)).toHaveValue('2026-12-31T22:00');
+    expect(screen.getByLabelText('Waarnemer 1')).toHaveValue('Martijn Kok');
+    expect(screen.getByLabelText('Waarnemer 1')).toHaveAccessibleDescription('In het scenario: evaluator.');
+    // The person in the field, their position from the scenario beside it (issue #12).
+    expect(screen.getByLabelText(/^Commandant/)).toHaveValue('Jeroen Visser');
+    expect(screen.getByLabelText(/^Commandant/)).toHaveAccessibleDescription(
+      'In het scenario: Algemeen Commandant SGBO.',
+    );
+    expect(startTimeShown()).toBe('31-12-2026, 22:00');
     expect(screen.getByRole('radio', { name: /^Fase 2/ })).toBeChecked();
 
     const summary = screen.getByRole('region', { name: 'Over dit scenario: Jaarwisseling' });
@@ -84,22 +94,50 @@ describe('starting a new exercise from a scenario', () => {
     expect(setup).toMatchObject({ title: 'Jaarwisseling', municipality: 'Lindenburg', startPhase: 2 });
     expect(setup?.scenarioId).toBe('jaarwisseling');
     expect(setup?.scenario).toEqual(scenario);
+    expect(setup?.startTime).toBe('2026-12-31T22:00');
     expect(setup?.cast).toEqual([
       { id: 'burgemeester', role: 'mayor', name: 'Marieke de Boer', municipality: 'Lindenburg' },
-      { id: 'locoburgemeester', role: 'locoMayor', name: 'Bram Hofstede (wethouder)', municipality: 'Lindenburg' },
-      { id: 'commandant', role: 'commander', name: 'Jeroen Visser (Algemeen Commandant SGBO)' },
-      { id: 'officier', role: 'prosecutor', name: 'Samira Haddou (officier van justitie)' },
+      {
+        id: 'locoburgemeester',
+        role: 'locoMayor',
+        name: 'Bram Hofstede',
+        position: { nl: 'wethouder', en: 'alderman' },
+        municipality: 'Lindenburg',
+      },
+      {
+        id: 'commandant',
+        role: 'commander',
+        name: 'Jeroen Visser',
+        position: { nl: 'Algemeen Commandant SGBO', en: 'Overall Commander, SGBO' },
+      },
+      {
+        id: 'officier',
+        role: 'prosecutor',
+        name: 'Samira Haddou',
+        position: { nl: 'officier van justitie', en: 'public prosecutor' },
+      },
       { id: 'oefenleider', role: 'trainer', name: 'Petra de Wit' },
-      { id: 'evaluator', role: 'observer', name: 'Martijn Kok (evaluator)' },
+      { id: 'evaluator', role: 'observer', name: 'Martijn Kok', position: { nl: 'evaluator', en: 'evaluator' } },
     ]);
+  });
+
+  it('says which scenario is loaded in the UI’s language, also after switching (issue #12)', async () => {
+    const { user } = renderForm();
+    await pick(user, 'Jaarwisseling');
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByRole('status')).toHaveTextContent(/^✓ Scenario ‘New Year's Eve’ loaded\./);
+    expect(screen.getByRole('region', { name: "About this scenario: New Year's Eve" })).toBeInTheDocument();
+    expect(startTimeShown(/^Exercise start time/)).toBe('31/12/2026, 22:00');
   });
 
   it('keeps a mayor of another municipality as such, says they are not competent here (R5), and moves the local mayors along', async () => {
     const { user, onCreate } = renderForm();
     await pick(user, 'Demonstratie loopt uit de hand');
     const dalstad = screen.getByLabelText(/^Burgemeester van Dalstad/);
-    expect(dalstad).toHaveValue('Frank Dekker (burgemeester van Dalstad, regioburgemeester)');
-    expect(dalstad).toHaveAccessibleDescription(/Hoort bij Dalstad, niet bij de gemeente van de oefening.*\(R5\)/);
+    expect(dalstad).toHaveValue('Frank Dekker');
+    expect(dalstad).toHaveAccessibleDescription(
+      /^In het scenario: regioburgemeester\. Hoort bij Dalstad, niet bij de gemeente van de oefening.*\(R5\)/,
+    );
     await user.clear(screen.getByLabelText(/^Gemeente/));
     await user.type(screen.getByLabelText(/^Gemeente/), 'Zuidwijk');
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
@@ -109,13 +147,15 @@ describe('starting a new exercise from a scenario', () => {
       {
         id: 'locoburgemeester',
         role: 'locoMayor',
-        name: 'Koen Wijnands (wethouder, locoburgemeester)',
+        name: 'Koen Wijnands',
+        position: { nl: 'wethouder', en: 'alderman' },
         municipality: 'Zuidwijk',
       },
       {
         id: 'regioburgemeester-dalstad',
         role: 'mayor',
-        name: 'Frank Dekker (burgemeester van Dalstad, regioburgemeester)',
+        name: 'Frank Dekker',
+        position: { nl: 'regioburgemeester', en: 'regional mayor' },
         municipality: 'Dalstad',
       },
     ]);
@@ -132,7 +172,9 @@ describe('starting a new exercise from a scenario', () => {
     expect(onCreate).not.toHaveBeenCalled();
     expect(commander).toHaveFocus();
     expect(commander).toBeInvalid();
-    expect(commander).toHaveAccessibleDescription('Vul een naam in voor deze rol.');
+    expect(commander).toHaveAccessibleDescription(
+      'In het scenario: OvD-P basisteam Wielsum. Vul een naam in voor deze rol.',
+    );
     await user.type(commander, 'Rachid Benali');
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
     expect(onCreate.mock.calls[0]?.[0].cast.map((member) => member.role)).toEqual([
@@ -149,10 +191,12 @@ describe('starting a new exercise from a scenario', () => {
     await user.click(within(picker()).getByRole('radio', { name: /^Zonder scenario/ }));
     expect(screen.getByRole('status')).toHaveTextContent('Geen scenario gekozen.');
     expect(screen.queryByRole('region', { name: /Over dit scenario/ })).toBeNull();
-    expect(screen.getByLabelText(/^Officier van justitie/)).toHaveValue('Samira Haddou (officier van justitie)');
+    expect(screen.getByLabelText(/^Officier van justitie/)).toHaveValue('Samira Haddou');
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
     const setup = onCreate.mock.calls[0]?.[0];
     expect(setup?.scenario).toBeUndefined();
+    // Without the scenario, its positions go too: the roles are the form's own.
+    expect(setup?.cast.some((member) => 'position' in member)).toBe(false);
     expect(setup?.scenarioId).toBeUndefined();
     expect(setup?.cast.map((member) => member.id)).toEqual([
       'mayor',
@@ -238,7 +282,7 @@ describe('the cast of a scenario exercise', () => {
     });
     expect(made.title).toBe('Jaarwisseling');
     expect(made.cast.filter((member) => member.role === 'observer')).toEqual([
-      { id: 'evaluator', role: 'observer', name: 'Martijn Kok (evaluator)' },
+      { id: 'evaluator', role: 'observer', name: 'Martijn Kok', position: { nl: 'evaluator', en: 'evaluator' } },
       { id: 'observer-1', role: 'observer', name: 'Eva' },
       { id: 'observer-2', role: 'observer', name: 'Dubbel' },
     ]);
