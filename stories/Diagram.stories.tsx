@@ -197,3 +197,38 @@ export const English: Story = {
     await expect(hereList(canvasElement)).toHaveTextContent('The exercise is in: 5 Riot control › Warned');
   },
 };
+
+/** The smallest text of the diagram as drawn: its font size times the scale the SVG is drawn at. */
+const leastRendered = (canvasElement: HTMLElement) =>
+  Math.min(
+    ...[...canvasElement.querySelectorAll<SVGTextContentElement>('svg.model-diagram text, svg.model-diagram tspan')]
+      .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim()))
+      .map((element) => {
+        const matrix = element.getScreenCTM();
+        return parseFloat(getComputedStyle(element).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 0);
+      }),
+  );
+
+/**
+ * Projector mode (issue #12): laid out again with larger type, so the back of
+ * the room reads every label (none below 18 px as drawn); the frame scrolls
+ * instead of the model shrinking, so "Hele model in beeld" is not offered.
+ */
+export const Projector: Story = {
+  loaders: [() => sessionAfter(4, [{ type: 'crowd.warn', by: BY.commander }])],
+  beforeEach: () => {
+    document.documentElement.dataset.projector = '';
+    return () => {
+      delete document.documentElement.dataset.projector;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement);
+    await expect(currentStateOf(canvasElement)).toBe('escalation.riotControl.warned');
+    await expect(leastRendered(canvasElement)).toBeGreaterThanOrEqual(18);
+    await expect(within(canvasElement).queryByRole('button', { name: 'Hele model in beeld' })).toBeNull();
+    await expect(
+      within(canvasElement).getByRole('button', { name: /^Waterwerper inzetten — Wordt geweigerd/ }),
+    ).toBeVisible();
+  },
+};

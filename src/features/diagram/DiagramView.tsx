@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent } from 'react';
 import type { Refusal } from '../../../machines';
 import type { ModelGraph, ModelState, ModelTransition } from '../../../machines/diagram';
 import type { DiagramText } from './labels';
-import { FONT, MONO, SIZE, type DiagramLayout, type LaidOutEdge, type LaidOutState, type Point } from './layout';
+import { FONT, MONO, type DiagramLayout, type LaidOutEdge, type LaidOutState, type Point, type Sizes } from './layout';
 import './diagram.css';
 
 /** What the model says now about one path out of the current state: `null` when it would be accepted. */
@@ -38,6 +38,7 @@ const ICONS = { accepted: '✓', refused: '✗' } as const;
 interface LineProps {
   transition: ModelTransition;
   text: DiagramText;
+  size: Sizes;
   x: number;
   y: number;
   width: number;
@@ -54,6 +55,7 @@ interface LineProps {
 function TransitionLine({
   transition,
   text,
+  size,
   x,
   y,
   width,
@@ -69,17 +71,17 @@ function TransitionLine({
   const className = ['transition', internal ? 'transition--internal' : '', status ? `transition--${status}` : '']
     .filter(Boolean)
     .join(' ');
-  const middle = y + SIZE.line / 2;
+  const middle = y + size.line / 2;
   const content = (
     <>
-      {status && <rect className="transition__box" x={x} y={y + 1} width={width} height={SIZE.line - 2} rx={5} />}
-      <text x={x + 4} y={middle} dominantBaseline="central" fontFamily={FONT} fontSize={SIZE.text}>
+      {status && <rect className="transition__box" x={x} y={y + 1} width={width} height={size.line - 2} rx={5} />}
+      <text x={x + 4} y={middle} dominantBaseline="central" fontFamily={FONT} fontSize={size.text}>
         <tspan className="transition__icon" fontWeight="bold" aria-hidden="true">
           {icon}
         </tspan>
-        <tspan x={x + 4 + SIZE.icon}>{text.transition(transition)}</tspan>
+        <tspan x={x + 4 + size.icon}>{text.transition(transition)}</tspan>
         {transition.rules.length > 0 && (
-          <tspan fontFamily={MONO} fontSize={SIZE.rules} dx={SIZE.gap}>
+          <tspan fontFamily={MONO} fontSize={size.rules} dx={size.gap}>
             {transition.rules.map((rule, index) => (
               <tspan
                 key={rule}
@@ -122,7 +124,7 @@ function TransitionLine({
       }}
     >
       {/* A wider target than the text alone, for a mouse on a projected screen. */}
-      <rect className="transition__target" x={x - 2} y={y} width={width + 4} height={SIZE.line} rx={5} />
+      <rect className="transition__target" x={x - 2} y={y} width={width + 4} height={size.line} rx={5} />
       {content}
     </g>
   );
@@ -132,13 +134,14 @@ interface StateProps {
   state: LaidOutState;
   model: ModelState;
   text: DiagramText;
+  size: Sizes;
   current: boolean;
   active: boolean;
   lines: (transition: ModelTransition, x: number, y: number, width: number, internal: boolean) => React.ReactNode;
   transitions: ReadonlyMap<string, ModelTransition>;
 }
 
-function StateBox({ state, model, text, current, active, lines, transitions }: StateProps) {
+function StateBox({ state, model, text, size, current, active, lines, transitions }: StateProps) {
   const title = text.state(model);
   const isStart = model.key === 'start';
   const className = [
@@ -150,8 +153,8 @@ function StateBox({ state, model, text, current, active, lines, transitions }: S
   ]
     .filter(Boolean)
     .join(' ');
-  const titleX = state.x + SIZE.pad + (title.number === null ? 0 : SIZE.numberCircle + 8);
-  const headerMiddle = state.y + SIZE.header / 2 + 1;
+  const titleX = state.x + size.pad + (title.number === null ? 0 : size.numberCircle + 8);
+  const headerMiddle = state.y + size.header / 2 + 1;
   return (
     <g className={className} data-state-id={model.id} aria-current={current ? 'true' : undefined}>
       <title>{model.description ?? title.title}</title>
@@ -165,14 +168,14 @@ function StateBox({ state, model, text, current, active, lines, transitions }: S
       />
       {title.number !== null && (
         <g className="state__number">
-          <circle cx={state.x + SIZE.pad + SIZE.numberCircle / 2} cy={headerMiddle} r={SIZE.numberCircle / 2} />
+          <circle cx={state.x + size.pad + size.numberCircle / 2} cy={headerMiddle} r={size.numberCircle / 2} />
           <text
-            x={state.x + SIZE.pad + SIZE.numberCircle / 2}
+            x={state.x + size.pad + size.numberCircle / 2}
             y={headerMiddle}
             textAnchor="middle"
             dominantBaseline="central"
             fontFamily={FONT}
-            fontSize={SIZE.text}
+            fontSize={size.text}
             fontWeight="bold"
           >
             {title.number}
@@ -186,12 +189,12 @@ function StateBox({ state, model, text, current, active, lines, transitions }: S
         textAnchor={isStart ? 'middle' : undefined}
         dominantBaseline="central"
         fontFamily={FONT}
-        fontSize={SIZE.title}
+        fontSize={size.title}
         fontWeight="bold"
       >
         {title.title}
         {title.badge && (
-          <tspan className={`state__badge state__badge--${title.badge}`} fontSize={SIZE.badge} dx={10}>
+          <tspan className={`state__badge state__badge--${title.badge}`} fontSize={size.badge} dx={10}>
             {`[${text.badge(title.badge)}]`}
           </tspan>
         )}
@@ -201,20 +204,26 @@ function StateBox({ state, model, text, current, active, lines, transitions }: S
         if (!transition) return null;
         return (
           <g key={id}>
-            {lines(transition, state.x + SIZE.pad - 4, state.y + SIZE.header + index * SIZE.row, state.rowWidth, true)}
+            {lines(transition, state.x + size.pad - 4, state.y + size.header + index * size.row, state.rowWidth, true)}
           </g>
         );
       })}
       {current && (
         <g className="state__now" aria-hidden="true">
-          <rect x={state.x + state.width - 52} y={state.y - 13} width={46} height={24} rx={12} />
+          <rect
+            x={state.x + state.width - size.nowWidth - 6}
+            y={state.y - 1 - size.nowHeight / 2}
+            width={size.nowWidth}
+            height={size.nowHeight}
+            rx={size.nowHeight / 2}
+          />
           <text
-            x={state.x + state.width - 29}
+            x={state.x + state.width - size.nowWidth / 2 - 6}
             y={state.y - 1}
             textAnchor="middle"
             dominantBaseline="central"
             fontFamily={FONT}
-            fontSize={SIZE.badge}
+            fontSize={size.badge}
             fontWeight="bold"
           >
             {text.now}
@@ -254,6 +263,7 @@ export function DiagramView({
   nameOf,
 }: DiagramViewProps) {
   const marker = `arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const size = layout.size;
   const models = new Map(graph.states.map((state) => [state.id, state]));
   const transitions = new Map(graph.transitions.map((transition) => [transition.id, transition]));
   const activeSet = new Set(active);
@@ -266,6 +276,7 @@ export function DiagramView({
         key={transition.id}
         transition={transition}
         text={text}
+        size={size}
         x={x}
         y={y}
         width={width}
@@ -327,6 +338,7 @@ export function DiagramView({
             state={state}
             model={model}
             text={text}
+            size={size}
             current={state.id === current}
             active={activeSet.has(state.id)}
             lines={lines}
@@ -354,7 +366,7 @@ export function DiagramView({
               return lines(
                 transition,
                 edge.label.x + 4,
-                edge.label.y + 4 + index * SIZE.line,
+                edge.label.y + 4 + index * size.line,
                 edge.label.width - 8,
                 false,
               );

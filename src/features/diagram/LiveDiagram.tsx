@@ -36,6 +36,26 @@ function bringIntoView(figure: HTMLElement, element: Element) {
 }
 
 /**
+ * Scroll the figure as little as needed for a focused path to be wholly in view, with a margin for its
+ * focus ring. The browser's own scroll on focus stops once part of an SVG element shows, which left a
+ * path cut off at the frame's edge (its words half hidden) on the larger projector layout.
+ */
+function reveal(figure: HTMLElement, element: Element, margin = 12) {
+  if (typeof figure.scrollBy !== 'function') return;
+  const box = element.getBoundingClientRect();
+  const frame = figure.getBoundingClientRect();
+  const by = (start: number, end: number, from: number, to: number) => {
+    if (end - start > to - from - 2 * margin) return start - from - margin;
+    if (start < from + margin) return start - from - margin;
+    if (end > to - margin) return end - to + margin;
+    return 0;
+  };
+  const left = by(box.left, box.right, frame.left, frame.left + figure.clientWidth);
+  const top = by(box.top, box.bottom, frame.top, frame.top + figure.clientHeight);
+  if (left || top) figure.scrollBy({ left, top });
+}
+
+/**
  * The diagram inside an exercise: where the exercise stands, and for each
  * path out of it what the model says now to who acts (the same `whyRefused`
  * as the console), with the rule and the reason in words beside it. A path
@@ -86,11 +106,31 @@ export function LiveDiagram({ graph, layout, text, actingAs, actualSize }: LiveD
     })
     .join(' › ');
 
+  // Again when the layout changes (projector mode lays the model out anew, larger) and when the frame
+  // changes size (a window moved to the projector): the old scroll would leave the current state out of view.
   useEffect(() => {
     const figure = figureRef.current;
-    const element = figure?.querySelector(`[data-state-id="${current}"]`);
-    if (figure && element && actualSize) bringIntoView(figure, element);
-  }, [current, actualSize]);
+    if (!figure || !actualSize) return;
+    const centre = () => {
+      const element = figure.querySelector(`[data-state-id="${current}"]`);
+      if (element) bringIntoView(figure, element);
+    };
+    centre();
+    if (typeof ResizeObserver === 'undefined') return;
+    let width = figure.clientWidth;
+    let height = figure.clientHeight;
+    const observer = new ResizeObserver(() => {
+      // Only a new size of the frame itself: not the first report on observing, nor one without a change.
+      if (figure.clientWidth === width && figure.clientHeight === height) return;
+      width = figure.clientWidth;
+      height = figure.clientHeight;
+      centre();
+    });
+    observer.observe(figure);
+    return () => {
+      observer.disconnect();
+    };
+  }, [current, actualSize, layout]);
 
   // A path taken may leave the state it started from, and take the focused element with it:
   // then the focus goes to the result, so a keyboard user hears it and carries on from there.
@@ -115,6 +155,11 @@ export function LiveDiagram({ graph, layout, text, actingAs, actualSize }: LiveD
         role="region"
         aria-label={t('diagram.scrollRegion')}
         tabIndex={0}
+        onFocus={(event) => {
+          // By keyboard only: under a mouse, a scroll between press and release would lose the click.
+          if (event.target !== event.currentTarget && event.target.matches(':focus-visible'))
+            reveal(event.currentTarget, event.target);
+        }}
       >
         <DiagramView
           graph={graph}

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n';
 import { DiagramView } from './DiagramView';
 import { LiveDiagram } from './LiveDiagram';
 import { useModelLayout } from './useModelLayout';
+import { useProjector } from './useProjector';
 
 export interface ModelFigureProps {
   /** Inside an exercise: who acts. Without it the model is drawn on its own, nothing highlighted. */
@@ -57,10 +58,13 @@ function Legend() {
 /** The model diagram with its loading state, size toggle and legend. */
 export function ModelFigure({ actingAs, controls }: ModelFigureProps) {
   const { t } = useTranslation();
-  const model = useModelLayout();
+  const projector = useProjector();
+  const model = useModelLayout(projector);
   // Legible first (its own size, scrolled to where the exercise is); the whole model fitted on request.
+  // In projector mode never fitted: shrunk to the frame, its text would be too small for the back of
+  // the room (issue #12: nothing below 18 px), so it scrolls instead, and the toggle is not offered.
   const [fit, setFit] = useState(false);
-  const actualSize = !fit;
+  const actualSize = projector || !fit;
 
   if (model.status === 'loading')
     return (
@@ -77,15 +81,17 @@ export function ModelFigure({ actingAs, controls }: ModelFigureProps) {
   return (
     <div className="model-figure">
       <div className="model-figure__controls">
-        <button
-          type="button"
-          aria-pressed={fit}
-          onClick={() => {
-            setFit(!fit);
-          }}
-        >
-          {t('diagram.fit')}
-        </button>
+        {!projector && (
+          <button
+            type="button"
+            aria-pressed={fit}
+            onClick={() => {
+              setFit(!fit);
+            }}
+          >
+            {t('diagram.fit')}
+          </button>
+        )}
         {controls}
         <Legend />
       </div>

@@ -19,21 +19,54 @@ import type { DiagramText } from './labels';
 export const FONT = "'Liberation Sans', Arial, Helvetica, sans-serif";
 export const MONO = "'Liberation Mono', 'Courier New', monospace";
 
-/** Sizes in SVG user units (px at scale 1). */
-export const SIZE = {
-  title: 18,
-  text: 15,
-  rules: 14,
-  badge: 13,
-  pad: 12,
-  header: 38,
-  row: 26,
-  line: 26,
-  icon: 22,
-  gap: 10,
-  numberCircle: 28,
-  compoundPad: 16,
+/**
+ * Sizes in SVG user units (px at scale 1), one set per mode. The diagram is
+ * drawn at scale 1 (scrolled, never shrunk) when text must be read, so these
+ * are the sizes on the screen. Projector mode lays the model out again with
+ * its own set, so the boxes grow with their words: read from the back of a
+ * room, no text is below 18 px (issue #12).
+ */
+export const SIZES = {
+  normal: {
+    title: 18,
+    text: 15,
+    rules: 14,
+    badge: 13,
+    pad: 12,
+    header: 38,
+    row: 26,
+    line: 26,
+    icon: 22,
+    gap: 10,
+    numberCircle: 28,
+    compoundPad: 16,
+    /** The "NU" tag on the current state's frame. */
+    nowWidth: 46,
+    nowHeight: 24,
+  },
+  projector: {
+    title: 24,
+    text: 20,
+    rules: 19,
+    badge: 18,
+    pad: 14,
+    header: 50,
+    row: 34,
+    line: 34,
+    icon: 28,
+    gap: 12,
+    numberCircle: 36,
+    compoundPad: 20,
+    nowWidth: 64,
+    nowHeight: 32,
+  },
 } as const;
+
+export type DiagramMode = keyof typeof SIZES;
+export type Sizes = { readonly [K in keyof (typeof SIZES)['normal']]: number };
+
+/** The smallest text a mode draws: what the projector's 18 px floor is checked against. */
+export const leastTextSize = (size: Sizes) => Math.min(size.title, size.text, size.rules, size.badge);
 
 export type Measure = (text: string, size: number, style?: { bold?: boolean; mono?: boolean }) => number;
 
@@ -96,26 +129,34 @@ export interface LaidOutEdge {
 export interface DiagramLayout {
   width: number;
   height: number;
+  /** The sizes it was laid out with: the drawing uses the same, so text always fits its box. */
+  size: Sizes;
   states: LaidOutState[];
   edges: LaidOutEdge[];
 }
 
 /** One label line or row: icon, words, rule ids. */
-export function lineWidth(text: DiagramText, transition: ModelTransition, measure: Measure): number {
+export function lineWidth(
+  text: DiagramText,
+  transition: ModelTransition,
+  measure: Measure,
+  size: Sizes = SIZES.normal,
+): number {
   const rules = transition.rules.join(' ');
   return (
-    SIZE.icon +
-    measure(text.transition(transition), SIZE.text) +
-    (rules ? SIZE.gap + measure(rules, SIZE.rules, { mono: true }) : 0)
+    size.icon +
+    measure(text.transition(transition), size.text) +
+    (rules ? size.gap + measure(rules, size.rules, { mono: true }) : 0)
   );
 }
 
-function headerWidth(text: DiagramText, state: ModelState, measure: Measure): number {
+function headerWidth(text: DiagramText, state: ModelState, measure: Measure, size: Sizes): number {
   const title = text.state(state);
   return (
-    (title.number === null ? 0 : SIZE.numberCircle + 8) +
-    measure(title.title, SIZE.title, { bold: true }) +
-    (title.badge ? 10 + measure(text.badge(title.badge), SIZE.badge, { bold: true }) + 18 : 0)
+    (title.number === null ? 0 : size.numberCircle + 8) +
+    measure(title.title, size.title, { bold: true }) +
+    // The badge's brackets, its gap and some air: about 1.4 em of the badge's size.
+    (title.badge ? 10 + measure(text.badge(title.badge), size.badge, { bold: true }) + size.badge * 1.4 : 0)
   );
 }
 
@@ -136,7 +177,12 @@ function commonContainer(source: string, target: string, parents: Map<string, st
 export const edgeId = (source: string, target: string) => `${source}→${target}`;
 
 /** The graph ELK lays out: sizes from the text, children inside their compound states. */
-export function elkGraphOf(graph: ModelGraph, text: DiagramText, measure: Measure): ElkNode {
+export function elkGraphOf(
+  graph: ModelGraph,
+  text: DiagramText,
+  measure: Measure,
+  size: Sizes = SIZES.normal,
+): ElkNode {
   const parents = new Map(graph.states.map((state) => [state.id, state.parent]));
   const order = new Map(graph.states.map((state, index) => [state.id, index]));
   const internal = new Map<string, ModelTransition[]>();
@@ -183,15 +229,15 @@ export function elkGraphOf(graph: ModelGraph, text: DiagramText, measure: Measur
 
   for (const state of graph.states) {
     const rows = internal.get(state.id) ?? [];
-    const rowsWidth = Math.max(0, ...rows.map((row) => lineWidth(text, row, measure)));
-    const width = Math.ceil(Math.max(headerWidth(text, state, measure), rowsWidth) + 2 * SIZE.pad);
-    const top = SIZE.header + rows.length * SIZE.row + (rows.length ? 6 : 0);
+    const rowsWidth = Math.max(0, ...rows.map((row) => lineWidth(text, row, measure, size)));
+    const width = Math.ceil(Math.max(headerWidth(text, state, measure, size), rowsWidth) + 2 * size.pad);
+    const top = size.header + rows.length * size.row + (rows.length ? 6 : 0);
     const node: ElkNode =
       state.kind === 'compound'
         ? {
             id: state.id,
             layoutOptions: {
-              'elk.padding': `[top=${String(top + SIZE.compoundPad)},left=${String(SIZE.compoundPad)},bottom=${String(SIZE.compoundPad)},right=${String(SIZE.compoundPad)}]`,
+              'elk.padding': `[top=${String(top + size.compoundPad)},left=${String(size.compoundPad)},bottom=${String(size.compoundPad)},right=${String(size.compoundPad)}]`,
               'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
               'elk.nodeSize.minimum': `(${String(width)},${String(top + 40)})`,
             },
@@ -204,13 +250,13 @@ export function elkGraphOf(graph: ModelGraph, text: DiagramText, measure: Measur
   }
 
   for (const [id, edge] of edges) {
-    const lines = edge.transitions.map((transition) => lineWidth(text, transition, measure));
+    const lines = edge.transitions.map((transition) => lineWidth(text, transition, measure, size));
     // ELK ignores a label without text; the text is only for ELK, the drawing uses the lines.
     const label: ElkLabel = {
       id: `${id}:label`,
       text: edge.transitions.map((transition) => text.transition(transition)).join(' / '),
       width: Math.ceil(Math.max(...lines) + 2 * 8),
-      height: edge.transitions.length * SIZE.line + 8,
+      height: edge.transitions.length * size.line + 8,
     };
     // Edges that go further into the model (escalation, warning, deployment) point down the page.
     const forward = (order.get(edge.target) ?? 0) > (order.get(edge.source) ?? 0);
@@ -262,9 +308,10 @@ export async function layoutModel(
   graph: ModelGraph,
   text: DiagramText,
   measure: Measure = estimateWidth,
+  size: Sizes = SIZES.normal,
 ): Promise<DiagramLayout> {
   const instance = await loadElk();
-  const input = elkGraphOf(graph, text, measure);
+  const input = elkGraphOf(graph, text, measure, size);
   const result = await instance.layout(input);
   const states: LaidOutState[] = [];
   const elkEdges: ElkExtendedEdge[] = [];
@@ -305,13 +352,14 @@ export async function layoutModel(
           0,
           ...rows.map((id) => {
             const transition = transitions.get(id);
-            return transition ? lineWidth(text, transition, measure) + 16 : 0;
+            return transition ? lineWidth(text, transition, measure, size) + 16 : 0;
           }),
         )
-      : state.width - 2 * SIZE.pad + 8;
+      : state.width - 2 * size.pad + 8;
   return {
     width: Math.ceil(result.width ?? 0),
     height: Math.ceil(result.height ?? 0),
+    size,
     states: states.map((state) => {
       const rows = rowsOf.get(state.id) ?? [];
       return { ...state, rows, rowWidth: rowWidth(state, rows) };

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { graphOf, type ModelGraph } from '../../../machines/diagram';
 import { useLanguage, useTranslation, type Language } from '../../i18n';
 import { diagramText, type DiagramText } from './labels';
-import { browserMeasure, layoutModel, type DiagramLayout } from './layout';
+import { browserMeasure, layoutModel, SIZES, type DiagramLayout, type DiagramMode } from './layout';
 
 let graph: ModelGraph | null = null;
 
@@ -12,16 +12,17 @@ export function modelGraph(): ModelGraph {
   return graph;
 }
 
-// One layout per language (the words set the box sizes): opening the panel again is instant.
-const layouts = new Map<Language, Promise<DiagramLayout>>();
+// One layout per language and mode (the words and their sizes set the boxes): opening the panel again is instant.
+const layouts = new Map<string, Promise<DiagramLayout>>();
 
-function layoutFor(language: Language, text: DiagramText): Promise<DiagramLayout> {
-  let layout = layouts.get(language);
+function layoutFor(language: Language, mode: DiagramMode, text: DiagramText): Promise<DiagramLayout> {
+  const key = `${language}:${mode}`;
+  let layout = layouts.get(key);
   if (!layout) {
-    layout = layoutModel(modelGraph(), text, browserMeasure());
-    layouts.set(language, layout);
+    layout = layoutModel(modelGraph(), text, browserMeasure(), SIZES[mode]);
+    layouts.set(key, layout);
     // A failed layout is not kept: the next mount tries again.
-    layout.catch(() => layouts.delete(language));
+    layout.catch(() => layouts.delete(key));
   }
   return layout;
 }
@@ -31,10 +32,16 @@ export type ModelLayoutState =
   | { status: 'failed'; problem: string }
   | { status: 'ready'; graph: ModelGraph; layout: DiagramLayout; text: DiagramText };
 
-/** The laid-out diagram in the current language; ELK is loaded on first use. */
-export function useModelLayout(): ModelLayoutState {
+/**
+ * The laid-out diagram in the current language, for projector mode or not;
+ * ELK is loaded on first use. When only the mode changes, the diagram stays
+ * drawn at its old size until the new layout is ready (no flash of "loading",
+ * and the figure keeps its place on the page).
+ */
+export function useModelLayout(projector = false): ModelLayoutState {
   const { t } = useTranslation();
   const language = useLanguage();
+  const mode: DiagramMode = projector ? 'projector' : 'normal';
   const model = modelGraph();
   const text = useMemo(() => {
     const states = new Map(model.states.map((state) => [state.id, state]));
@@ -47,7 +54,7 @@ export function useModelLayout(): ModelLayoutState {
 
   useEffect(() => {
     let current = true;
-    layoutFor(language, text).then(
+    layoutFor(language, mode, text).then(
       (layout) => {
         if (current) setResult({ language, outcome: { layout } });
       },
@@ -59,7 +66,7 @@ export function useModelLayout(): ModelLayoutState {
     return () => {
       current = false;
     };
-  }, [language, text]);
+  }, [language, mode, text]);
 
   if (result?.language !== language) return { status: 'loading' };
   if ('problem' in result.outcome) return { status: 'failed', problem: result.outcome.problem };
