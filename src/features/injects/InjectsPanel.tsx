@@ -7,6 +7,7 @@ import { InjectQueue } from './InjectQueue';
 import { storedHeadOf } from '../console/useStorageConflict';
 import { useExerciseTime } from './useExerciseTime';
 import { useReleaseLock } from './useReleaseLock';
+import { usePageVisible, type PageVisibility } from './usePageVisible';
 
 export interface InjectsPanelProps {
   /** The exercise's trainer: every release, hold and skip is logged in their name (R13). */
@@ -15,6 +16,8 @@ export interface InjectsPanelProps {
   audienceHref?: (audience: InjectAudience) => string;
   /** Wall clock, injectable for stories. */
   now?: () => number;
+  /** Whether the tab is shown (the document), injectable for tests of several tabs in one jsdom. */
+  page?: PageVisibility;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface InjectsPanelProps {
  * the session, the one door, and is logged; what the session did not do is
  * said, never silent.
  */
-export function InjectsPanel({ trainer, audienceHref, now }: InjectsPanelProps) {
+export function InjectsPanel({ trainer, audienceHref, now, page }: InjectsPanelProps) {
   const session = useSession();
   const language = useLanguage();
   const { t } = useTranslation();
@@ -32,13 +35,18 @@ export function InjectsPanel({ trainer, audienceHref, now }: InjectsPanelProps) 
   const [problem, setProblem] = useState<Text | null>(null);
   // Injects are released at their time while the clock runs, unless the trainer takes them by hand.
   const [autoRelease, setAutoRelease] = useState(true);
+  const visible = usePageVisible(page);
+  const anyDue = injectStates(head.setup, log).some((state) => isDue(state, exerciseTime));
 
   // Every console tab on this exercise runs its clock; only the one holding the exercise's release
   // lock releases on time, so a due inject goes out once. A tab in conflict lets go of it: storage
-  // would refuse what it writes, and a tab that can still write takes over.
+  // would refuse what it writes, and a tab that can still write takes over. A hidden tab's timers
+  // are throttled (to once a minute), so it holds the lock only for what it sees due and lets go
+  // once released: a visible tab waiting in line holds it meanwhile and releases at its own tick,
+  // and a hidden tab alone still releases, late rather than never (issue #12).
   const releasing = useReleaseLock(
     `paraat/release/${head.id}`,
-    autoRelease && head.clock.running && storage.state !== 'conflict',
+    autoRelease && head.clock.running && storage.state !== 'conflict' && (visible || anyDue),
   );
 
   useEffect(() => {

@@ -3,14 +3,24 @@
  * Locks stand-in shared by both (jsdom has none; each tab has its own `navigator.locks` in a
  * browser, one lock manager behind them). jsdom fires no `storage` event across sessions: where
  * the browser would tell a tab that the other wrote, the test calls `markConflict` as the console's
- * listener does.
+ * listener does. Each tab has its own page (visibility and `visibilitychange`), as in a browser,
+ * where the one jsdom document would be shared. The wall clock's one-second tick runs on fake
+ * timers: the exercise time itself comes from the fixture's clock, which moves only when told.
  */
 import { act, render, type RenderResult } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InjectsPanel } from '../../../src/features/injects/InjectsPanel';
 import { i18n } from '../../../src/i18n';
-import { openSession, SessionContext, type ExerciseSession, type InjectEntry } from '../../../src/session';
-import { scenarioSession, TRAINER } from '../../fixtures/scenario';
+import {
+  createExercise,
+  ExerciseStore,
+  openSession,
+  SessionContext,
+  type ExerciseSession,
+  type InjectEntry,
+} from '../../../src/session';
+import { fakeWallClock } from '../../fixtures/exercise';
+import { scenarioSetup, TRAINER } from '../../fixtures/scenario';
 
 /** Exclusive locks only, granted in order of asking, as `navigator.locks.request` does. */
 class FakeLocks {
@@ -46,45 +56,109 @@ class FakeLocks {
   }
 }
 
+/**
+ * One tab's page. A hidden tab's timers are throttled (to once a minute in Chrome after a while):
+ * `hide({ throttled: true })` models that as the tab's wall clock standing still, so its tick finds
+ * nothing new until `show()` (or its late tick) lets it read the clock again.
+ */
+class FakePage extends EventTarget {
+  visibilityState: DocumentVisibilityState = 'visible';
+  private stoppedAt: number | null = null;
+
+  constructor(private readonly wall: () => number) {
+    super();
+  }
+
+  readonly now = () => this.stoppedAt ?? this.wall();
+
+  hide({ throttled = false } = {}) {
+    this.stoppedAt = throttled ? this.wall() : null;
+    this.change('hidden');
+  }
+
+  show() {
+    this.stoppedAt = null;
+    this.change('visible');
+  }
+
+  /** The throttled tab's late tick: it reads the clock again, still hidden. */
+  lateTick() {
+    this.stoppedAt = null;
+  }
+
+  private change(state: DocumentVisibilityState) {
+    this.visibilityState = state;
+    act(() => {
+      this.dispatchEvent(new Event('visibilitychange'));
+    });
+  }
+}
+
 beforeEach(async () => {
+  localStorage.clear();
   await i18n.changeLanguage('nl');
   Object.defineProperty(navigator, 'locks', { value: new FakeLocks(), configurable: true });
+  // Only the wall clock's interval: the lock stand-in runs on promises, and nothing else waits.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   Reflect.deleteProperty(navigator, 'locks');
 });
 
 const releases = (entries: readonly { kind: string }[]) =>
   entries.filter((entry): entry is InjectEntry => entry.kind === 'inject').map((entry) => entry.injectId);
 
-/** Lets granted locks and the effects they start run. */
+/** Lets granted locks and the effects they start run (promises only: no time passes). */
 const settle = () =>
   act(async () => {
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let turn = 0; turn < 20; turn++) await Promise.resolve();
   });
 
-/** The exercise with its clock running, open in a first tab; `openTab` opens it in another. */
+/** The wall clock's next tick, one second on, and what it sets off. */
+const nextTick = async () => {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(1000);
+  });
+  await settle();
+};
+
+/**
+ * The exercise with its clock running, open in a first tab; `openTab` opens it in another. Stored
+ * in localStorage, as in the browser: a tab about to release reads the stored head there first
+ * (`storedHeadOf`), which is how it hears of the other tab's write when the `storage` event has not
+ * come (jsdom sends none).
+ */
 function runningExercise() {
-  const fixture = scenarioSession();
+  const store = new ExerciseStore(localStorage);
+  const clock = fakeWallClock();
+  const { id } = createExercise(store, scenarioSetup(), clock.now);
+  const fixture = { store, clock, id, session: openSession(store, id, clock.now) };
   fixture.session.clock(TRAINER, { type: 'start' });
-  const tabs: { session: ExerciseSession; view: RenderResult }[] = [];
+  const tabs: { session: ExerciseSession; view: RenderResult; page: FakePage }[] = [];
   const openTab = async (session = openSession(fixture.store, fixture.id, fixture.clock.now)) => {
+    const page = new FakePage(fixture.clock.now);
     const view = render(
       <SessionContext.Provider value={session}>
-        <InjectsPanel trainer={TRAINER} now={fixture.clock.now} />
+        <InjectsPanel trainer={TRAINER} now={page.now} page={page} />
       </SessionContext.Provider>,
     );
-    tabs.push({ session, view });
+    tabs.push({ session, view, page });
     await settle();
     return session;
+  };
+  const pageOf = (index: number) => {
+    const page = tabs[index]?.page;
+    if (!page) throw new Error(`no tab ${index}`);
+    return page;
   };
   const stored = () => {
     const head = fixture.store.head(fixture.id);
     if (!head) throw new Error('the exercise is not stored');
     return fixture.store.entries(head);
   };
-  return { ...fixture, openTab, stored, tabs };
+  return { ...fixture, openTab, stored, tabs, pageOf };
 }
 
 describe('release on time in two console tabs', () => {
@@ -118,10 +192,7 @@ describe('release on time in two console tabs', () => {
 
     // Ten minutes on, "Vuurwerk naar de brandweer" falls due: the second tab releases it, the first does not.
     clock.advance(10);
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-    });
-    await settle();
+    await nextTick();
     const released = releases(stored());
     expect(released).toHaveLength(2);
     expect(new Set(released).size).toBe(2);
@@ -137,11 +208,73 @@ describe('release on time in two console tabs', () => {
     tabs[0]?.view.unmount();
     await settle();
     clock.advance(10);
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-    });
-    await settle();
+    await nextTick();
     expect(releases(stored())).toHaveLength(2);
     expect(releases(second.getState().log)).toEqual(releases(stored()));
+  });
+});
+
+describe('release on time with the releasing tab hidden (issue #12, item 6)', () => {
+  it('releases from the visible tab at its next tick when the tab holding the lock is hidden and throttled, once', async () => {
+    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    const first = await openTab(session); // asked first: holds the release lock, released the opening inject
+    const second = await openTab();
+    expect(releases(stored())).toHaveLength(1);
+
+    // The trainer turns to another tab (the audience screen, the slides): the first tab's timers slow down.
+    pageOf(0).hide({ throttled: true });
+    await settle();
+
+    // "Vuurwerk naar de brandweer" falls due: the visible tab releases it at its next tick.
+    clock.advance(10);
+    await nextTick();
+    const released = releases(stored());
+    expect(released).toEqual([...releases(first.getState().log), 'vuurwerk-naar-brandweer']);
+    expect(releases(second.getState().log)).toEqual(released);
+    expect(second.getState().storage.state).toBe('saved');
+
+    // A minute on, the hidden tab's throttled tick comes: it sees the inject due but does not release it again.
+    pageOf(0).lateTick();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    await settle();
+    expect(releases(stored())).toEqual(released);
+    expect(first.getState().log.length).toBe(first.getState().savedLength);
+  });
+
+  it('releases at once what fell due while the tab was hidden when it is shown again, before its next tick', async () => {
+    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    await openTab(session);
+    expect(releases(stored())).toHaveLength(1);
+    pageOf(0).hide({ throttled: true });
+    await settle();
+    clock.advance(10);
+    await nextTick();
+    expect(releases(stored())).toHaveLength(1); // hidden and throttled: its tick has not come
+
+    pageOf(0).show();
+    await settle(); // no time passes: the tab re-reads the clock on being shown
+    expect(releases(stored())).toEqual(['start-oudejaarsavond', 'vuurwerk-naar-brandweer']);
+    expect(releases(session.getState().log)).toEqual(releases(stored()));
+  });
+
+  it('still releases from a hidden tab when no tab is visible (late rather than never), once', async () => {
+    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    const first = await openTab(session);
+    const second = await openTab();
+    pageOf(0).hide();
+    pageOf(1).hide();
+    await settle();
+    clock.advance(10);
+    await nextTick();
+    const released = releases(stored());
+    expect(released).toEqual(['start-oudejaarsavond', 'vuurwerk-naar-brandweer']);
+    expect(new Set(released).size).toBe(2);
+    // One of the two released it; the other, next in line, read the stored head before releasing,
+    // found the first tab's write and wrote nothing (in a browser the `storage` event may say so first).
+    const byWriter = [first, second].map((tab) => releases(tab.getState().log).length);
+    expect(byWriter.toSorted()).toEqual([1, 2]);
+    for (const tab of [first, second]) expect(tab.getState().log.length).toBe(tab.getState().savedLength);
   });
 });
