@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InjectsPanel } from '../../../src/features/injects/InjectsPanel';
 import { i18n } from '../../../src/i18n';
 import { SessionContext, type InjectEntry } from '../../../src/session';
@@ -8,6 +8,10 @@ import { COMMANDER, scenarioSession, TRAINER } from '../../fixtures/scenario';
 
 beforeEach(async () => {
   await i18n.changeLanguage('nl');
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 function renderPanel(by = TRAINER) {
@@ -72,6 +76,8 @@ describe('the inject queue', () => {
   });
 
   it('falls due while the clock runs, re-rendering each second', async () => {
+    // The exercise time comes from the fixture's clock; only the one-second re-read runs on a timer.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { session, clock, user } = renderPanel();
     // By hand: with release on time, a due inject would go out at once.
     await user.click(screen.getByRole('checkbox', { name: 'Op tijd vrijgeven terwijl de oefenklok loopt' }));
@@ -81,8 +87,13 @@ describe('the inject queue', () => {
     });
     expect(card('Vuurwerk naar de brandweer')).toHaveAccessibleName(/Gepland$/);
     clock.advance(1);
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The minute has passed, but the screen shows it only at the next tick.
+    act(() => {
+      vi.advanceTimersByTime(999);
+    });
+    expect(card('Vuurwerk naar de brandweer')).toHaveAccessibleName(/Gepland$/);
+    act(() => {
+      vi.advanceTimersByTime(1);
     });
     expect(card('Vuurwerk naar de brandweer')).toHaveAccessibleName(/Nu aan de beurt$/);
   });

@@ -16,8 +16,17 @@ describe('the GGP-GO walkthrough content', () => {
         expect(text.nl, step.id).not.toBe(text.en);
       }
       expect(step.section.nl, step.id).toMatch(/§\d/);
-      for (const point of step.points)
-        if (point.basis === 'verified') expect(point.checkedAgainst, point.text.en).toBeDefined();
+      for (const point of step.points) expect(['lovp', 'verified', 'assumption'], point.text.en).toContain(point.basis);
+    }
+  });
+
+  it('names the public source each verified point was checked against, in Dutch and English', () => {
+    const verified = INSTRUCTOR_STEPS.flatMap((step) => step.points).filter((point) => point.basis === 'verified');
+    // The GGP agenda (politie podium) and the Police Act: without verified points there is nothing to check.
+    expect(verified.length).toBeGreaterThan(0);
+    for (const point of verified) {
+      expect(point.checkedAgainst?.nl.trim(), point.text.en).toBeTruthy();
+      expect(point.checkedAgainst?.en.trim(), point.text.en).toBeTruthy();
     }
   });
 
