@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { assert, assertEqual, openPage } from '../lib.mjs';
-import { act, actAs, CAST, currentPhaseIs, decide, escalateTo, tabTo } from '../console.mjs';
+import { act, actAs, CAST, currentPhaseIs, decide, escalateTo, fillStartTime, tabTo } from '../console.mjs';
 
 /** What has focus, in a few words: tag, id or class, and its text or label. */
 const focusOf = (page) =>
@@ -46,7 +46,11 @@ async function createByKeyboard(page) {
   await tabTo(page, /Nieuwe oefening/);
   await page.keyboard.press('Enter');
   await page.locator('form.new-exercise').waitFor();
-  for (const [name, value] of Object.entries(CAST)) await page.fill(`input[name=${name}]`, value);
+  for (const [name, value] of Object.entries(CAST)) {
+    // The start time is a field of parts (react-aria), not one input.
+    if (name === 'startTime') await fillStartTime(page, value);
+    else await page.fill(`input[name=${name}]`, value);
+  }
   await tabTo(page, /Oefening aanmaken/);
   await page.keyboard.press('Enter');
   await page.locator('main.console').waitFor();
