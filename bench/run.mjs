@@ -6,14 +6,14 @@
  * deterministic measure (initialJs).
  *
  *   npm run bench                  all measures
- *   npm run bench -- --only=load   some of them (comma-separated ids)
+ *   npm run bench -- --only=load   some of them (comma-separated ids; `store` also)
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 import { BUDGETS } from './lib/budgets.mjs';
 import { buildApp, buildPage, OUT, ROOT } from './lib/build.mjs';
-import { launchBrowser, measureLoad, measureLogView, PORTS, serve } from './lib/browser.mjs';
+import { launchBrowser, measureLoad, measureLogView, measureStore, PORTS, serve } from './lib/browser.mjs';
 import { initialJsBytes, initialScripts } from './lib/initialJs.mjs';
 
 /** Rows the log view may keep in the DOM and still count as virtualised (a screenful and its overscan). */
@@ -114,6 +114,21 @@ if (wanted('load') || wanted('logView')) {
     }
   } finally {
     await browser.close();
+  }
+}
+
+if (wanted('store')) {
+  console.log(`Building the store page into ${OUT} …`);
+  const page = await serve(await buildPage('store'), PORTS.floor);
+  try {
+    const result = await measureStore(page.url);
+    record('store', result.value, result.baseline, 'ms/entry', {
+      note: `IdbExerciseStore.append of one sealed entry (${String(result.entryChars)} JSON chars on average) with its head (${String(result.headChars)} chars: set-up with the whole Jaarwisseling scenario, persisted model) — read the head, fence on its length, put entry and head — vs a bare idb put of the same entry; each in its own readwrite transaction with durability 'strict', awaited until complete; ${String(result.entries)} entries per round, Chromium profile on disk; medians of ${String(result.samples.store.length)} alternating pairs (median of the pairs' own ratios: ${result.pairedRatio.toFixed(2)})`,
+      pairedRatio: result.pairedRatio,
+      samples: result.samples,
+    });
+  } finally {
+    await page.close();
   }
 }
 

@@ -4,8 +4,12 @@
  * harness's launch arguments; each built page is served by Vite's preview
  * server in this process, on the bench's own ports.
  */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { launchBrowser } from '../../tests/e2e/lib.mjs';
+import { CHROMIUM, launchBrowser } from '../../tests/e2e/lib.mjs';
 import { median } from './stats.mjs';
 
 /** BENCH_PORTS=app,floor moves the preview servers (e.g. when another run holds these). */
@@ -146,4 +150,83 @@ export async function measureLogView(browser, url, runs = 5) {
     }
   }
   return { value: median(times), entries, maxRows, reachedEnd, samples: times };
+}
+
+/**
+ * The e2e harness's launch arguments (tests/e2e/lib.mjs keeps its own list
+ * unexported), for the one browser the bench launches itself: `store` needs a
+ * profile on disk.
+ */
+const PERSISTENT_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * `store`: ms per stored entry through IdbExerciseStore.append over a bare
+ * `idb` put of the same entry (bench/store/main.ts), `runs` pairs of rounds
+ * after one warm-up round of each, the order alternating pair by pair (store
+ * then bare, bare then store) as in `load`. The ratio is of the medians; the
+ * median of the pairs' own ratios is given beside it.
+ *
+ * In a profile on disk (launchPersistentContext), not in browser.newContext():
+ * those contexts are off the record, and Chromium keeps an off-the-record
+ * profile's IndexedDB in memory, where strict durability flushes nothing. The
+ * profile's IndexedDB folder is checked afterwards, so a figure from memory
+ * cannot pass for one from disk.
+ */
+export async function measureStore(url, runs = 11) {
+  const profile = mkdtempSync(join(tmpdir(), 'paraat-bench-store-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: PERSISTENT_ARGS,
+    });
+    let page;
+    let shape;
+    const store = [];
+    const bare = [];
+    try {
+      page = context.pages()[0] ?? (await context.newPage());
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url);
+      const handle = await page
+        .waitForFunction(() => window.__storeBench && { ...window.__storeBench, round: undefined }, undefined, {
+          timeout: 60_000,
+        })
+        .catch((error) => {
+          throw new Error(`the store bench page did not start: ${errors.join('; ') || error.message}`);
+        });
+      shape = await handle.jsonValue();
+      const round = (kind) => page.evaluate((which) => window.__storeBench.round(which), kind);
+      await round('store');
+      await round('bare');
+      for (let run = 0; run < runs; run++) {
+        if (run % 2) {
+          bare.push(await round('bare'));
+          store.push(await round('store'));
+        } else {
+          store.push(await round('store'));
+          bare.push(await round('bare'));
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    const indexedDB = join(profile, 'Default', 'IndexedDB');
+    const onDisk = existsSync(indexedDB) && readdirSync(indexedDB).some((name) => name.endsWith('.leveldb'));
+    if (!onDisk)
+      throw new Error(`no IndexedDB on disk in the profile (${indexedDB}): the figures would be from memory`);
+    const pairedRatio = median(store.map((time, run) => time / (bare[run] ?? time)));
+    return { value: median(store), baseline: median(bare), pairedRatio, ...shape, samples: { store, bare } };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The budgets of issue #6, one place for `npm run bench` and `npm run bench:check`:
  * ratios over the floor (ours / floor), except logView (ms, absolute) and
- * explore (reported, no budget).
+ * explore (reported, no budget). A measure must be listed here: one missing
+ * would count as over budget.
  */
 export const BUDGETS = {
   initialJs: 1.5,
@@ -12,4 +13,7 @@ export const BUDGETS = {
   load: 1.5,
   logView: 100,
   explore: null,
+  // #13 item 7 asks only that it be reported. It is timed on disk (fsync per transaction), the noisiest thing
+  // the bench times, and bench:check asserts no timed measure anyway.
+  store: null,
 };
