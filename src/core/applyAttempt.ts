@@ -24,9 +24,9 @@ import {
   type SteeringAction,
   type Text,
 } from '../../machines';
-import { applyClockAction, exerciseNow, formatExerciseTime } from '../session/clock';
-import { sealEntryWithText, type Unhashed } from '../session/hashChain';
-import { injectActionProblem, type InjectAction, type InjectStatus } from '../session/injects';
+import { applyClockAction, exerciseNow, formatExerciseTime } from './clock';
+import { sealEntryWithText, type Unhashed } from './hashChain';
+import { injectActionProblem, type InjectAction, type InjectStatus } from './injects';
 import type {
   AttemptEntry,
   ClockAction,
@@ -36,7 +36,7 @@ import type {
   LogEntry,
   ModelSummary,
   SteeringRefusedEntry,
-} from '../session/types';
+} from './log';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type EntryDraft = DistributiveOmit<LogEntry, 'seq' | 'prevHash' | 'hash'>;

@@ -4,11 +4,11 @@
  */
 import { createActor, initialTransition } from 'xstate';
 import { escalationMachine, type By, type EscalationSnapshot } from '../../machines';
-import { formatExerciseTime, startClock } from '../session/clock';
-import { genesisHash, sealEntryWithText } from '../session/hashChain';
-import { injectStates } from '../session/injects';
-import { inputOf } from '../session/replay';
-import { EXERCISE_FORMAT, type ExerciseHead, type ExerciseSetup, type LogEntry } from '../session/types';
+import { formatExerciseTime, startClock } from './clock';
+import { genesisHash, sealEntryWithText } from './hashChain';
+import { injectStates } from './injects';
+import { inputOf } from './replay';
+import { EXERCISE_FORMAT, type ExerciseHead, type ExerciseSetup, type LogEntry } from './log';
 import { summarize, type ExerciseState } from './applyAttempt';
 
 const trainerOf = (setup: ExerciseSetup): By => {

@@ -16,8 +16,8 @@
 import type { Role } from '../../machines';
 import { INJECT_AUDIENCES, type InjectAudience } from '../scenarios/audiences';
 import type { Inject, Scenario } from '../scenarios/schema';
-import { isForAudience } from '../session/injects';
-import type { ExerciseHead, ExerciseSetup, InjectEntry, LogEntry } from '../session/types';
+import { isForAudience } from './injects';
+import type { ExerciseHead, ExerciseSetup, InjectEntry, LogEntry } from './log';
 
 export interface Visibility {
   /** Sees the whole log and the whole scenario: steers or evaluates. */

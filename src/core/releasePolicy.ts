@@ -5,8 +5,8 @@
  * skipped ones are done. Pure: the exercise time is an argument.
  */
 import type { Inject } from '../scenarios/schema';
-import { injectDueAt, type InjectStatus } from '../session/injects';
-import type { ExerciseSetup } from '../session/types';
+import { injectDueAt, type InjectStatus } from './injects';
+import type { ExerciseSetup } from './log';
 
 /** The injects queued and due at `exerciseTime` (naive ms), in scenario order: what to release now. */
 export function dueForRelease(

@@ -8,9 +8,9 @@
  * paused at that line's exercise time. The original is only read.
  */
 import { escalationMachine, type By } from '../../machines';
-import { parseExerciseTime } from './clock';
-import { genesisOf, sealEntry, verifyChain } from './hashChain';
-import { replay } from './replay';
+import { parseExerciseTime } from '../core/clock';
+import { genesisOf, sealEntry, verifyChain } from '../core/hashChain';
+import { replay } from '../core/replay';
 import { newExerciseId, type ExerciseStore } from './store';
 import {
   EXERCISE_FORMAT,
@@ -19,7 +19,7 @@ import {
   type ExerciseBranchedEntry,
   type ExerciseHead,
   type LogEntry,
-} from './types';
+} from '../core/log';
 
 /** The clock's speed as the trainer last set it at or before the branch point (1× when never set). */
 function speedAt(entries: readonly LogEntry[]): ClockSpeed {

@@ -8,7 +8,7 @@
  * `exerciseFile()` is the only producer, so every export is the same format.
  */
 import { newExerciseId, type ExerciseStore } from './store';
-import type { ExerciseHead, LogEntry } from './types';
+import type { ExerciseHead, LogEntry } from '../core/log';
 
 export const EXERCISE_FILE_FORMAT = 'paraat.exercise-file/1';
 

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { EVENT_TYPES, MEANS, ROLES, SUBJECTS, VERDICTS, type MeansId } from '../../machines';
 import { scenarioSchema } from '../scenarios/schema';
 import { EXERCISE_FILE_FORMAT } from './exerciseFile';
-import { CLOCK_SPEEDS, EXERCISE_FORMAT } from './types';
+import { CLOCK_SPEEDS, EXERCISE_FORMAT } from '../core/log';
 
 // The built app's CSP has no 'unsafe-eval': keep zod from probing `new Function`.
 z.config({ jitless: true });

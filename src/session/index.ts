@@ -10,7 +10,7 @@ export {
   type WallClock,
 } from './session';
 export { ExerciseStore, ExerciseConflictError, StorageWriteError, type KeyValueStorage } from './store';
-export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from './clock';
+export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from '../core/clock';
 export {
   hashOf,
   verifyChain,
@@ -19,7 +19,7 @@ export {
   diagnoseChain,
   type ChainBreak,
   type ChainFinding,
-} from './hashChain';
+} from '../core/hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
 export { MemoryStorage } from './memoryStorage';
 export {
@@ -43,7 +43,7 @@ export {
   type ExerciseFileResult,
 } from './parseExerciseFile';
 export { verifyExerciseFile, chainFindingMessage } from './verifyExerciseFile';
-export { replay, inputOf, type Replayed } from './replay';
+export { replay, inputOf, type Replayed } from '../core/replay';
 export { branchExercise, type BranchOptions } from './branch';
 export { createReplayCursor, DEFAULT_CHECKPOINT_INTERVAL, type ReplayCursor } from './replayCursor';
 export {
@@ -57,4 +57,4 @@ export {
   type InjectAction,
   type InjectStatus,
   type InjectState,
-} from './injects';
+} from '../core/injects';

@@ -8,8 +8,8 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { escalationMachine, type EscalationSnapshot } from '../../machines';
-import { inputOf } from './replay';
-import type { ExerciseSetup, LogEntry } from './types';
+import { inputOf } from '../core/replay';
+import type { ExerciseSetup, LogEntry } from '../core/log';
 
 type Persisted = ReturnType<typeof escalationMachine.getPersistedSnapshot>;
 

@@ -11,8 +11,8 @@
 import type { By, EscalationSnapshot, Text } from '../../machines';
 import { applyAttempt, type Applied, type Attempt, type ExerciseState, type Proposal } from '../core/applyAttempt';
 import { exerciseStateOf, newExercise } from '../core/exerciseState';
-import { exerciseNow, formatExerciseTime } from './clock';
-import { type InjectAction } from './injects';
+import { exerciseNow, formatExerciseTime } from '../core/clock';
+import { type InjectAction } from '../core/injects';
 import { ExerciseConflictError, StorageWriteError, newExerciseId, type ExerciseStore } from './store';
 import type {
   AttemptEntry,
@@ -21,9 +21,9 @@ import type {
   ExerciseSetup,
   InjectEntry,
   LogEntry,
-  StorageStatus,
   SteeringRefusedEntry,
-} from './types';
+} from '../core/log';
+import type { StorageStatus } from './types';
 
 export type { Attempt };
 export { summarize } from '../core/applyAttempt';

@@ -5,7 +5,8 @@
  * the two loses nothing that was shown as done, and two tabs cannot
  * interleave writes (the second finds a length it did not expect).
  */
-import type { ExerciseHead, ExerciseSummary, LogEntry } from './types';
+import type { ExerciseHead, LogEntry } from '../core/log';
+import type { ExerciseSummary } from './types';
 
 /** The part of the Web Storage API the store needs; tests pass their own. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

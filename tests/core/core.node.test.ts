@@ -12,9 +12,9 @@ import { applyAttempt, type ExerciseState, type Proposal } from '../../src/core/
 import { newExercise } from '../../src/core/exerciseState';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { scenarioToSetup } from '../../src/scenarios';
-import { genesisOf, verifyChain } from '../../src/session/hashChain';
-import { replay } from '../../src/session/replay';
-import type { LogEntry } from '../../src/session/types';
+import { genesisOf, verifyChain } from '../../src/core/hashChain';
+import { replay } from '../../src/core/replay';
+import type { LogEntry } from '../../src/core/log';
 
 const T0 = Date.UTC(2026, 11, 31, 21, 0);
 const scenario = (() => {

@@ -13,8 +13,8 @@ import { projectEntry, projectExercise } from '../../src/core/projections';
 import { dueForRelease, nextReleaseAt } from '../../src/core/releasePolicy';
 import { scenarioToSetup } from '../../src/scenarios';
 import { parseScenario } from '../../src/scenarios/parseScenario';
-import { parseExerciseTime } from '../../src/session/clock';
-import type { LogEntry } from '../../src/session/types';
+import { parseExerciseTime } from '../../src/core/clock';
+import type { LogEntry } from '../../src/core/log';
 
 const parsed = parseScenario(
   readFileSync(new URL('../../public/scenarios/jaarwisseling.json', import.meta.url), 'utf8'),

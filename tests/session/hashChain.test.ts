@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import referenceCanonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, hashOf, sealEntryWithText, verifyChain, genesisHash } from '../../src/session/hashChain';
+import { canonicalize, hashOf, sealEntryWithText, verifyChain, genesisHash } from '../../src/core/hashChain';
 import type { LogEntry } from '../../src/session';
 import { newSession, play, RIOT_CONTROL_RUN } from '../fixtures/exercise';
 

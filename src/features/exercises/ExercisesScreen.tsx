@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 // Direct module paths: the list must not pull in the statechart, hashing or the file parsers.
 import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile';
 import { ExerciseStore, StorageWriteError } from '../../session/store';
-import type { ExerciseSetup } from '../../session/types';
+import type { ExerciseSetup } from '../../core/log';
 import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
 import { ExerciseList, type ListedExercise } from './ExerciseList';

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n';
-import { parseExerciseTime } from '../../session/clock';
+import { parseExerciseTime } from '../../core/clock';
 
 const locale = (language: Language) => (language === 'nl' ? 'nl-NL' : 'en-GB');
 

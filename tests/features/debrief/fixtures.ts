@@ -19,7 +19,7 @@ import {
   type InjectEntry,
   type LogEntry,
 } from '../../../src/session';
-import { sealEntry, type Unhashed } from '../../../src/session/hashChain';
+import { sealEntry, type Unhashed } from '../../../src/core/hashChain';
 import { BY, fakeWallClock, play, RIOT_CONTROL_RUN, SETUP } from '../../fixtures/exercise';
 
 export type WallClock = ReturnType<typeof fakeWallClock>;

@@ -9,10 +9,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAttempt, type ExerciseState, type Proposal } from '../../../src/core/applyAttempt';
 import { newExercise } from '../../../src/core/exerciseState';
-import { genesisOf, verifyChain } from '../../../src/session/hashChain';
+import { genesisOf, verifyChain } from '../../../src/core/hashChain';
 import { DATABASE_NAME, IdbExerciseStore, type ExerciseChange } from '../../../src/session/local/idbExerciseStore';
 import { ExerciseConflictError, StorageWriteError } from '../../../src/session/store';
-import type { ExerciseHead, LogEntry } from '../../../src/session/types';
+import type { ExerciseHead, LogEntry } from '../../../src/core/log';
 import { BY, SETUP } from '../../fixtures/exercise';
 
 const T0 = Date.parse('2026-12-31T21:00:00Z');

@@ -10,10 +10,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exerciseStateOf, newExercise } from '../../../src/core/exerciseState';
 import { createExercise, ExerciseStore, MemoryStorage, openSession, StorageWriteError } from '../../../src/session';
-import { genesisOf, verifyChain } from '../../../src/session/hashChain';
+import { genesisOf, verifyChain } from '../../../src/core/hashChain';
 import { IdbExerciseStore } from '../../../src/session/local/idbExerciseStore';
 import { migrateFromLocalStorage } from '../../../src/session/local/migrateFromLocalStorage';
-import type { ExerciseHead, LogEntry } from '../../../src/session/types';
+import type { ExerciseHead, LogEntry } from '../../../src/core/log';
 import { BY, newSession, play, RIOT_CONTROL_RUN, SETUP } from '../../fixtures/exercise';
 
 const INDEX_KEY = 'paraat/index';

@@ -3,7 +3,7 @@
  * clock advances by the wall clock times its speed; pausing, speeding up and
  * jumping ahead move the anchor, and each is a logged entry.
  */
-import type { ClockAction, ClockState } from './types';
+import type { ClockAction, ClockState } from './log';
 
 const MINUTE = 60_000;
 

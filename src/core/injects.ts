@@ -12,7 +12,7 @@
 import { steeringRefusal, type Text } from '../../machines';
 import type { Inject, InjectAudience } from '../scenarios/schema';
 import { parseExerciseTime } from './clock';
-import type { ExerciseSetup, InjectEntry, LogEntry } from './types';
+import type { ExerciseSetup, InjectEntry, LogEntry } from './log';
 
 export type InjectAction = InjectEntry['action'];
 export const INJECT_ACTIONS: readonly InjectAction[] = ['released', 'held', 'skipped'];

@@ -7,7 +7,7 @@
 import { createActor } from 'xstate';
 import { escalationMachine, type EscalationInput, type EscalationSnapshot } from '../../machines';
 import { injectStates, type InjectState } from './injects';
-import type { ExerciseSetup, LogEntry } from './types';
+import type { ExerciseSetup, LogEntry } from './log';
 
 export interface Replayed {
   snapshot: EscalationSnapshot;
