@@ -19,7 +19,7 @@ import { parseScenario } from '../../src/scenarios/parseScenario';
 import { scenarioToSetup } from '../../src/scenarios';
 import { IdbExerciseStore } from '../../src/session/local/idbExerciseStore';
 import type { By } from '../../machines';
-import type { ExerciseHead, LogEntry } from '../../src/session/types';
+import type { ExerciseHead, LogEntry } from '../../src/core/log';
 import scenarioText from '../../public/scenarios/jaarwisseling.json?raw';
 
 export type StoreRoundKind = 'store' | 'bare';
