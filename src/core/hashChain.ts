@@ -81,7 +81,7 @@ export function verifyChain(genesis: string, entries: readonly LogEntry[]): Chai
 
 /**
  * The genesis of a stored or imported exercise: under the id its chain was
- * sealed with. A branch (src/session/branch.ts) keeps the original's first
+ * sealed with. A branch (src/core/branch.ts) keeps the original's first
  * entries verbatim, so its chain starts where the original's did: same id,
  * creation time and title; the rest of the set-up is the branch's own, so a
  * changed cast or scenario still breaks the chain.

@@ -13,7 +13,7 @@
 import { createActor } from 'xstate';
 import { escalationMachine, type EscalationSnapshot, type Text } from '../../machines';
 import { applyClockAction, startClock } from '../core/clock';
-import { clockAtBranch } from './branch';
+import { clockAtBranch } from '../core/branch';
 import type { ExerciseFile } from './exerciseFile';
 import { diagnoseChain, genesisOf, hashOf, type ChainFinding } from '../core/hashChain';
 import { inputOf, replay } from '../core/replay';
