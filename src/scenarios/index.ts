@@ -2,7 +2,7 @@
  * Scenarios: the format, reading a file, the built-in scenarios, and turning
  * a scenario into the set-up of a new exercise.
  */
-import type { CastMember, ExerciseSetup } from '../session';
+import type { CastMember, ExerciseSetup } from '../core/log';
 import type { Text } from '../../machines';
 import type { Scenario } from './schema';
 

@@ -8,13 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { By } from '../../machines';
-import { applyAttempt, type ExerciseState, type Proposal } from '../../src/core/applyAttempt';
-import { newExercise } from '../../src/core/exerciseState';
+// The core's public surface, as a server would import it.
+import {
+  applyAttempt,
+  genesisOf,
+  newExercise,
+  replay,
+  verifyChain,
+  type ExerciseState,
+  type LogEntry,
+  type Proposal,
+} from '../../src/core';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { scenarioToSetup } from '../../src/scenarios';
-import { genesisOf, verifyChain } from '../../src/core/hashChain';
-import { replay } from '../../src/core/replay';
-import type { LogEntry } from '../../src/core/log';
 
 const T0 = Date.UTC(2026, 11, 31, 21, 0);
 const scenario = (() => {
