@@ -61,8 +61,11 @@ export const CreateAndOpen: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    // The form loads when asked for (a lazy chunk).
-    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
+    // The form loads when asked for (a lazy chunk): on a busy machine its first load takes seconds.
+    await userEvent.type(
+      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
+      'Jaarwisseling Rotterdam-Zuid',
+    );
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Rotterdam');
     await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carla Stoop');
     await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Robert Simons');
@@ -91,9 +94,11 @@ export const DeleteWithConfirmation: Story = {
     const { store } = loadedOf(loaded);
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Verwijderen Jaarwisseling Amsterdam-Oost' }));
-    const dialog = await within(document.body).findByRole('alertdialog', {
-      name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?',
-    });
+    const dialog = await within(document.body).findByRole(
+      'alertdialog',
+      { name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?' },
+      { timeout: 15_000 },
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Verwijderen' }));
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(2));
     await expect(store.list().map((exercise) => exercise.title)).not.toContain('Jaarwisseling Amsterdam-Oost');
@@ -131,7 +136,10 @@ export const StorageFull: Story = {
     storage.failWith = 'QuotaExceededError';
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
+    await userEvent.type(
+      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
+      'Jaarwisseling Zwolle',
+    );
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Zwolle');
     for (const [label, name] of [
       [/^Burgemeester/, 'Pieter Snel'],
