@@ -45,6 +45,8 @@ export default tseslint.config(
         getComputedStyle: 'readonly',
         window: 'readonly',
         localStorage: 'readonly',
+        indexedDB: 'readonly',
+        IDBKeyRange: 'readonly',
       },
     },
   },

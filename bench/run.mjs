@@ -64,12 +64,12 @@ if (nodeIds.length > 0) {
     logLevel: 'warn',
   });
   if (wanted('dispatch')) {
-    const result = module.measureDispatch();
+    const result = await module.measureDispatch();
     record('dispatch', result.value, result.baseline, 'ms/event', { note: result.note });
     record('dispatchVsSend', result.vsSend.value, result.vsSend.baseline, 'ms/event', { note: result.vsSend.note });
   }
   if (wanted('replay')) {
-    const result = module.measureReplay();
+    const result = await module.measureReplay();
     record('replay', result.value, result.baseline, 'ms', { note: result.note });
   }
   if (wanted('explore')) {

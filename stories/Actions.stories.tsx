@@ -156,7 +156,7 @@ export const OutcomeOfTheLastAttemptOnly: Story = {
     await expect(status).not.toHaveTextContent('toevoegen');
 
     // Something logged elsewhere (the mayor revokes in the decisions panel): the outcome is old news.
-    session.dispatch({ type: 'mayor.revoke', by: BY.mayor, subject: 'waterCannon', grounds: 'Rust keert terug' });
+    await session.dispatch({ type: 'mayor.revoke', by: BY.mayor, subject: 'waterCannon', grounds: 'Rust keert terug' });
     await waitFor(() => expect(status).toBeEmptyDOMElement());
   },
 };

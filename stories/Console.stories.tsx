@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConsoleScreen } from '../src/features/console/ConsoleScreen';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
-import { SessionContext, type ExerciseSession } from '../src/session';
-import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+import { openSession, SessionContext, type ExerciseSession } from '../src/session';
+import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN, stored } from '../tests/fixtures/exercise';
 
 type Loaded = { session: ExerciseSession; now: () => number };
 
@@ -106,18 +106,30 @@ export const VolatileStorage: Story = {
   },
 };
 
-/** Another tab wrote to this exercise: this tab stops writing and says so. */
+/**
+ * Another tab wrote to this exercise: this tab hears it (the repository's
+ * subscribe, BroadcastChannel in the app), stops writing and says so.
+ */
 export const ConflictInAnotherTab: Story = {
   loaders: [
-    () => {
+    async () => {
       const fixture = newSession();
-      fixture.session.markConflict();
+      await stored(fixture.session);
+      // The second tab: the same exercise on the same database, one escalation ahead.
+      const other = await openSession(fixture.repository.sibling(), fixture.id, fixture.clock.now);
+      if (!other) throw new Error('The second tab did not find the exercise');
+      fixture.clock.advance(1);
+      const written = await other.dispatch({ type: 'phase.escalate', by: BY.commander, reason: 'Groepen jongeren' });
+      if (written.outcome !== 'stored') throw new Error('The second tab did not store its escalation');
+      other.dispose();
       return { session: fixture.session, now: fixture.clock.now };
     },
   ],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('alert')).toHaveTextContent(/in een ander tabblad gewijzigd/);
+    const { session } = loaded as Loaded;
+    await waitFor(() => expect(session.getState().storage).toEqual({ state: 'conflict' }));
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(/in een ander tabblad gewijzigd/));
   },
 };
 

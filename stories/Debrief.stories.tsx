@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DebriefScreen } from '../src/features/debrief/DebriefScreen';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
-import type { ExerciseStore } from '../src/session';
+import type { ExerciseRepository } from '../src/session';
 import {
   comparisonStore,
   debriefOf,
@@ -16,18 +16,22 @@ import {
 import { SETUP } from '../tests/fixtures/exercise';
 
 interface Loaded {
-  store: ExerciseStore;
+  store: ExerciseRepository;
   id: string;
   otherId?: string;
 }
 const loadedOf = (loaded: unknown) => loaded as Loaded;
+
+/** Until the screen has read the exercise (it says "Oefening wordt gelezen…" first): the debrief's toolbar is there. */
+const untilRead = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(canvasElement.querySelector('.debrief__toolbar')).not.toBeNull());
 
 /** The debrief (after-action review) of a stored exercise, read-only, as a trainer shows it to the room. */
 const meta = {
   title: 'Debrief/Screen',
   component: DebriefScreen,
   args: {
-    store: undefined as unknown as ExerciseStore,
+    store: undefined as unknown as ExerciseRepository,
     id: '',
     headerControls: <LanguageSwitch />,
     consoleHref: '#/oefening/console',
@@ -50,6 +54,7 @@ export const EmptyExercise: Story = {
   loaders: [() => emptyStore()],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent(
       'Nabespreking: Jaarwisseling Utrecht-Centrum',
     );
@@ -69,13 +74,14 @@ export const EmptyExercise: Story = {
 export const ExerciseTimeWithoutLines: Story = {
   args: { now: () => '2026-12-31T21:00:35.000Z' },
   loaders: [
-    () => {
+    async () => {
       const store = newStore();
-      return { store, id: runExercise(store, SETUP, () => undefined) };
+      return { store, id: await runExercise(store, SETUP, () => undefined) };
     },
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const tile = (label: string) => {
       const figure = canvas.getByText(label, { selector: 'dt' }).closest('.key-figure');
       if (!(figure instanceof HTMLElement)) throw new Error(`No key figure “${label}”`);
@@ -99,8 +105,9 @@ export const ExerciseTimeWithoutLines: Story = {
 export const RiotControlRun: Story = {
   play: async ({ canvasElement, loaded, args }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { store, id } = loadedOf(loaded);
-    const debrief = debriefOf(store, id);
+    const debrief = await debriefOf(store, id);
 
     const chart = canvas.getByRole('img', { name: /fase in de loop van de oefening/ });
     await expect(chart.querySelectorAll('.chart-marker--refusal')).toHaveLength(3);
@@ -132,6 +139,7 @@ export const English: Story = {
   parameters: { locale: 'en' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent('Debrief: Jaarwisseling Utrecht-Centrum');
     await expect(canvas.getByRole('heading', { name: 'Refusals by rule' })).toBeVisible();
     await expect(canvas.getByRole('heading', { name: /R3 Water cannon needs the mayor/ })).toBeVisible();
@@ -151,6 +159,7 @@ export const ScenarioWithInjects: Story = {
   loaders: [() => jaarwisselingStore()],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const timings = canvas.getByRole('region', { name: 'Tijd tot besluit en tot actie' });
     await expect(within(timings).getByRole('row', { name: /Het basisteam houdt het niet meer/ })).toHaveTextContent(
       '5 min',
@@ -170,6 +179,7 @@ export const LongLog: Story = {
   loaders: [() => longLogStore(6)],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const chart = canvas.getByRole('img', { name: /fase in de loop van de oefening/ });
     await expect(chart.querySelectorAll('.phase-chart__more').length).toBeGreaterThan(0);
     const refusals = canvas.getByRole('region', { name: 'Weigeringen per regel' });
@@ -183,8 +193,11 @@ export const Comparison: Story = {
   loaders: [() => comparisonStore()],
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { otherId } = loadedOf(loaded);
-    const select = canvas.getByRole('combobox', { name: 'Vergelijk met een andere run' });
+    // The other runs are listed once read from the repository.
+    const select = await canvas.findByRole('combobox', { name: 'Vergelijk met een andere run' });
+    await waitFor(() => expect(select.querySelector(`option[value="${otherId ?? ''}"]`)).not.toBeNull());
     await userEvent.selectOptions(select, otherId ?? '');
     const compare = canvas.getByRole('region', { name: 'Twee runs naast elkaar' });
     await waitFor(() => expect(within(compare).getAllByRole('img')).toHaveLength(2));

@@ -11,7 +11,7 @@ import { BY, newSession, play, RIOT_CONTROL_RUN } from '../tests/fixtures/exerci
  */
 function bothGrantedInUse() {
   const fixture = newSession();
-  fixture.session.clock(BY.trainer, { type: 'start' });
+  void fixture.session.clock(BY.trainer, { type: 'start' });
   play(fixture.session, fixture.clock, RIOT_CONTROL_RUN);
   return fixture;
 }

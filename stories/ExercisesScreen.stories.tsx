@@ -1,33 +1,34 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ExercisesScreen } from '../src/features/exercises/ExercisesScreen';
-import { createExercise, ExerciseStore, MemoryStorage, openSession } from '../src/session';
-import { fakeWallClock, play, RIOT_CONTROL_RUN, SETUP } from '../tests/fixtures/exercise';
+import { createExercise, openSession } from '../src/session';
+import { MemoryRepository } from '../src/session/local/memoryRepository';
+import { fakeWallClock, play, RIOT_CONTROL_RUN, SETUP, stored } from '../tests/fixtures/exercise';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
 interface Loaded {
-  store: ExerciseStore;
-  storage: MemoryStorage;
+  store: MemoryRepository;
 }
 
-/** A store in memory with three exercises, one with a played log. */
-function seeded(): Loaded {
-  const storage = new MemoryStorage();
-  const store = new ExerciseStore(storage);
+/** A repository in memory with three exercises, one with a played log. */
+async function seeded(): Promise<Loaded> {
+  const store = new MemoryRepository();
   const clock = fakeWallClock('2026-11-20T09:00:00Z');
-  const utrecht = createExercise(store, SETUP, clock.now);
-  const session = openSession(store, utrecht.id, clock.now);
+  const utrecht = await createExercise(store, SETUP, clock.now);
+  const session = await openSession(store, utrecht.id, clock.now);
+  if (!session) throw new Error('The Utrecht exercise was not stored');
   play(session, clock, RIOT_CONTROL_RUN);
+  await stored(session);
   session.dispose();
   clock.advance(60 * 24);
-  createExercise(
+  await createExercise(
     store,
     { ...SETUP, title: 'Jaarwisseling Amsterdam-Oost', municipality: 'Amsterdam', startTime: '2026-12-31T23:30' },
     clock.now,
   );
   clock.advance(60 * 24);
-  createExercise(
+  await createExercise(
     store,
     {
       ...SETUP,
@@ -38,7 +39,7 @@ function seeded(): Loaded {
     },
     clock.now,
   );
-  return { store, storage };
+  return { store };
 }
 
 const loadedOf = (loaded: unknown) => loaded as Loaded;
@@ -47,7 +48,7 @@ const meta = {
   title: 'Exercises/ExercisesScreen',
   component: ExercisesScreen,
   // `store` comes from the loader, fresh for every story; this one only satisfies the props.
-  args: { store: new ExerciseStore(new MemoryStorage()), onOpen: fn(), now: () => NOW },
+  args: { store: new MemoryRepository(), onOpen: fn(), now: () => NOW },
   loaders: [seeded],
   render: (args, { loaded }) => <ExercisesScreen {...args} store={loadedOf(loaded).store} />,
 } satisfies Meta<typeof ExercisesScreen>;
@@ -59,13 +60,11 @@ export const CreateAndOpen: Story = {
   play: async ({ canvasElement, args, loaded }) => {
     const { store } = loadedOf(loaded);
     const canvas = within(canvasElement);
-    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    // The list is read asynchronously: it says so first (role="status"), then lists.
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(3));
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    // The form loads when asked for (a lazy chunk): on a busy machine its first load takes seconds.
-    await userEvent.type(
-      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
-      'Jaarwisseling Rotterdam-Zuid',
-    );
+    // The form loads when asked for (a lazy chunk).
+    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Rotterdam');
     await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carla Stoop');
     await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Robert Simons');
@@ -75,11 +74,11 @@ export const CreateAndOpen: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
     await waitFor(() => expect(args.onOpen).toHaveBeenCalled());
 
-    const created = store.list().find((exercise) => exercise.title === 'Jaarwisseling Rotterdam-Zuid');
+    const created = (await store.list()).find((exercise) => exercise.title === 'Jaarwisseling Rotterdam-Zuid');
     await expect(created).toMatchObject({ municipality: 'Rotterdam', startTime: '2026-12-31T22:00', entries: 1 });
     await expect(args.onOpen).toHaveBeenCalledOnce();
     await expect(args.onOpen).toHaveBeenCalledWith(created?.id);
-    await expect(store.head(created?.id ?? '')?.setup.cast).toContainEqual({
+    await expect((await store.head(created?.id ?? ''))?.setup.cast).toContainEqual({
       id: 'locoMayor',
       role: 'locoMayor',
       name: 'Robert Simons',
@@ -93,15 +92,13 @@ export const DeleteWithConfirmation: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { store } = loadedOf(loaded);
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Verwijderen Jaarwisseling Amsterdam-Oost' }));
-    const dialog = await within(document.body).findByRole(
-      'alertdialog',
-      { name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?' },
-      { timeout: 15_000 },
-    );
+    await userEvent.click(await canvas.findByRole('button', { name: 'Verwijderen Jaarwisseling Amsterdam-Oost' }));
+    const dialog = await within(document.body).findByRole('alertdialog', {
+      name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?',
+    });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Verwijderen' }));
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(2));
-    await expect(store.list().map((exercise) => exercise.title)).not.toContain('Jaarwisseling Amsterdam-Oost');
+    await expect((await store.list()).map((exercise) => exercise.title)).not.toContain('Jaarwisseling Amsterdam-Oost');
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'Oefening ‘Jaarwisseling Amsterdam-Oost’ is verwijderd.',
     );
@@ -116,13 +113,15 @@ export const Duplicate: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { store } = loadedOf(loaded);
     const canvas = within(canvasElement);
-    await expect(canvas.getAllByRole('listitem')[2]).toHaveTextContent(/Jaarwisseling Utrecht-Centrum.*1[0-9] regels/);
+    await waitFor(() =>
+      expect(canvas.getAllByRole('listitem')[2]).toHaveTextContent(/Jaarwisseling Utrecht-Centrum.*1[0-9] regels/),
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
-    await waitFor(() => expect(store.list()).toHaveLength(4));
-    const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
+    await waitFor(async () => expect(await store.list()).toHaveLength(4));
+    const copy = (await store.list()).find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
     await expect(copy).toMatchObject({ municipality: 'Utrecht', startTime: '2026-12-31T22:00', entries: 1 });
-    await expect(store.head(copy?.id ?? '')?.setup.cast).toEqual(SETUP.cast);
-    await expect(canvas.getAllByRole('listitem')).toHaveLength(4);
+    await expect((await store.head(copy?.id ?? ''))?.setup.cast).toEqual(SETUP.cast);
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(4));
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'Kopie ‘Jaarwisseling Utrecht-Centrum (kopie)’ is gemaakt',
     );
@@ -132,14 +131,11 @@ export const Duplicate: Story = {
 /** The browser's storage is full: the form says so and keeps every field. */
 export const StorageFull: Story = {
   play: async ({ canvasElement, args, loaded }) => {
-    const { store, storage } = loadedOf(loaded);
-    storage.failWith = 'QuotaExceededError';
+    const { store } = loadedOf(loaded);
+    store.failWith = 'quota';
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    await userEvent.type(
-      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
-      'Jaarwisseling Zwolle',
-    );
+    await userEvent.click(await canvas.findByRole('button', { name: 'Nieuwe oefening' }));
+    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Zwolle');
     for (const [label, name] of [
       [/^Burgemeester/, 'Pieter Snel'],
@@ -158,16 +154,16 @@ export const StorageFull: Story = {
     await expect(canvas.getByLabelText(/Titel van de oefening/)).toHaveValue('Jaarwisseling Zwolle');
     await expect(canvas.getByLabelText(/^Oefenleider/)).toHaveValue('Karin Jansen');
     await expect(args.onOpen).not.toHaveBeenCalled();
-    await expect(store.list()).toHaveLength(3);
+    await expect(await store.list()).toHaveLength(3);
   },
 };
 
 export const English: Story = {
   parameters: { locale: 'en' },
-  loaders: [() => ({ store: new ExerciseStore(new MemoryStorage()) })],
+  loaders: [() => ({ store: new MemoryRepository() })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('heading', { name: 'No exercises yet' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'No exercises yet' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'New exercise' }));
     await expect(canvas.getByRole('heading', { name: 'New exercise' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));

@@ -4,18 +4,20 @@ import { AudienceView } from '../src/features/injects/AudienceView';
 import { InjectsPanel } from '../src/features/injects/InjectsPanel';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import type { InjectAudience } from '../src/scenarios';
-import { ExerciseStore, SessionContext, type ExerciseSession } from '../src/session';
+import { SessionContext, type ExerciseSession } from '../src/session';
+import { stored } from '../tests/fixtures/exercise';
 import { scenarioSession, TRAINER } from '../tests/fixtures/scenario';
 
 type Fixture = ReturnType<typeof scenarioSession>;
 type Loaded = { fixture: Fixture };
 
-/** A Jaarwisseling exercise, set up by real steps through the session. */
+/** A Jaarwisseling exercise, set up by real steps through the session, and stored. */
 const exercise =
   (steps: (session: ExerciseSession) => void = () => undefined) =>
-  (): Loaded => {
+  async (): Promise<Loaded> => {
     const fixture = scenarioSession();
     steps(fixture.session);
+    await stored(fixture.session);
     return { fixture };
   };
 
@@ -65,8 +67,8 @@ export const QueueBeforeStart: Story = {
 export const OneDue: Story = {
   loaders: [
     exercise((session) => {
-      session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-      session.clock(TRAINER, { type: 'jump', minutes: 10 });
+      void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+      void session.clock(TRAINER, { type: 'jump', minutes: 10 });
     }),
   ],
   play: async ({ canvasElement, loaded }) => {
@@ -94,10 +96,10 @@ export const OneDue: Story = {
 export const ReleasedHeldSkipped: Story = {
   loaders: [
     exercise((session) => {
-      session.clock(TRAINER, { type: 'jump', minutes: 20 });
-      session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-      session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
-      session.inject(TRAINER, 'vraag-me-inzet', 'skipped');
+      void session.clock(TRAINER, { type: 'jump', minutes: 20 });
+      void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+      void session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+      void session.inject(TRAINER, 'vraag-me-inzet', 'skipped');
     }),
   ],
   play: async ({ canvasElement }) => {
@@ -120,8 +122,8 @@ export const DecisionPoint: Story = {
         .getState()
         .head.setup.scenario?.injects.filter((inject) => inject.offsetMinutes < 140)
         .map((inject) => inject.id);
-      for (const id of earlier ?? []) session.inject(TRAINER, id, 'released');
-      session.clock(TRAINER, { type: 'jump', minutes: 140 });
+      for (const id of earlier ?? []) void session.inject(TRAINER, id, 'released');
+      void session.clock(TRAINER, { type: 'jump', minutes: 140 });
     }),
   ],
   play: async ({ canvasElement }) => {
@@ -146,8 +148,8 @@ export const English: Story = {
   parameters: { locale: 'en' },
   loaders: [
     exercise((session) => {
-      session.clock(TRAINER, { type: 'jump', minutes: 10 });
-      session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+      void session.clock(TRAINER, { type: 'jump', minutes: 10 });
+      void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
     }),
   ],
   play: async ({ canvasElement }) => {
@@ -158,16 +160,24 @@ export const English: Story = {
   },
 };
 
-// The audience's screen: read from storage, as a second tab would.
+// The audience's screen: read from storage, as a second tab would (a sibling repository on the same
+// database hears the console's commits, as BroadcastChannel carries them between tabs).
+
+type AudienceLoaded = Loaded & { audienceStore: ReturnType<Fixture['repository']['sibling']> };
 
 const audienceStory = (audience: InjectAudience, steps?: (session: ExerciseSession) => void): Story => ({
   parameters: { layout: 'fullscreen' },
-  loaders: [exercise(steps)],
+  loaders: [
+    async (): Promise<AudienceLoaded> => {
+      const loaded = await exercise(steps)();
+      return { ...loaded, audienceStore: loaded.fixture.repository.sibling() };
+    },
+  ],
   render: (_args, { loaded }) => {
-    const { fixture } = loaded as Loaded;
+    const { fixture, audienceStore } = loaded as AudienceLoaded;
     return (
       <AudienceView
-        store={fixture.store}
+        store={audienceStore}
         id={fixture.id}
         audience={audience}
         headerControls={<LanguageSwitch />}
@@ -181,18 +191,19 @@ const audienceStory = (audience: InjectAudience, steps?: (session: ExerciseSessi
 /** The room's screen for everyone: released injects in large type, newest first; it follows the console live. */
 export const AudienceEveryone: Story = {
   ...audienceStory('everyone', (session) => {
-    session.clock(TRAINER, { type: 'jump', minutes: 10 });
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vraag-me-inzet', 'released'); // for the commander only
+    void session.clock(TRAINER, { type: 'jump', minutes: 10 });
+    void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    void session.inject(TRAINER, 'vraag-me-inzet', 'released'); // for the commander only
   }),
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const titles = () => canvas.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
-    await expect(titles()).toEqual(['22:00 — oudejaarsavond in Lindenburg']);
-    // The console, in another tab, releases an inject: its storage event brings it here.
+    await waitFor(() => expect(titles()).toEqual(['22:00 — oudejaarsavond in Lindenburg']));
+    // The console, in another tab, releases an inject: the repository tells this tab, which reads it.
     const { fixture } = loaded as Loaded;
-    fixture.session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released');
-    window.dispatchEvent(new StorageEvent('storage', { key: ExerciseStore.headKey(fixture.id) }));
+    await expect(await fixture.session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released')).toMatchObject({
+      outcome: 'accepted',
+    });
     await waitFor(() =>
       expect(titles()).toEqual(['Vuurwerk naar de brandweer', '22:00 — oudejaarsavond in Lindenburg']),
     );
@@ -203,17 +214,19 @@ export const AudienceEveryone: Story = {
 /** The mayor and staff: their own injects and everyone's, nothing for the commander. */
 export const AudienceMayorStaff: Story = {
   ...audienceStory('mayorStaff', (session) => {
-    session.clock(TRAINER, { type: 'jump', minutes: 50 });
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vraag-me-inzet', 'released');
-    session.inject(TRAINER, 'staf-bereidt-voor', 'released');
+    void session.clock(TRAINER, { type: 'jump', minutes: 50 });
+    void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    void session.inject(TRAINER, 'vraag-me-inzet', 'released');
+    void session.inject(TRAINER, 'staf-bereidt-voor', 'released');
   }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
-      'Staf: bereid de burgemeester voor',
-      '22:00 — oudejaarsavond in Lindenburg',
-    ]);
+    await waitFor(() =>
+      expect(canvas.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+        'Staf: bereid de burgemeester voor',
+        '22:00 — oudejaarsavond in Lindenburg',
+      ]),
+    );
     await expect(canvas.getByText('Publieksscherm · Voor: Burgemeester en staf')).toBeVisible();
   },
 };
@@ -222,6 +235,6 @@ export const AudienceMayorStaff: Story = {
 export const AudienceNothingYet: Story = {
   ...audienceStory('commander'),
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText(/Nog niets vrijgegeven voor dit publiek/)).toBeVisible();
+    await expect(await within(canvasElement).findByText(/Nog niets vrijgegeven voor dit publiek/)).toBeVisible();
   },
 };

@@ -99,7 +99,7 @@ export const RiotControlRun: Story = {
     // A new attempt arrives: it is announced politely and the log follows it to the end.
     await userEvent.keyboard('{End}');
     await waitFor(() => expect(row(canvasElement, 13)).toHaveFocus());
-    sessionOf(loaded).dispatch({
+    await sessionOf(loaded).dispatch({
       type: 'mayor.decide',
       by: BY.prosecutor,
       subject: 'waterCannon',
@@ -139,9 +139,9 @@ export const WithNotesAndCorrection: Story = {
   loaders: [
     () => {
       const { session } = riotControlSession();
-      session.annotate(BY.observer, 'Pilotinzet: let op de afstand tot omstanders', 13);
-      session.annotate(BY.trainer, 'Commandant probeerde de stof vóór het besluit', 11);
-      session.correct(BY.trainer, 'Bedoeld: vóór het aparte besluit over de stof (R4)', 15);
+      void session.annotate(BY.observer, 'Pilotinzet: let op de afstand tot omstanders', 13);
+      void session.annotate(BY.trainer, 'Commandant probeerde de stof vóór het besluit', 11);
+      void session.correct(BY.trainer, 'Bedoeld: vóór het aparte besluit over de stof (R4)', 15);
       return { session };
     },
   ],
@@ -214,7 +214,7 @@ export const LongLog: Story = {
     await expect(row(canvasElement, 1)).toHaveAttribute('aria-setsize', '2001');
 
     // Scrolled away from the end, a new entry does not pull the reader down.
-    sessionOf(loaded).annotate(BY.trainer, 'Nieuwe regel onderaan');
+    await sessionOf(loaded).annotate(BY.trainer, 'Nieuwe regel onderaan');
     await expect(await canvas.findByText('2002 van 2002 regels')).toBeVisible();
     await expect(row(canvasElement, 1)).not.toBeNull();
     await expect(scroller.scrollTop).toBeLessThan(200);

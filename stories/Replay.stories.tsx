@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import { ReplayScreen } from '../src/features/replay/ReplayScreen';
-import type { ExerciseStore, LogEntry } from '../src/session';
-import { longLogSession, riotControlSession } from '../tests/fixtures/exercise';
+import type { ExerciseRepository, LogEntry } from '../src/session';
+import { longLogSession, riotControlSession, stored } from '../tests/fixtures/exercise';
 
 interface Loaded {
-  store: ExerciseStore;
+  store: ExerciseRepository;
   id: string;
   count: number;
   /** The line of the mayor's granted water-cannon decision. */
@@ -21,12 +21,16 @@ const isGrant = (entry: LogEntry) =>
   entry.event.subject === 'waterCannon';
 
 /** The riot-control run of issue 3, stored; the replay reads it read-only. */
-function riotControlStore(): Loaded {
-  const { session, store, id } = riotControlSession();
+async function riotControlStore(): Promise<Loaded> {
+  const { session, repository, id } = riotControlSession();
+  await stored(session);
   const log = session.getState().log;
   session.dispose();
-  return { store, id, count: log.length, grant: log.find(isGrant)?.seq ?? 0 };
+  return { store: repository, id, count: log.length, grant: log.find(isGrant)?.seq ?? 0 };
 }
+
+/** Until the screen has read the exercise (it says "Oefening wordt gelezen…" first): the slider is there. */
+const untilRead = (canvasElement: HTMLElement) => within(canvasElement).findByRole('slider');
 
 const waterCannon = (canvasElement: HTMLElement) => {
   const card = canvasElement.querySelector<HTMLElement>('[data-subject="waterCannon"]');
@@ -39,7 +43,7 @@ const meta = {
   title: 'Replay/Screen',
   component: ReplayScreen,
   args: {
-    store: undefined as unknown as ExerciseStore,
+    store: undefined as unknown as ExerciseRepository,
     id: '',
     headerControls: <LanguageSwitch />,
     consoleHref: '#/oefening/console',
@@ -76,6 +80,7 @@ export const Start: Story = {
   parameters: { at: 'start' },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { count } = loadedOf(loaded);
     await expect(canvas.getByRole('slider', { name: 'Positie in het logboek' })).toHaveValue('0');
     await expect(canvas.getByText('Begin van de oefening: nog geen regels. Zo begon de oefening.')).toBeVisible();
@@ -95,6 +100,7 @@ export const Middle: Story = {
   parameters: { at: 'middle' },
   play: async ({ canvasElement, loaded, args }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { grant } = loadedOf(loaded);
     await expect(canvasElement.querySelector('.phase--current')).toHaveAttribute('data-phase', '5');
     await expect(waterCannon(canvasElement)).toHaveTextContent('Nog geen besluit');
@@ -106,7 +112,8 @@ export const Middle: Story = {
     await expect(waterCannon(canvasElement)).toHaveTextContent('Toestemming verleend');
     await userEvent.click(canvas.getByRole('button', { name: /Vorige regel/ }));
     await userEvent.click(canvas.getByRole('button', { name: 'Vertakken vanaf hier' }));
-    await expect(args.onBranched).toHaveBeenCalledTimes(1);
+    // The branch is stored first (a new exercise), then opened.
+    await waitFor(() => expect(args.onBranched).toHaveBeenCalledTimes(1));
   },
 };
 
@@ -114,6 +121,7 @@ export const Middle: Story = {
 export const End: Story = {
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { count } = loadedOf(loaded);
     await expect(canvas.getByRole('slider', { name: 'Positie in het logboek' })).toHaveValue(String(count));
     await expect(canvas.getByRole('button', { name: /Einde/ })).toHaveAttribute('aria-disabled', 'true');
@@ -128,6 +136,7 @@ export const English: Story = {
   parameters: { locale: 'en', at: 'middle' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent('Replay: Jaarwisseling Utrecht-Centrum');
     await expect(canvas.getByRole('slider', { name: 'Position in the log' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Branch from here' })).toBeVisible();
@@ -147,6 +156,7 @@ export const Playing: Story = {
   parameters: { at: 'middle' },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { grant, count } = loadedOf(loaded);
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Snelheid' }), '4');
     await userEvent.click(canvas.getByRole('button', { name: /Afspelen/ }));
@@ -172,15 +182,17 @@ export const Playing: Story = {
 export const TenThousandLines: Story = {
   parameters: { at: 'half' },
   loaders: [
-    () => {
-      const { session, store, id } = longLogSession(10_000);
+    async () => {
+      const { session, repository, id } = longLogSession(10_000);
+      await stored(session);
       const count = session.getState().log.length;
       session.dispose();
-      return { store, id, count, grant: 0 };
+      return { store: repository, id, count, grant: 0 };
     },
   ],
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    await untilRead(canvasElement);
     const { count } = loadedOf(loaded);
     const half = Math.floor(count / 2);
     await expect(slider(canvasElement)).toHaveValue(String(half));

@@ -7,9 +7,12 @@
  */
 import { createActor } from 'xstate';
 import { escalationMachine } from '../../machines';
-import { ExerciseStore, inputOf, MemoryStorage, replay, type Attempt, type LogEntry } from '../../src/session';
-import { sealEntryWithText, type Unhashed } from '../../src/session/hashChain';
-import { BY, newSession, SETUP } from '../../tests/fixtures/exercise';
+import { sealEntryWithText, type Unhashed } from '../../src/core/hashChain';
+import type { LogEntry } from '../../src/core/log';
+import { inputOf, replay } from '../../src/core/replay';
+import { MemoryRepository } from '../../src/session/local/memoryRepository';
+import type { Attempt } from '../../src/session/session';
+import { BY, newSession, SETUP, stored } from '../../tests/fixtures/exercise';
 import { contractEvents } from '../../tests/model/drivers';
 import { explore } from '../../tests/model/explore';
 
@@ -56,14 +59,19 @@ const median = (values: number[]) => {
 };
 
 /** Median per-run times of `ours` and `baseline`, alternated run by run, warm-up runs discarded. */
-function interleaved(ours: () => number, baseline: () => number, runs: number, warmUp: number) {
+async function interleaved(
+  ours: () => number | Promise<number>,
+  baseline: () => number | Promise<number>,
+  runs: number,
+  warmUp: number,
+) {
   const a: number[] = [];
   const b: number[] = [];
   for (let run = 0; run < warmUp + runs; run++) {
     // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
     const [first, second] = run % 2 ? [baseline, ours] : [ours, baseline];
-    const x = first();
-    const y = second();
+    const x = await first();
+    const y = await second();
     if (run < warmUp) continue;
     (run % 2 ? b : a).push(x);
     (run % 2 ? a : b).push(y);
@@ -77,10 +85,17 @@ function timed(work: () => void): number {
   return performance.now() - start;
 }
 
+async function timedAsync(work: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
 /** The unsealed entries and their sealed texts one run of the sequence makes: what a baseline seals. */
-function sequenceEntries() {
+async function sequenceEntries() {
   const { session } = newSession();
-  for (const event of eventSequence()) session.dispatch(event);
+  for (const event of eventSequence()) void session.dispatch(event);
+  await stored(session);
   const { log, head } = session.getState();
   session.dispose();
   const entries = log.slice(1);
@@ -96,20 +111,27 @@ export interface DispatchMeasured extends Measured {
 }
 
 /**
- * `dispatch`: per event through the session's door over per event of a bare
- * `actor.send` plus sealing the same entry (canonical JSON + SHA-256) — the
- * two things any door that keeps a hash-chained log must do. What is left is
- * the door's own cost: building the entry, judging, storing (#13 item 7).
+ * `dispatch`: per event through the session's door, each awaited until
+ * stored as a trainer's click is (a memory repository, so the figure is the
+ * door's and not the disk's: the bench `store` times IndexedDB), over per
+ * event of a bare `actor.send` plus sealing the same entry (canonical JSON +
+ * SHA-256) — the two things any door that keeps a hash-chained log must do.
+ * What is left is the door's own cost: building the entry, judging, handing
+ * it to the repository and waiting for it (#13 item 7).
  */
-export function measureDispatch(runs = 7, warmUp = 2): DispatchMeasured {
+export async function measureDispatch(runs = 7, warmUp = 2): Promise<DispatchMeasured> {
   const events = eventSequence();
-  const { unsealed } = sequenceEntries();
+  const { unsealed } = await sequenceEntries();
   if (unsealed.length !== events.length) throw new Error('one entry per event expected');
   let accepted = 0;
-  const ours = () => {
+  const ours = async () => {
     const { session } = newSession();
-    const time = timed(() => {
-      for (const event of events) session.dispatch(event);
+    await stored(session);
+    const time = await timedAsync(async () => {
+      for (const event of events) {
+        const proposed = await session.dispatch(event);
+        if (proposed.outcome !== 'stored') throw new Error(`an attempt was ${proposed.outcome}`);
+      }
     });
     accepted = session
       .getState()
@@ -128,13 +150,13 @@ export function measureDispatch(runs = 7, warmUp = 2): DispatchMeasured {
     actor.stop();
     return time / events.length;
   };
-  const sealed = interleaved(ours, bareSend(true), runs, warmUp);
-  const sendOnly = interleaved(ours, bareSend(false), runs, warmUp);
-  const parts = dispatchParts();
+  const sealed = await interleaved(ours, bareSend(true), runs, warmUp);
+  const sendOnly = await interleaved(ours, bareSend(false), runs, warmUp);
+  const parts = await dispatchParts();
   return {
     value: sealed.ours,
     baseline: sealed.baseline,
-    note: `${String(events.length)} events, ${String(accepted)} accepted; session in MemoryStorage; baseline: bare send plus sealing the same entry; of the door's time per event, sealing takes ${micro(parts.sealing)} and storing (the sealed entry text, the head as JSON, the head compared with the one last written) ${micro(parts.storing)}`,
+    note: `${String(events.length)} events, ${String(accepted)} accepted; each awaited until stored in a memory repository; baseline: bare send plus sealing the same entry; of the door's time per event, sealing takes ${micro(parts.sealing)} and storing (MemoryRepository.append of the entry and its head, fenced on the length, cloned, awaited) ${micro(parts.storing)}`,
     vsSend: {
       value: sendOnly.ours,
       baseline: sendOnly.baseline,
@@ -149,41 +171,30 @@ const micro = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
  * Where the door's time goes, for the report: the two costs a bare `send` does
  * not have, each timed alone (median of 5 after a warm-up) over the entries
  * one run of the same sequence made, in ms per entry, done as the session
- * does them (sealEntryWithText; store.append with the sealed texts and the
- * head it wrote last).
+ * does them (sealEntryWithText; the repository's append, awaited).
  */
-function dispatchParts() {
-  const { log, head, entries, unsealed } = sequenceEntries();
-  const texts = unsealed.map((entry) => sealEntryWithText(entry).text);
+async function dispatchParts() {
+  const { log, head, entries, unsealed } = await sequenceEntries();
   const sealing = () =>
     timed(() => {
       for (const entry of unsealed) sealEntryWithText(entry);
     }) / entries.length;
-  const storing = () => {
-    const store = new ExerciseStore(new MemoryStorage());
-    store.create({ ...head, length: 1 }, log.slice(0, 1));
-    let lastWritten: string | undefined;
+  const storing = async () => {
+    const repository = new MemoryRepository();
+    await repository.create({ ...head, length: 1 }, log.slice(0, 1));
     return (
-      timed(() => {
-        entries.forEach((entry, index) => {
-          lastWritten = store.append({ ...head, length: entry.seq }, entry.seq - 1, [entry], {
-            texts: [texts[index] ?? ''],
-            lastWritten,
-          });
-        });
-      }) / entries.length
+      (await timedAsync(async () => {
+        for (const entry of entries) await repository.append({ ...head, length: entry.seq }, entry.seq - 1, [entry]);
+      })) / entries.length
     );
   };
-  const result = interleaved(sealing, storing, 5, 1);
+  const result = await interleaved(sealing, storing, 5, 1);
   return { sealing: result.ours, storing: result.baseline };
 }
 
 /** `replay`: rebuilding from a 10,000-event log with replay() over a bare fold of the same events. */
-export function measureReplay(runs = 7, warmUp = 2): Measured {
-  const { session } = newSession();
-  for (const event of eventSequence()) session.dispatch(event);
-  const log: readonly LogEntry[] = session.getState().log;
-  session.dispose();
+export async function measureReplay(runs = 7, warmUp = 2): Promise<Measured> {
+  const { log } = await sequenceEntries();
   const events = log.flatMap((entry) => (entry.kind === 'attempt' ? [entry.event] : []));
   let divergences = 0;
   const ours = () =>
@@ -196,7 +207,7 @@ export function measureReplay(runs = 7, warmUp = 2): Measured {
       for (const event of events) actor.send(event);
       actor.stop();
     });
-  const result = interleaved(ours, baseline, runs, warmUp);
+  const result = await interleaved(ours, baseline, runs, warmUp);
   if (divergences !== 0) throw new Error(`replay found ${String(divergences)} divergences in its own log`);
   return { value: result.ours, baseline: result.baseline, note: `${String(log.length)} log entries` };
 }

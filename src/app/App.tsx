@@ -1,19 +1,20 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 // Direct module paths, not the barrels: the first screen must not pull in the statechart runtime,
 // the session's hashing or the file parsers (initialJs, npm run bench:check).
 import { PHASES } from '../../machines/phases';
 import type { ExerciseSession } from '../session/session';
+import type { ExerciseRepository } from '../session/repository';
+import type { OpenedRepository } from '../session/local/openRepository';
 import { SessionContext } from '../session/useSession';
 import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
 import { ProjectorToggle } from '../features/console/ProjectorToggle';
 import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
 import { InstructorLink } from '../features/instructor/InstructorLink';
-import { useTranslation } from '../i18n';
+import { useLanguage, useTranslation } from '../i18n';
 import { debriefHref } from '../features/debrief/routes';
 import { replayHref } from '../features/replay/routes';
 import { audienceHref, exerciseHref, navigate, useRoute } from './route';
-import { openStore } from './storage';
 
 // Loaded when their route is opened: the model diagram (with its layout library) and the instructor mode.
 const ModelScreen = lazy(() => import('../features/diagram/ModelScreen'));
@@ -41,40 +42,64 @@ function HeaderControls() {
 /**
  * Open the exercise the route names; a missing or unreadable one is said, not thrown. `reopen`
  * opens it again as stored, in a new session: after another tab wrote to it, this tab's session
- * is out of date and writes nothing more (ExerciseStore's commit point).
+ * is out of date and writes nothing more (the repository's length fence).
  */
-function useOpenExercise(store: ReturnType<typeof openStore>['store'], id: string | null) {
-  const [opened, setOpened] = useState<{ id: string; session: ExerciseSession } | { id: string; error: string } | null>(
-    null,
-  );
+type Opened = { id: string; session: ExerciseSession } | { id: string; error: string };
+
+function useOpenExercise(repository: ExerciseRepository | null, id: string | null) {
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [generation, setGeneration] = useState(0);
   const reopen = useCallback(() => {
     setGeneration((count) => count + 1);
   }, []);
   useEffect(() => {
-    if (!id) return;
+    if (!id || !repository) return;
     let cancelled = false;
     let opened: ExerciseSession | null = null;
-    // Opening a session takes the exercise's write guard in storage (an external system), so it
-    // happens here and not during render. The session module (statechart, hashing) loads with it.
-    void import('../session/session').then(({ openSession }) => {
-      if (cancelled) return;
-      let result: { id: string; session: ExerciseSession } | { id: string; error: string };
-      try {
-        result = store.head(id) ? { id, session: openSession(store, id) } : { id, error: 'notFound' };
-      } catch (error) {
-        result = { id, error: error instanceof Error ? error.message : String(error) };
-      }
-      if ('session' in result) opened = result.session;
-      setOpened(result);
-    });
+    // Opening a session subscribes to the repository's news (an external system), so it happens
+    // here and not during render. The session module (statechart, hashing) loads with it.
+    void import('../session/session')
+      .then(({ openSession }) => openSession(repository, id))
+      .then(
+        (session): Opened => (session ? { id, session } : { id, error: 'notFound' }),
+        (error: unknown): Opened => ({ id, error: error instanceof Error ? error.message : String(error) }),
+      )
+      .then((result) => {
+        if (cancelled) {
+          if ('session' in result) result.session.dispose();
+          return;
+        }
+        if ('session' in result) opened = result.session;
+        setOpened(result);
+      });
     return () => {
       cancelled = true;
       opened?.dispose();
     };
-  }, [store, id, generation]);
+  }, [repository, id, generation]);
   // Until the new session is there, the old one stays on screen (the console does not flash away).
   return opened && opened.id === id ? { ...opened, reopen } : null;
+}
+
+/**
+ * This device's repository: IndexedDB, with exercises still in localStorage moved over first, or
+ * memory when the browser offers no IndexedDB. Loaded after the first screen is drawn: it brings
+ * the hash chain the migration verifies with (initialJs, npm run bench:check).
+ */
+function useRepository(): OpenedRepository | null {
+  const [opened, setOpened] = useState<OpenedRepository | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('../session/local/openRepository')
+      .then(({ openRepository }) => openRepository())
+      .then((result) => {
+        if (!cancelled) setOpened(result);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return opened;
 }
 
 /**
@@ -104,8 +129,11 @@ function useServiceWorker() {
 
 export function App() {
   const { t } = useTranslation();
+  const language = useLanguage();
   useServiceWorker();
-  const { store, volatile } = useMemo(() => openStore(), []);
+  const storage = useRepository();
+  const store = storage?.repository ?? null;
+  const volatile = storage?.volatile ?? false;
   const route = useRoute();
   const opened = useOpenExercise(store, route.screen === 'exercise' || route.screen === 'model' ? route.id : null);
 
@@ -213,7 +241,7 @@ export function App() {
       </>
     );
 
-  if (route.screen === 'debrief')
+  if (store && route.screen === 'debrief')
     return (
       <>
         {skipLink}
@@ -231,7 +259,7 @@ export function App() {
       </>
     );
 
-  if (route.screen === 'replay')
+  if (store && route.screen === 'replay')
     return (
       <>
         {skipLink}
@@ -252,7 +280,7 @@ export function App() {
       </>
     );
 
-  if (route.screen === 'audience')
+  if (store && route.screen === 'audience')
     return (
       <>
         {skipLink}
@@ -286,7 +314,20 @@ export function App() {
             {opened.error === 'notFound' ? t('console.notFound') : t('console.unreadable', { problem: opened.error })}
           </p>
         )}
-        {route.screen === 'exercises' && (
+        {!store && <p role="status">{t('app.openingStorage')}</p>}
+        {storage && storage.kept.length > 0 && route.screen === 'exercises' && (
+          <div className="banner banner--error" role="alert">
+            <p>{t('app.migrationKept', { count: storage.kept.length })}</p>
+            <ul>
+              {storage.kept.map((kept) => (
+                <li key={kept.id}>
+                  <code>{kept.id}</code>: {kept.reason[language]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {store && route.screen === 'exercises' && (
           <div className="start-screen">
             <ExercisesScreen
               store={store}

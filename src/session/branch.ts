@@ -4,23 +4,23 @@
  */
 import { branchOf, type BranchOptions } from '../core/branch';
 import type { ExerciseHead, LogEntry } from '../core/log';
-import { newExerciseId, type ExerciseStore } from './store';
+import { newExerciseId, type ExerciseRepository } from './repository';
 
 export type { BranchOptions } from '../core/branch';
 
 /**
  * Store a new exercise that continues from line `seq` of `head`'s log and
- * return its head; throws, storing nothing, when the log does not verify up
+ * return its head; rejects, storing nothing, when the log does not verify up
  * to there (see `branchOf`).
  */
-export function branchExercise(
-  store: ExerciseStore,
+export async function branchExercise(
+  repository: ExerciseRepository,
   head: ExerciseHead,
   entries: readonly LogEntry[],
   seq: number,
   options: BranchOptions,
-): ExerciseHead {
+): Promise<ExerciseHead> {
   const branch = branchOf(head, entries, seq, { ...options, id: newExerciseId() });
-  store.create(branch.head, branch.entries);
+  await repository.create(branch.head, branch.entries);
   return branch.head;
 }

@@ -7,7 +7,7 @@
  *
  * `exerciseFile()` is the only producer, so every export is the same format.
  */
-import { newExerciseId, type ExerciseStore } from './store';
+import { newExerciseId, type ExerciseReader, type ExerciseRepository } from './repository';
 import type { ExerciseHead, LogEntry } from '../core/log';
 
 export const EXERCISE_FILE_FORMAT = 'paraat.exercise-file/1';
@@ -47,11 +47,15 @@ export function exerciseFileName({ head }: Pick<ExerciseRecord, 'head'>): string
   return `paraat-${title}-${head.updatedAt.slice(0, 10)}.json`;
 }
 
-/** The file of an exercise stored on this device; null when it is not (any more). Throws when its log is unreadable. */
-export function storedExerciseFile(store: ExerciseStore, id: string, exportedAt: string): ExerciseFile | null {
-  const head = store.head(id);
+/** The file of an exercise stored on this device; null when it is not (any more). Rejects when its log is unreadable. */
+export async function storedExerciseFile(
+  reader: ExerciseReader,
+  id: string,
+  exportedAt: string,
+): Promise<ExerciseFile | null> {
+  const head = await reader.head(id);
   if (!head) return null;
-  return exerciseFile({ head, log: store.entries(head) }, exportedAt);
+  return exerciseFile({ head, log: await reader.entries(head) }, exportedAt);
 }
 
 export interface ImportedExercise {
@@ -65,21 +69,24 @@ export interface ImportedExercise {
  * new exercise: nothing already stored is overwritten. When its id is taken
  * (the same exercise imported twice, or exported and imported on one device)
  * it gets a new id and keeps the one its hash chain was sealed under.
- * Throws `StorageWriteError` when storage refuses (the store then takes back
- * what it wrote of it).
+ * Rejects with `StorageWriteError` when storage refuses; nothing of it is stored then.
  */
-export function importExerciseFile(store: ExerciseStore, file: ExerciseFile): ImportedExercise {
-  const renumbered = store.head(file.head.id) !== null;
+export async function importExerciseFile(
+  repository: ExerciseRepository,
+  file: ExerciseFile,
+): Promise<ImportedExercise> {
+  const renumbered = (await repository.head(file.head.id)) !== null;
   const head: ExerciseHead = renumbered
-    ? { ...file.head, id: freeId(store), chainId: file.head.chainId ?? file.head.id }
+    ? { ...file.head, id: await freeId(repository), chainId: file.head.chainId ?? file.head.id }
     : file.head;
-  store.create(head, file.entries);
+  // All or nothing: the repository stores the head and every entry in one go, or none of it.
+  await repository.create(head, file.entries);
   return { head, renumbered };
 }
 
-function freeId(store: ExerciseStore): string {
+async function freeId(repository: ExerciseReader): Promise<string> {
   for (;;) {
     const id = newExerciseId();
-    if (store.head(id) === null) return id;
+    if ((await repository.head(id)) === null) return id;
   }
 }

@@ -2,14 +2,26 @@ export * from './types';
 export {
   createExercise,
   openSession,
+  startSession,
+  injectResultOf,
   summarize,
   type Attempt,
   type ExerciseSession,
   type InjectResult,
+  type Proposal,
+  type Proposed,
   type SessionState,
   type WallClock,
 } from './session';
-export { ExerciseStore, ExerciseConflictError, StorageWriteError, type KeyValueStorage } from './store';
+export {
+  ExerciseConflictError,
+  StorageWriteError,
+  newExerciseId,
+  type ExerciseChange,
+  type ExerciseReader,
+  type ExerciseRepository,
+} from './repository';
+export { readStoredExercise, useStoredExercise, type StoredExercise } from './useStoredExercise';
 export { exerciseNow, formatExerciseTime, parseExerciseTime, applyClockAction } from '../core/clock';
 export {
   hashOf,
@@ -21,7 +33,8 @@ export {
   type ChainFinding,
 } from '../core/hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
-export { MemoryStorage } from './memoryStorage';
+export { useReopened } from './useReopened';
+export { useRecheckWhenShown } from './useRecheckWhenShown';
 export {
   exerciseFile,
   exerciseFileName,

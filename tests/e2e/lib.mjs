@@ -105,3 +105,42 @@ export function assertEqual(actual, expected, message) {
   if (JSON.stringify(actual) !== JSON.stringify(expected))
     throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
+
+/**
+ * Everything the page's IndexedDB holds (database `paraat`, stores `heads`
+ * and `entries`, src/session/local/idbExerciseStore.ts), read with the bare
+ * IndexedDB API, as any tab would: every head, and every entry with its key
+ * `[exercise id, seq]`, in key order.
+ */
+export function storedDatabase(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('paraat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['heads', 'entries'], 'readonly');
+          const heads = tx.objectStore('heads').getAll();
+          const keys = tx.objectStore('entries').getAllKeys();
+          const entries = tx.objectStore('entries').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ heads: heads.result, entries: keys.result.map((key, index) => [key, entries.result[index]]) });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** What the page's IndexedDB holds of one exercise: its head, and its entries 1 to the head's length; `null` when no head is stored. */
+export async function storedExercise(page, id) {
+  const { heads, entries } = await storedDatabase(page);
+  const head = heads.find((candidate) => candidate.id === id);
+  if (!head) return null;
+  return {
+    head,
+    entries: entries.filter(([[exercise, seq]]) => exercise === id && seq <= head.length).map(([, entry]) => entry),
+  };
+}

@@ -9,8 +9,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  ExerciseStore,
-  MemoryStorage,
   exerciseFile,
   genesisOf,
   importExerciseFile,
@@ -19,6 +17,7 @@ import {
   verifyChain,
   type ExerciseFile,
 } from '../../src/session';
+import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { fakeWallClock } from '../fixtures/exercise';
 import { TRAINER, scenarioSession } from '../fixtures/scenario';
 import { EXPORTED_AT, copy, dutch, text } from './exerciseFileHelpers';
@@ -47,12 +46,13 @@ describe('an exercise from before positions', () => {
     expect(verifyChain(genesisOf(file.head), file.entries)).toBeNull();
   });
 
-  it('stored on this device, opens and goes on, and exports to a file that verifies', () => {
-    const store = new ExerciseStore(new MemoryStorage());
-    const { head } = importExerciseFile(store, parsed(BEFORE));
+  it('stored on this device, opens and goes on, and exports to a file that verifies', async () => {
+    const repository = new MemoryRepository();
+    const { head } = await importExerciseFile(repository, parsed(BEFORE));
     const clock = fakeWallClock('2026-12-31T21:10:00Z');
-    const session = openSession(store, head.id, clock.now);
-    session.annotate(TRAINER, 'Verder na het openen');
+    const session = await openSession(repository, head.id, clock.now);
+    if (!session) throw new Error('the imported exercise opens');
+    expect((await session.annotate(TRAINER, 'Verder na het openen')).outcome).toBe('stored');
     const again = parsed(text(exerciseFile(session.getState(), EXPORTED_AT)));
     expect(again.entries).toHaveLength(parsed(BEFORE).entries.length + 1);
     expect(again.head.setup).toEqual(parsed(BEFORE).head.setup);

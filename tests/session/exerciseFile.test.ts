@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { escalationMachine, phaseOf } from '../../machines';
 import {
   EXERCISE_FILE_FORMAT,
-  ExerciseStore,
-  MemoryStorage,
   exerciseFile,
   exerciseFileName,
   genesisOf,
@@ -17,6 +15,7 @@ import {
   type InjectEntry,
   type NoteEntry,
 } from '../../src/session';
+import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { BY, SETUP, longLogSession } from '../fixtures/exercise';
 import { TRAINER, scenarioSession } from '../fixtures/scenario';
 import {
@@ -33,8 +32,8 @@ import {
 } from './exerciseFileHelpers';
 
 describe('the exercise file', () => {
-  it('holds the head with cast, the whole log and the final hash, from the one producer', () => {
-    const { session, store, id } = playedExercise();
+  it('holds the head with cast, the whole log and the final hash, from the one producer', async () => {
+    const { session, repository, id } = await playedExercise();
     const state = session.getState();
     const file = exerciseFile(state, EXPORTED_AT);
     expect(file.format).toBe(EXERCISE_FILE_FORMAT);
@@ -44,21 +43,21 @@ describe('the exercise file', () => {
     expect(file.finalHash).toBe(state.head.headHash);
     expect(file.head.setup.cast).toEqual(SETUP.cast);
     // From storage, the same file as from the open session.
-    expect(storedExerciseFile(store, id, EXPORTED_AT)).toEqual(file);
-    expect(storedExerciseFile(store, 'ffffffffffff', EXPORTED_AT)).toBeNull();
+    expect(await storedExerciseFile(repository, id, EXPORTED_AT)).toEqual(file);
+    expect(await storedExerciseFile(repository, 'ffffffffffff', EXPORTED_AT)).toBeNull();
     expect(exerciseFileName(state)).toMatch(/^paraat-Jaarwisseling-Utrecht-Centrum-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
-  it('reads back as it was written: same head, same log', () => {
-    const file = exportedFile();
+  it('reads back as it was written: same head, same log', async () => {
+    const file = (await exportedFile());
     const result = parseExerciseFile(text(file));
     expect(result).toEqual({ ok: true, file });
   });
 
-  it('carries the whole scenario and the cast, and its injects’ course, through export and import', () => {
+  it('carries the whole scenario and the cast, and its injects’ course, through export and import', async () => {
     const { session } = scenarioSession();
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+    await session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
     const state = session.getState();
     const result = parseExerciseFile(text(exerciseFile(state, EXPORTED_AT)));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -88,19 +87,20 @@ describe('the exercise file', () => {
     ]);
   });
 
-  it('export → import → open gives the same state, clock and log, and the session goes on from there', () => {
-    const { session } = playedExercise();
+  it('export → import → open gives the same state, clock and log, and the session goes on from there', async () => {
+    const { session } = await playedExercise();
     const before = session.getState();
     const result = parseExerciseFile(text(exerciseFile(before, EXPORTED_AT)));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
 
-    const store = new ExerciseStore(new MemoryStorage());
-    const { head, renumbered } = importExerciseFile(store, result.file);
+    const repository = new MemoryRepository();
+    const { head, renumbered } = await importExerciseFile(repository, result.file);
     expect(renumbered).toBe(false);
     expect(head.id).toBe(before.head.id);
-    expect(store.list().map((summary) => summary.id)).toEqual([head.id]);
+    expect((await repository.list()).map((summary) => summary.id)).toEqual([head.id]);
 
-    const reopened = openSession(store, head.id, () => Date.parse('2027-01-01T01:00:00Z'));
+    const reopened = await openSession(repository, head.id, () => Date.parse('2027-01-01T01:00:00Z'));
+    if (!reopened) throw new Error('the imported exercise opens');
     const after = reopened.getState();
     expect(after.log).toEqual(before.log);
     expect(after.head).toEqual(before.head);
@@ -113,66 +113,60 @@ describe('the exercise file', () => {
       after.head.snapshot,
     );
 
-    reopened.dispatch({ type: 'phase.deescalate', by: BY.commander, reason: 'Alles rustig' });
+    await reopened.dispatch({ type: 'phase.deescalate', by: BY.commander, reason: 'Alles rustig' });
     const again = parseExerciseFile(text(exerciseFile(reopened.getState(), EXPORTED_AT)));
     expect(again.ok).toBe(true);
   });
 
-  it('imports an exercise whose id is taken as a new one, overwriting nothing, and its chain still proves itself', () => {
-    const { session, store, storage, id } = playedExercise();
+  it('imports an exercise whose id is taken as a new one, overwriting nothing, and its chain still proves itself', async () => {
+    const { session, repository, id } = await playedExercise();
     const file = exerciseFile(session.getState(), EXPORTED_AT);
-    const stored = new Map(storage.items);
+    const stored = await repository.head(id);
+    if (!stored) throw new Error('the played exercise is stored');
+    const before = await repository.entries(stored);
 
-    const { head, renumbered } = importExerciseFile(store, file);
+    const { head, renumbered } = await importExerciseFile(repository, file);
     expect(renumbered).toBe(true);
     expect(head.id).not.toBe(id);
     expect(head.id).toMatch(/^[0-9a-f]{32}$/);
     expect(head.chainId).toBe(id);
-    // Every key that was there is there unchanged.
-    for (const [key, value] of stored) if (key !== 'paraat/index') expect(storage.items.get(key), key).toBe(value);
-    expect(JSON.parse(storage.items.get('paraat/index') ?? '[]')).toEqual([id, head.id]);
-    expect(verifyChain(genesisOf(head), store.entries(head))).toBeNull();
+    // The exercise that was there is there unchanged.
+    expect(await repository.head(id)).toEqual(stored);
+    expect(await repository.entries(stored)).toEqual(before);
+    expect((await repository.list()).map((summary) => summary.id).sort()).toEqual([id, head.id].sort());
+    expect(verifyChain(genesisOf(head), await repository.entries(head))).toBeNull();
 
     // The renumbered copy goes on, and exports and imports again, twice over.
-    const copySession = openSession(store, head.id, () => Date.parse('2027-01-01T01:00:00Z'));
-    copySession.annotate(BY.trainer, 'Kopie voor de evaluatie');
+    const copySession = await openSession(repository, head.id, () => Date.parse('2027-01-01T01:00:00Z'));
+    if (!copySession) throw new Error('the copy opens');
+    expect((await copySession.annotate(BY.trainer, 'Kopie voor de evaluatie')).outcome).toBe('stored');
     const second = parseExerciseFile(text(exerciseFile(copySession.getState(), EXPORTED_AT)));
     if (!second.ok) throw new Error(JSON.stringify(second.errors));
-    const third = importExerciseFile(store, second.file);
+    const third = await importExerciseFile(repository, second.file);
     expect(third.renumbered).toBe(true);
     expect(third.head.chainId).toBe(id);
-    expect(parseExerciseFile(text(storedExerciseFile(store, third.head.id, EXPORTED_AT))).ok).toBe(true);
-    expect(store.list()).toHaveLength(3);
+    expect(parseExerciseFile(text(await storedExerciseFile(repository, third.head.id, EXPORTED_AT))).ok).toBe(true);
+    expect(await repository.list()).toHaveLength(3);
   });
 
-  it('takes back what it wrote when storage refuses the import', () => {
-    const storage = new MemoryStorage();
-    const store = new ExerciseStore(storage);
-    storage.setItem('paraat/index', '[]');
-    let writes = 0;
-    const setItem = storage.setItem.bind(storage);
-    storage.setItem = (key, value) => {
-      if (++writes === 4) throw new DOMException('full', 'QuotaExceededError');
-      setItem(key, value);
-    };
-    expect(() => importExerciseFile(store, exportedFile())).toThrow(/quota/);
-    storage.setItem = setItem;
-    expect([...storage.items.keys()]).toEqual(['paraat/index']);
-    expect(store.list()).toEqual([]);
+  it('stores nothing of an import that storage refuses, and says why', async () => {
+    const repository = new MemoryRepository();
+    repository.failWith = 'quota';
+    await expect(importExerciseFile(repository, await exportedFile())).rejects.toMatchObject({ reason: 'quota' });
+    repository.failWith = null;
+    expect(await repository.list()).toEqual([]);
   });
 
-  it('reads a long log in reasonable time', () => {
+  it('reads a long log (2,000 attempts) back', () => {
     const { session } = longLogSession(2000);
-    const started = performance.now();
     const result = parseExerciseFile(text(exerciseFile(session.getState(), EXPORTED_AT)));
     expect(result.ok).toBe(true);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
 describe('tampering is detected, and its place named', () => {
-  it('a changed field of an entry', () => {
-    const file = copy(exportedFile());
+  it('a changed field of an entry', async () => {
+    const file = copy((await exportedFile()));
     (line(file, 15) as NoteEntry).text = 'Waterwerper ingezet zonder waarschuwing';
     const result = parseExerciseFile(text(file));
     expect(errorsOf(result)[0]).toEqual({
@@ -184,7 +178,7 @@ describe('tampering is detected, and its place named', () => {
     });
   });
 
-  it('a changed decision: grounds, verdict or who decided', () => {
+  it('a changed decision: grounds, verdict or who decided', async () => {
     for (const change of [
       (entry: AttemptEntry) => {
         if (entry.event.type === 'mayor.decide') entry.event.grounds = 'Omdat het kan';
@@ -196,7 +190,7 @@ describe('tampering is detected, and its place named', () => {
         entry.wall = '2026-12-31T20:00:00.000Z';
       },
     ]) {
-      const file = copy(exportedFile());
+      const file = copy((await exportedFile()));
       change(line(file, 8) as AttemptEntry);
       expect(dutch(parseExerciseFile(text(file)))).toContain(
         'Regel 8 is gewijzigd: de inhoud past niet meer bij de vingerafdruk (hash) die bij het vastleggen is berekend.',
@@ -204,8 +198,8 @@ describe('tampering is detected, and its place named', () => {
     }
   });
 
-  it('a removed entry', () => {
-    const file = copy(exportedFile());
+  it('a removed entry', async () => {
+    const file = copy((await exportedFile()));
     file.entries = file.entries.filter((entry) => entry.seq !== 7);
     const result = parseExerciseFile(text(file));
     expect(errorsOf(result)).toContainEqual({
@@ -218,8 +212,8 @@ describe('tampering is detected, and its place named', () => {
     expect(dutch(result)).toContain('Volgens de kop heeft het logboek 21 regels, maar het bestand bevat er 20.');
   });
 
-  it('several removed entries, and the first', () => {
-    const file = copy(exportedFile());
+  it('several removed entries, and the first', async () => {
+    const file = copy((await exportedFile()));
     file.entries = file.entries.filter((entry) => ![1, 10, 11, 12].includes(entry.seq));
     expect(dutch(parseExerciseFile(text(file)))).toEqual(
       expect.arrayContaining([
@@ -229,8 +223,8 @@ describe('tampering is detected, and its place named', () => {
     );
   });
 
-  it('an inserted entry: a made-up note, and a copy of an existing line', () => {
-    const original = exportedFile();
+  it('an inserted entry: a made-up note, and a copy of an existing line', async () => {
+    const original = (await exportedFile());
     const made = copy(original);
     const note = { ...line(made, 15), text: 'Burgemeester akkoord (mondeling)', seq: 8 };
     made.entries.splice(7, 0, note);
@@ -250,8 +244,8 @@ describe('tampering is detected, and its place named', () => {
     );
   });
 
-  it('reordered entries', () => {
-    const file = copy(exportedFile());
+  it('reordered entries', async () => {
+    const file = copy((await exportedFile()));
     const [fourth, fifth] = file.entries.splice(3, 2);
     if (!fourth || !fifth) throw new Error('fixture too short');
     file.entries.splice(3, 0, fifth, fourth);
@@ -263,7 +257,7 @@ describe('tampering is detected, and its place named', () => {
       },
     });
 
-    const moved = copy(exportedFile());
+    const moved = copy((await exportedFile()));
     const [third] = moved.entries.splice(2, 1);
     if (!third) throw new Error('fixture too short');
     moved.entries.splice(6, 0, third);
@@ -272,8 +266,8 @@ describe('tampering is detected, and its place named', () => {
     );
   });
 
-  it('a log cut short at the end', () => {
-    const file = copy(exportedFile());
+  it('a log cut short at the end', async () => {
+    const file = copy((await exportedFile()));
     file.entries = file.entries.slice(0, 16);
     const result = parseExerciseFile(text(file));
     expect(errorsOf(result)[0]).toEqual({
@@ -289,8 +283,8 @@ describe('tampering is detected, and its place named', () => {
     );
   });
 
-  it('a log cut short with its head made to match is caught by the replay', () => {
-    const file = copy(exportedFile());
+  it('a log cut short with its head made to match is caught by the replay', async () => {
+    const file = copy((await exportedFile()));
     file.entries = file.entries.slice(0, 16);
     file.head.length = 16;
     reseal(file, 17);
@@ -301,7 +295,7 @@ describe('tampering is detected, and its place named', () => {
     ]);
   });
 
-  it('a changed head: set-up, cast, id, creation time', () => {
+  it('a changed head: set-up, cast, id, creation time', async () => {
     const changes: ((file: ReturnType<typeof copy>) => void)[] = [
       (file) => {
         file.head.setup.title = 'Oefening B';
@@ -321,7 +315,7 @@ describe('tampering is detected, and its place named', () => {
       },
     ];
     for (const change of changes) {
-      const file = copy(exportedFile());
+      const file = copy((await exportedFile()));
       change(file);
       const errors = errorsOf(parseExerciseFile(text(file)));
       expect(errors).toContainEqual({
@@ -334,7 +328,7 @@ describe('tampering is detected, and its place named', () => {
     }
   });
 
-  it('a changed head: snapshot, clock, length, hashes, last change', () => {
+  it('a changed head: snapshot, clock, length, hashes, last change', async () => {
     const expectations: [(file: ReturnType<typeof copy>) => void, string, string][] = [
       [
         (file) => {
@@ -380,19 +374,19 @@ describe('tampering is detected, and its place named', () => {
       ],
     ];
     for (const [change, path, nl] of expectations) {
-      const file = copy(exportedFile());
+      const file = copy((await exportedFile()));
       change(file);
       const errors = errorsOf(parseExerciseFile(text(file)));
       expect(errors.map((error) => [error.path, error.message.nl])).toEqual([[path, nl]]);
     }
   });
 
-  it('a line changed and sealed anew: the next line no longer links to it', () => {
-    const file = copy(exportedFile());
+  it('a line changed and sealed anew: the next line no longer links to it', async () => {
+    const file = copy((await exportedFile()));
     (line(file, 15) as NoteEntry).text = 'Anders opgeschreven';
     reseal(file, 15);
     // Only line 15 resealed, the rest as it was:
-    const original = exportedFile();
+    const original = (await exportedFile());
     file.entries.forEach((entry, index) => {
       if (entry.seq > 15) file.entries[index] = copy(original).entries[index] as never;
     });
@@ -403,9 +397,9 @@ describe('tampering is detected, and its place named', () => {
     ]);
   });
 
-  it('a whole chain sealed anew after a change is still caught when the log does not replay to its state', () => {
+  it('a whole chain sealed anew after a change is still caught when the log does not replay to its state', async () => {
     // The forger turns the refused water cannon of line 6 into an accepted one and reseals everything.
-    const file = copy(exportedFile());
+    const file = copy((await exportedFile()));
     const refused = line(file, 6) as AttemptEntry;
     refused.outcome = 'accepted';
     delete refused.refusal;
@@ -420,7 +414,7 @@ describe('tampering is detected, and its place named', () => {
     });
 
     // And the phases the log shows must follow from the actions.
-    const phases = copy(exportedFile());
+    const phases = copy((await exportedFile()));
     (line(phases, 4) as AttemptEntry).after.phase = 5;
     reseal(phases);
     expect(dutch(parseExerciseFile(text(phases)))).toEqual([
@@ -428,7 +422,7 @@ describe('tampering is detected, and its place named', () => {
     ]);
 
     // An accepted escalation without its reason: the model itself refuses it (R1).
-    const noReason = copy(exportedFile());
+    const noReason = copy((await exportedFile()));
     const escalation = line(noReason, 2) as AttemptEntry;
     if (escalation.event.type === 'phase.escalate') escalation.event.reason = ' ';
     reseal(noReason);
@@ -437,8 +431,8 @@ describe('tampering is detected, and its place named', () => {
     );
   });
 
-  it('names more than one problem, in file order', () => {
-    const file = copy(exportedFile());
+  it('names more than one problem, in file order', async () => {
+    const file = copy((await exportedFile()));
     (line(file, 3) as AttemptEntry).wall = '2026-12-31T20:00:00.000Z';
     file.entries = file.entries.filter((entry) => entry.seq !== 10);
     const errors = errorsOf(parseExerciseFile(text(file)));
@@ -455,7 +449,7 @@ describe('a head whose model state cannot be restored', () => {
     ['a value without context', { value: 'riotControl', status: 'active' }],
     ['nonsense in every field', { value: 42, context: { municipality: 7 }, status: 'active', children: null }],
   ])('is refused, not thrown, when the snapshot is %s', async (_label, snapshot) => {
-    const file = copy(exportedFile());
+    const file = copy((await exportedFile()));
     (file.head as { snapshot: unknown }).snapshot = snapshot;
     const result = parseExerciseFile(text(file));
     expect(result.ok).toBe(false);

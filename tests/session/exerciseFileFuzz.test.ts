@@ -15,7 +15,7 @@ import {
 import { expectPrototypesClean, hostileKey, locations, type Location } from '../fixtures/hostileJson';
 import { copy, errorsOf, exportedFile, text } from './exerciseFileHelpers';
 
-const FILE = exportedFile();
+const FILE = await exportedFile();
 const FILE_TEXT = text(FILE);
 
 /** A verdict, and a refusal that names what is wrong in both languages. */

@@ -10,7 +10,7 @@ import {
   type ExerciseFileResult,
   type LogEntry,
 } from '../../src/session';
-import { BY, play, riotControlSession } from '../fixtures/exercise';
+import { BY, play, riotControlSession, stored } from '../fixtures/exercise';
 
 export const EXPORTED_AT = '2027-01-01T00:30:00.000Z';
 
@@ -19,30 +19,38 @@ export const EXPORTED_AT = '2027-01-01T00:30:00.000Z';
  * runs, a note, a correction and a refused note; the session is closed and
  * reopened halfway, as a trainer's browser would be.
  */
-export function playedExercise() {
+export async function playedExercise() {
   const fixture = riotControlSession();
-  const { store, id, clock } = fixture;
+  const { repository, id, clock } = fixture;
   let session = fixture.session;
-  session.clock(BY.trainer, { type: 'start' });
+  void session.clock(BY.trainer, { type: 'start' });
   clock.advance(2);
-  session.annotate(BY.trainer, 'Waterwerper ingezet na waarschuwing', 9);
+  void session.annotate(BY.trainer, 'Waterwerper ingezet na waarschuwing', 9);
+  await stored(session);
   session.dispose();
-  session = openSession(store, id, clock.now);
+  const reopened = await openSession(repository, id, clock.now);
+  if (!reopened) throw new Error('the exercise was not stored');
+  session = reopened;
   clock.advance(1);
-  session.clock(BY.trainer, { type: 'speed', speed: 5 });
+  void session.clock(BY.trainer, { type: 'speed', speed: 5 });
   play(session, clock, [
     { type: 'mayor.revoke', by: BY.mayor, subject: 'tearGas', grounds: 'Druk neemt af' },
     { type: 'phase.deescalate', by: BY.commander, reason: 'Rust keert terug' },
   ]);
-  session.correct(BY.trainer, 'Tijdstip van de waarschuwing was 22:14', 9);
-  session.annotate(BY.commander, 'mag ik dit?');
+  void session.correct(BY.trainer, 'Tijdstip van de waarschuwing was 22:14', 9);
+  void session.annotate(BY.commander, 'mag ik dit?');
   clock.advance(1);
-  session.clock(BY.trainer, { type: 'pause' });
+  void session.clock(BY.trainer, { type: 'pause' });
+  await stored(session);
   return { ...fixture, session };
 }
 
-export function exportedFile(): ExerciseFile {
-  return exerciseFile(playedExercise().session.getState(), EXPORTED_AT);
+let played: Promise<ExerciseFile> | undefined;
+
+/** The played exercise's file, played once per test file; each call gets its own copy to change. */
+export async function exportedFile(): Promise<ExerciseFile> {
+  played ??= playedExercise().then(({ session }) => exerciseFile(session.getState(), EXPORTED_AT));
+  return copy(await played);
 }
 
 /** A deep copy as another program would read it from disk. */

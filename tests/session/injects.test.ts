@@ -17,11 +17,11 @@ const statusOf = (session: ExerciseSession, id: string) =>
   injectStates(session.getState().head.setup, session.getState().log).find((state) => state.inject.id === id)?.status;
 
 describe('injects through the one door', () => {
-  it('logs a release, a hold and a skip by the trainer as inject entries, stored and hash-chained', () => {
-    const { session, store, id } = scenarioSession();
-    const released = session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    const held = session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
-    const skipped = session.inject(TRAINER, 'oefenleider-tolerantiegrenzen', 'skipped');
+  it('logs a release, a hold and a skip by the trainer as inject entries, stored and hash-chained', async () => {
+    const { session, repository, id } = scenarioSession();
+    const released = await session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    const held = await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+    const skipped = await session.inject(TRAINER, 'oefenleider-tolerantiegrenzen', 'skipped');
     expect(released).toMatchObject({ outcome: 'accepted', entry: { kind: 'inject', action: 'released' } });
     expect(held).toMatchObject({ outcome: 'accepted', entry: { injectId: 'vuurwerk-naar-brandweer', action: 'held' } });
     expect(skipped).toMatchObject({ outcome: 'accepted', entry: { action: 'skipped', by: TRAINER } });
@@ -29,7 +29,7 @@ describe('injects through the one door', () => {
     const state = session.getState();
     expect(state.log.map((entry) => entry.kind)).toEqual(['exercise', 'inject', 'inject', 'inject']);
     expect(state.savedLength).toBe(4);
-    const stored = store.entries(store.head(id) ?? state.head);
+    const stored = await repository.entries((await repository.head(id)) ?? state.head);
     expect(stored).toEqual(state.log);
     expect(verifyChain(genesisHash(id, state.head.setup, state.head.createdAt), stored)).toBeNull();
 
@@ -39,18 +39,18 @@ describe('injects through the one door', () => {
     expect(statusOf(session, 'barricades')).toBe('queued');
   });
 
-  it('stamps the inject with the exercise time it was released at', () => {
+  it('stamps the inject with the exercise time it was released at', async () => {
     const { session, clock } = scenarioSession();
-    session.clock(TRAINER, { type: 'jump', minutes: 12 });
+    await session.clock(TRAINER, { type: 'jump', minutes: 12 });
     clock.advance(3);
-    const result = session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released');
+    const result = await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released');
     if (result.outcome !== 'accepted') throw new Error('expected the release to be accepted');
     expect(result.entry.exercise).toBe('2026-12-31T22:12:00');
   });
 
-  it('refuses anyone but the trainer with R13, and logs the refused attempt (R10)', () => {
+  it('refuses anyone but the trainer with R13, and logs the refused attempt (R10)', async () => {
     const { session } = scenarioSession();
-    const result = session.inject(COMMANDER, 'start-oudejaarsavond', 'released');
+    const result = await session.inject(COMMANDER, 'start-oudejaarsavond', 'released');
     expect(result.outcome).toBe('refused');
     if (result.outcome !== 'refused') return;
     expect(result.entry).toMatchObject({
@@ -64,24 +64,24 @@ describe('injects through the one door', () => {
     expect(statusOf(session, 'start-oudejaarsavond')).toBe('queued');
   });
 
-  it('refuses an observer holding or skipping too: steering injects is the trainer’s alone', () => {
+  it('refuses an observer holding or skipping too: steering injects is the trainer’s alone', async () => {
     const { session } = scenarioSession();
     const observer = { role: 'observer' as const, name: 'Martijn Kok (evaluator)' };
-    expect(session.inject(observer, 'barricades', 'held').outcome).toBe('refused');
-    expect(session.inject(observer, 'barricades', 'skipped').outcome).toBe('refused');
+    expect((await session.inject(observer, 'barricades', 'held')).outcome).toBe('refused');
+    expect((await session.inject(observer, 'barricades', 'skipped')).outcome).toBe('refused');
     expect(statusOf(session, 'barricades')).toBe('queued');
   });
 
-  it('logs an attempt without a valid by as refused, never throwing', () => {
+  it('logs an attempt without a valid by as refused, never throwing', async () => {
     const { session } = scenarioSession();
-    const result = session.inject({ role: 'nobody', name: '' } as never, 'barricades', 'released');
+    const result = await session.inject({ role: 'nobody', name: '' } as never, 'barricades', 'released');
     expect(result).toMatchObject({ outcome: 'refused', entry: { refusal: { rule: 'R13' } } });
   });
 
-  it('ignores an unknown inject with a clear reason, logging nothing', () => {
+  it('ignores an unknown inject with a clear reason, logging nothing', async () => {
     const { session } = scenarioSession();
     const before = session.getState().log.length;
-    const result = session.inject(TRAINER, 'bestaat-niet', 'released');
+    const result = await session.inject(TRAINER, 'bestaat-niet', 'released');
     expect(result).toEqual({
       outcome: 'ignored',
       reason: {
@@ -92,45 +92,47 @@ describe('injects through the one door', () => {
     expect(session.getState().log).toHaveLength(before);
   });
 
-  it('ignores injects in an exercise without a scenario, and odd input, without throwing', () => {
+  it('ignores injects in an exercise without a scenario, and odd input, without throwing', async () => {
     const { session } = newSession(SETUP);
-    expect(session.inject(BY.trainer, 'start-oudejaarsavond', 'released')).toMatchObject({
+    expect(await session.inject(BY.trainer, 'start-oudejaarsavond', 'released')).toMatchObject({
       outcome: 'ignored',
       reason: { en: 'This exercise has no scenario, and so no injects.' },
     });
     const scenario = scenarioSession().session;
-    expect(scenario.inject(TRAINER, 'barricades', 'deleted' as never)).toMatchObject({ outcome: 'ignored' });
-    expect(scenario.inject(TRAINER, undefined as never, 'released')).toMatchObject({ outcome: 'ignored' });
-    expect(scenario.inject(TRAINER, { toString: () => 'x' } as never, 'held')).toMatchObject({ outcome: 'ignored' });
+    expect(await scenario.inject(TRAINER, 'barricades', 'deleted' as never)).toMatchObject({ outcome: 'ignored' });
+    expect(await scenario.inject(TRAINER, undefined as never, 'released')).toMatchObject({ outcome: 'ignored' });
+    expect(await scenario.inject(TRAINER, { toString: () => 'x' } as never, 'held')).toMatchObject({ outcome: 'ignored' });
     expect(scenario.getState().log).toHaveLength(1);
   });
 
-  it('releases a held or skipped inject later, but never takes a release back', () => {
+  it('releases a held or skipped inject later, but never takes a release back', async () => {
     const { session } = scenarioSession();
-    expect(session.inject(TRAINER, 'barricades', 'held').outcome).toBe('accepted');
-    expect(session.inject(TRAINER, 'barricades', 'held')).toMatchObject({
+    expect((await session.inject(TRAINER, 'barricades', 'held')).outcome).toBe('accepted');
+    expect(await session.inject(TRAINER, 'barricades', 'held')).toMatchObject({
       outcome: 'ignored',
       reason: { nl: 'Deze inject wordt al aangehouden.' },
     });
-    expect(session.inject(TRAINER, 'barricades', 'skipped').outcome).toBe('accepted');
-    expect(session.inject(TRAINER, 'barricades', 'skipped')).toMatchObject({ outcome: 'ignored' });
-    expect(session.inject(TRAINER, 'barricades', 'released').outcome).toBe('accepted');
+    expect((await session.inject(TRAINER, 'barricades', 'skipped')).outcome).toBe('accepted');
+    expect(await session.inject(TRAINER, 'barricades', 'skipped')).toMatchObject({ outcome: 'ignored' });
+    expect((await session.inject(TRAINER, 'barricades', 'released')).outcome).toBe('accepted');
     for (const action of ['released', 'held', 'skipped'] as const) {
-      const again = session.inject(TRAINER, 'barricades', action);
+      const again = await session.inject(TRAINER, 'barricades', action);
       if (again.outcome !== 'ignored') throw new Error(`expected ${action} after the release to be ignored`);
       expect(again.reason.en).toMatch(/already been released/);
     }
     expect(session.getState().log.filter((entry) => entry.kind === 'inject')).toHaveLength(3);
   });
 
-  it('keeps inject statuses across a reload', () => {
-    const { session, store, id, clock } = scenarioSession();
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'skipped');
-    const reopened = openSession(store, id, clock.now);
+  it('keeps inject statuses across a reload', async () => {
+    const { session, repository, id, clock } = scenarioSession();
+    await session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'skipped');
+    session.dispose();
+    const reopened = await openSession(repository, id, clock.now);
+    if (!reopened) throw new Error('the exercise is stored');
     expect(statusOf(reopened, 'start-oudejaarsavond')).toBe('released');
     expect(statusOf(reopened, 'vuurwerk-naar-brandweer')).toBe('skipped');
-    expect(reopened.inject(TRAINER, 'start-oudejaarsavond', 'released').outcome).toBe('ignored');
+    expect((await reopened.inject(TRAINER, 'start-oudejaarsavond', 'released')).outcome).toBe('ignored');
   });
 });
 
@@ -150,13 +152,13 @@ describe('injects on the exercise clock', () => {
 });
 
 describe('what each audience sees', () => {
-  it('shows released injects for the audience and for everyone, in the order released; nothing held or skipped', () => {
+  it('shows released injects for the audience and for everyone, in the order released; nothing held or skipped', async () => {
     const { session } = scenarioSession();
-    session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released'); // everyone
-    session.inject(TRAINER, 'staf-bereidt-voor', 'released'); // mayorStaff
-    session.inject(TRAINER, 'oefenleider-tolerantiegrenzen', 'held'); // trainer
-    session.inject(TRAINER, 'barricades', 'skipped'); // everyone
+    await session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander
+    await session.inject(TRAINER, 'start-oudejaarsavond', 'released'); // everyone
+    await session.inject(TRAINER, 'staf-bereidt-voor', 'released'); // mayorStaff
+    await session.inject(TRAINER, 'oefenleider-tolerantiegrenzen', 'held'); // trainer
+    await session.inject(TRAINER, 'barricades', 'skipped'); // everyone
     const { head, log } = session.getState();
     const ids = (audience: Parameters<typeof releasedFor>[2]) =>
       releasedFor(head.setup, log, audience).map((state) => state.inject.id);
@@ -168,12 +170,12 @@ describe('what each audience sees', () => {
 });
 
 describe('replaying injects', () => {
-  it('rebuilds the inject statuses at any entry, with no divergence', () => {
+  it('rebuilds the inject statuses at any entry, with no divergence', async () => {
     const { session } = scenarioSession();
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
-    session.inject(COMMANDER, 'vuurwerk-naar-brandweer', 'released');
-    session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released');
+    await session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+    await session.inject(COMMANDER, 'vuurwerk-naar-brandweer', 'released');
+    await session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'released');
     const { head, log } = session.getState();
     const all = replay(head.setup, log);
     expect(all.divergences).toEqual([]);
@@ -183,9 +185,9 @@ describe('replaying injects', () => {
     expect(atHold.injects.find((state) => state.inject.id === 'start-oudejaarsavond')?.status).toBe('released');
   });
 
-  it('names inject entries the session would never have logged', () => {
+  it('names inject entries the session would never have logged', async () => {
     const { session } = scenarioSession();
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    await session.inject(TRAINER, 'start-oudejaarsavond', 'released');
     const { head, log } = session.getState();
     const released = log[1];
     if (released?.kind !== 'inject') throw new Error('expected an inject entry');

@@ -94,7 +94,10 @@ export function ActionsPanel({ actingAs }: { actingAs: By }) {
 
   const attempt = (type: OperationalAction, reason?: string) => {
     const by = actingAs;
-    setLast({ entry: session.dispatch(attemptFor(type, by, reason)), type, by });
+    // The outcome is shown once the entry is stored (or storing failed, which the storage banner says).
+    void session.dispatch(attemptFor(type, by, reason)).then((proposed) => {
+      if (proposed.outcome !== 'ignored') setLast({ entry: proposed.entry, type, by });
+    });
   };
 
   // The outcome speaks for the last attempt only while it is still the latest news: it goes once

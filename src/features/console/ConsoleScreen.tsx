@@ -1,6 +1,14 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
-import { exerciseFile, exerciseFileName, useSession, useSessionState, type CastMember } from '../../session';
+import {
+  exerciseFile,
+  exerciseFileName,
+  useRecheckWhenShown,
+  useReopened,
+  useSession,
+  useSessionState,
+  type CastMember,
+} from '../../session';
 import { useTranslation } from '../../i18n';
 import type { InjectAudience } from '../../scenarios';
 import { downloadText } from '../../ui/download';
@@ -14,8 +22,6 @@ import { PhaseLadder } from '../phaseLadder/PhaseLadder';
 import { ConsoleHeader } from './ConsoleHeader';
 import { SkipLinks } from './SkipLinks';
 import { StorageBanner } from './StorageBanner';
-import { useReopened } from './useReopened';
-import { useStorageConflict } from './useStorageConflict';
 import './console.css';
 
 export interface ConsoleScreenProps {
@@ -94,7 +100,7 @@ export function ConsoleScreen({
 
   const { generation, reloaded } = useReopened();
 
-  useStorageConflict(session);
+  useRecheckWhenShown(session);
 
   const exportNow = () => {
     downloadText(exerciseFileName(state), JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2));
@@ -106,7 +112,7 @@ export function ConsoleScreen({
       trainerName={trainer.name}
       {...(now ? { now } : {})}
       onAction={(action) => {
-        session.clock(byOf(trainer), action);
+        void session.clock(byOf(trainer), action);
       }}
     />
   );
@@ -137,7 +143,7 @@ export function ConsoleScreen({
           reloaded={reloaded}
           volatile={volatile}
           onRetry={() => {
-            session.retrySave();
+            void session.retrySave();
           }}
           onExport={exportNow}
           onReload={

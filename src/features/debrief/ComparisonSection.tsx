@@ -1,11 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useStoredExercise, type ExerciseHead, type ExerciseReader } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
 import { exerciseSpan, otherRuns, refusalComparison } from './comparison';
 import type { Debrief } from './debrief';
 import { ReportSection, RuleLabel } from './parts';
 import { ChartLegend, PhaseChart } from './PhaseChart';
-import { loadDebrief, type DebriefStore } from './storedExercise';
+import { debriefOf } from './storedExercise';
 import { durationText, elapsedText } from './words';
 
 function RunSummary({ debrief, label, spanMs }: { debrief: Debrief; label: string; spanMs: number }) {
@@ -54,18 +55,44 @@ function RunSummary({ debrief, label, spanMs }: { debrief: Debrief; label: strin
   );
 }
 
+/** Other stored runs of the same exercise, read again when any exercise on this device changes. */
+function useOtherRuns(store: ExerciseReader, head: ExerciseHead): ExerciseHead[] {
+  const [runs, setRuns] = useState<ExerciseHead[]>([]);
+  useEffect(() => {
+    let current = true;
+    const load = () => {
+      otherRuns(store, head).then(
+        (found) => {
+          if (current) setRuns(found);
+        },
+        () => {
+          // Unreadable now: the list stays as it was; the debrief itself says what it can read.
+        },
+      );
+    };
+    load();
+    const unsubscribe = store.subscribe(load);
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, [store, head]);
+  return runs;
+}
+
 /**
  * Two runs of the same scenario side by side: the phases over time on one
  * scale, the decisions with their times from the start, and the refusals
  * counted rule by rule.
  */
-export function ComparisonSection({ debrief, store }: { debrief: Debrief; store: DebriefStore }) {
+export function ComparisonSection({ debrief, store }: { debrief: Debrief; store: ExerciseReader }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const selectId = useId();
-  const runs = useMemo(() => otherRuns(store, debrief.head), [store, debrief.head]);
+  const runs = useOtherRuns(store, debrief.head);
   const [otherId, setOtherId] = useState('');
-  const other = useMemo(() => (otherId ? loadDebrief(store, otherId) : null), [store, otherId]);
+  const otherStored = useStoredExercise(store, otherId);
+  const other = useMemo(() => (otherId && otherStored ? debriefOf(otherStored) : null), [otherId, otherStored]);
   const byScenario = Boolean(debrief.head.setup.scenarioId);
 
   return (

@@ -4,13 +4,13 @@ import { ComparisonSection } from './ComparisonSection';
 import { DebriefReport } from './DebriefReport';
 import { ExportBar } from './ExportBar';
 import { FinalHash } from './IntegritySection';
-import { loadDebrief, type DebriefStore } from './storedExercise';
-import { useStoredExercise } from '../../session/useStoredExercise';
+import { useStoredExercise, type ExerciseReader } from '../../session';
+import { debriefOf } from './storedExercise';
 import { startTimeText } from './words';
 import './debrief.css';
 
 export interface DebriefScreenProps {
-  store: DebriefStore;
+  store: ExerciseReader;
   id: string;
   /** The header's right-hand controls (language, projector), owned by the app. */
   headerControls: ReactNode;
@@ -32,8 +32,9 @@ export function DebriefScreen({
 }: DebriefScreenProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const loaded = useStoredExercise(store, id, loadDebrief);
-  const debrief = loaded.state === 'ready' ? loaded.debrief : null;
+  const stored = useStoredExercise(store, id);
+  const loaded = useMemo(() => stored && debriefOf(stored), [stored]);
+  const debrief = loaded?.state === 'ready' ? loaded.debrief : null;
   const setup = debrief?.head.setup;
   const meta = useMemo(
     () =>
@@ -64,12 +65,13 @@ export function DebriefScreen({
         <div className="debrief-header__controls">{headerControls}</div>
       </header>
       <main id="main" tabIndex={-1} className="debrief">
-        {loaded.state === 'notFound' && (
+        {loaded === null && <p role="status">{t('app.loadingExercise')}</p>}
+        {loaded?.state === 'notFound' && (
           <p className="banner banner--error" role="alert">
             {t('debrief.notFound')}
           </p>
         )}
-        {loaded.state === 'unreadable' && (
+        {loaded?.state === 'unreadable' && (
           <p className="banner banner--error" role="alert">
             {t('debrief.unreadable', { problem: loaded.problem })}
           </p>

@@ -4,7 +4,7 @@
  * rule. Times are compared from each run's own start.
  */
 import { ruleById, type RuleDefinition, type RuleId } from '../../../machines';
-import type { ExerciseHead, ExerciseSetup, ExerciseSummary } from '../../session';
+import type { ExerciseHead, ExerciseReader, ExerciseSetup } from '../../session';
 import type { Debrief } from './debrief';
 import type { RefusalGroup } from './refusals';
 
@@ -14,19 +14,11 @@ export function isSameExercise(a: ExerciseSetup, b: ExerciseSetup): boolean {
   return a.title.trim().toLocaleLowerCase('nl') === b.title.trim().toLocaleLowerCase('nl');
 }
 
-/** The read side of the store the debrief needs; never anything that writes. */
-export interface ExerciseReader {
-  list(): ExerciseSummary[];
-  head(id: string): ExerciseHead | null;
-}
-
 /** Other stored runs of the same exercise, most recently changed first. */
-export function otherRuns(store: ExerciseReader, current: ExerciseHead): ExerciseHead[] {
-  return store
-    .list()
-    .filter((summary) => summary.id !== current.id)
-    .map((summary) => store.head(summary.id))
-    .filter((head): head is ExerciseHead => head !== null && isSameExercise(head.setup, current.setup));
+export async function otherRuns(store: ExerciseReader, current: ExerciseHead): Promise<ExerciseHead[]> {
+  const others = (await store.list()).filter((summary) => summary.id !== current.id);
+  const heads = await Promise.all(others.map((summary) => store.head(summary.id)));
+  return heads.filter((head): head is ExerciseHead => head !== null && isSameExercise(head.setup, current.setup));
 }
 
 export interface RefusalComparisonRow {

@@ -13,9 +13,12 @@ import { AdvanceVerdict } from '../actions/ActionPanel';
 import { formatDecisionTime, VerdictLabel, whoAsLabel } from './parts';
 import './decisions.css';
 
+const OUTCOME_MARK = { accepted: '✓', refused: '✗', pending: '…' } as const;
+
 /** The outcome of the last attempt from this panel, as the session logged it. */
 export interface DecisionResult {
-  outcome: 'accepted' | 'refused';
+  /** `pending`: judged, not yet stored; a guarded decision is never shown as done before it is (ARCHITECTURE.md). */
+  outcome: 'accepted' | 'refused' | 'pending';
   text: string;
 }
 
@@ -175,7 +178,7 @@ export function DecisionsInForce({
       <p className="decisions__result" role="status" aria-live="polite">
         {lastResult && (
           <span className={`outcome outcome--${lastResult.outcome}`}>
-            <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '✗'}</span> {lastResult.text}
+            <span aria-hidden="true">{OUTCOME_MARK[lastResult.outcome]}</span> {lastResult.text}
           </span>
         )}
       </p>

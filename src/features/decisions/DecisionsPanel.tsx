@@ -57,23 +57,35 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
   const mayDecide = canDecide ?? actionsFor(actingAs.role).includes('mayor.decide');
 
   const record = (attempt: DecideAttempt | RevokeAttempt) => {
-    const entry: AttemptEntry = session.dispatch(attempt);
     const subject = t(`decisions.subjectInSentence.${attempt.subject}`);
-    if (entry.refusal) {
-      setLastResult({
+    const action =
+      attempt.type === 'mayor.decide'
+        ? t('decisions.result.decideAction', { subject })
+        : t('decisions.result.revokeAction', { subject });
+    // Pending until the repository has the entry: a mayor's decision is never shown as done before.
+    setLastResult({ outcome: 'pending', text: t('decisions.result.pending', { action }) });
+    void session.dispatch(attempt).then((proposed) => {
+      if (proposed.outcome === 'ignored') return;
+      const result = resultOf(proposed.entry, attempt, action);
+      setLastResult(
+        proposed.outcome === 'stored'
+          ? result
+          : { ...result, text: t('decisions.result.unsaved', { result: result.text }) },
+      );
+    });
+  };
+
+  const resultOf = (entry: AttemptEntry, attempt: DecideAttempt | RevokeAttempt, action: string): DecisionResult => {
+    if (entry.refusal)
+      return {
         outcome: 'refused',
         text: t('decisions.result.refused', {
-          action:
-            attempt.type === 'mayor.decide'
-              ? t('decisions.result.decideAction', { subject })
-              : t('decisions.result.revokeAction', { subject }),
+          action,
           rule: entry.refusal.rule,
           message: entry.refusal.message[language],
         }),
-      });
-      return;
-    }
-    setLastResult({
+      };
+    return {
       outcome: 'accepted',
       text:
         attempt.type === 'mayor.decide'
@@ -82,7 +94,7 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
               subject: t(`subject.${attempt.subject}`),
             })
           : t('decisions.result.revoked', { subject: t(`subject.${attempt.subject}`) }),
-    });
+    };
   };
 
   const show = (kind: 'decide' | 'revoke', subject: Subject) => {

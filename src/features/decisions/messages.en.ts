@@ -42,6 +42,8 @@ export const en: typeof nl = {
     decided: 'Recorded: {{verdict}} — {{subject}}',
     revoked: 'Recorded: decision revoked — {{subject}}',
     refused: 'Refused by the model: {{action}} — {{rule}}: {{message}}',
+    pending: 'Being recorded… — {{action}}',
+    unsaved: '{{result}} Not stored yet: see the notice at the top.',
     decideAction: 'decision on {{subject}}',
     revokeAction: 'revoking the decision on {{subject}}',
   },

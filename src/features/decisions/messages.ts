@@ -41,6 +41,8 @@ export const nl = {
     decided: 'Vastgelegd: {{verdict}} — {{subject}}',
     revoked: 'Vastgelegd: besluit ingetrokken — {{subject}}',
     refused: 'Geweigerd door het model: {{action}} — {{rule}}: {{message}}',
+    pending: 'Wordt vastgelegd… — {{action}}',
+    unsaved: '{{result}} Nog niet opgeslagen: zie de melding bovenaan.',
     decideAction: 'besluit over {{subject}}',
     revokeAction: 'intrekken van het besluit over {{subject}}',
   },

@@ -1,12 +1,17 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { exerciseFile, exerciseFileName, useSession, useSessionState } from '../../session';
+import {
+  exerciseFile,
+  exerciseFileName,
+  useRecheckWhenShown,
+  useReopened,
+  useSession,
+  useSessionState,
+} from '../../session';
 import { useTranslation } from '../../i18n';
 import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
 import { ACTING_KEY, byOf } from '../console/ConsoleScreen';
 import { StorageBanner } from '../console/StorageBanner';
-import { useReopened } from '../console/useReopened';
-import { useStorageConflict } from '../console/useStorageConflict';
 import { ModelFigure } from './ModelFigure';
 
 export interface ModelScreenProps {
@@ -44,7 +49,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
   }, [actingId, head.id]);
 
   // Transitions tried here are written like the console's: another tab's write is said at once, here too.
-  useStorageConflict(session);
+  useRecheckWhenShown(session);
   const { generation, reloaded } = useReopened();
 
   return (
@@ -69,7 +74,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
           reloaded={reloaded}
           volatile={false}
           onRetry={() => {
-            session.retrySave();
+            void session.retrySave();
           }}
           onExport={() => {
             downloadText(

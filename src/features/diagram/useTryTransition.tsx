@@ -33,20 +33,24 @@ export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: 
   const [lastResult, setLastResult] = useState<TryResult>();
 
   const send = (transition: ModelTransition, attempt: Attempt) => {
-    const entry = session.dispatch(attempt);
     const action = labelOf(transition);
-    setLastResult(
-      entry.refusal
-        ? {
-            outcome: 'refused',
-            text: t('diagram.result.refused', {
-              action,
-              rule: entry.refusal.rule,
-              message: entry.refusal.message[language],
-            }),
-          }
-        : { outcome: 'accepted', text: t('diagram.result.accepted', { action }) },
-    );
+    // Shown once stored: the log, not this line, is the record (R10); a failed write is said by the banner.
+    void session.dispatch(attempt).then((proposed) => {
+      if (proposed.outcome === 'ignored') return;
+      const { entry } = proposed;
+      setLastResult(
+        entry.refusal
+          ? {
+              outcome: 'refused',
+              text: t('diagram.result.refused', {
+                action,
+                rule: entry.refusal.rule,
+                message: entry.refusal.message[language],
+              }),
+            }
+          : { outcome: 'accepted', text: t('diagram.result.accepted', { action }) },
+      );
+    });
   };
 
   const tryTransition = (transition: ModelTransition) => {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 // Direct module paths: the list must not pull in the statechart, hashing or the file parsers.
 import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile';
-import { ExerciseStore, StorageWriteError } from '../../session/store';
+import { StorageWriteError, type ExerciseReader, type ExerciseRepository } from '../../session/repository';
 import type { ExerciseSetup } from '../../core/log';
 import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
@@ -17,7 +17,7 @@ const loadSession = () => import('../../session/session');
 const loadImport = () => import('./importExercise');
 
 export interface ExercisesScreenProps {
-  store: ExerciseStore;
+  store: ExerciseRepository;
   onOpen: (id: string) => void;
   /** The wall clock (epoch ms); stories and tests pass a fixed one. */
   now?: () => number;
@@ -26,11 +26,14 @@ export interface ExercisesScreenProps {
 }
 
 /** The saved exercises with their logs' fingerprints (the hash of the last entry, kept in the head). */
-const listed = (store: ExerciseStore): ListedExercise[] =>
-  store.list().map((summary) => {
-    const finalHash = store.head(summary.id)?.headHash;
+async function listed(store: ExerciseReader): Promise<ListedExercise[]> {
+  const summaries = await store.list();
+  const heads = await Promise.all(summaries.map((summary) => store.head(summary.id)));
+  return summaries.map((summary, index) => {
+    const finalHash = heads[index]?.headHash;
     return finalHash ? { ...summary, finalHash } : summary;
   });
+}
 
 type Mode = { screen: 'list'; focusNew: boolean } | { screen: 'new' };
 
@@ -41,7 +44,8 @@ type Mode = { screen: 'list'; focusNew: boolean } | { screen: 'new' };
  */
 export function ExercisesScreen({ store, onOpen, now = Date.now, download = downloadText }: ExercisesScreenProps) {
   const { t } = useTranslation();
-  const [exercises, setExercises] = useState(() => listed(store));
+  // Null until the first read: the list says it is reading rather than "no exercises yet".
+  const [exercises, setExercises] = useState<ListedExercise[] | null>(null);
   const [mode, setMode] = useState<Mode>({ screen: 'list', focusNew: false });
   // Input of a create that could not be stored; the form starts from it next time.
   const [unsaved, setUnsaved] = useState<ExerciseSetup | null>(null);
@@ -51,9 +55,20 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
   // A file chosen while another is still being read wins; the earlier result is dropped.
   const lastImport = useRef(0);
 
+  // Only the newest read counts: an older one may finish last.
+  const reads = useRef(0);
   const reload = useCallback(() => {
-    setExercises(listed(store));
-  }, [store]);
+    const mine = ++reads.current;
+    listed(store).then(
+      (found) => {
+        if (mine === reads.current) setExercises(found);
+      },
+      (error: unknown) => {
+        console.error(error);
+        if (mine === reads.current) setProblem(t('exercises.problem.unreadable'));
+      },
+    );
+  }, [store, t]);
 
   /** A new message replaces the last, whichever action it came from. */
   const clearMessages = () => {
@@ -64,11 +79,9 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
 
   // Another tab may add or delete exercises on this device.
   useEffect(() => {
-    window.addEventListener('storage', reload);
-    return () => {
-      window.removeEventListener('storage', reload);
-    };
-  }, [reload]);
+    reload();
+    return store.subscribe(reload);
+  }, [store, reload]);
 
   const problemOf = (action: 'create' | 'duplicate' | 'delete', error: unknown) => {
     if (!(error instanceof StorageWriteError)) console.error(error);
@@ -76,13 +89,13 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
     return t(`exercises.problem.${action}`, { reason: t(`exercises.problem.${reason}`) });
   };
 
-  const titleOf = (id: string) => exercises.find((exercise) => exercise.id === id)?.title ?? '';
+  const titleOf = (id: string) => exercises?.find((exercise) => exercise.id === id)?.title ?? '';
 
   const create = (setup: ExerciseSetup) => {
-    void loadSession().then(({ createExercise }) => {
+    void loadSession().then(async ({ createExercise }) => {
       let id: string;
       try {
-        id = createExercise(store, setup, now).id;
+        id = (await createExercise(store, setup, now)).id;
       } catch (error) {
         setUnsaved(setup);
         setProblem(problemOf('create', error));
@@ -98,34 +111,38 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
 
   const duplicate = (id: string) => {
     clearMessages();
-    const head = store.head(id);
-    if (!head) {
-      setProblem(t('exercises.problem.gone'));
-      reload();
-      return;
-    }
-    const setup = { ...head.setup, title: `${head.setup.title}${t('exercises.copySuffix')}` };
-    void loadSession().then(({ createExercise }) => {
+    void (async () => {
+      const head = await store.head(id).catch(() => null);
+      if (!head) {
+        setProblem(t('exercises.problem.gone'));
+        reload();
+        return;
+      }
+      const setup = { ...head.setup, title: `${head.setup.title}${t('exercises.copySuffix')}` };
+      const { createExercise } = await loadSession();
       try {
-        createExercise(store, setup, now);
+        await createExercise(store, setup, now);
         setNotice(t('exercises.notice.duplicated', { title: setup.title }));
       } catch (error) {
         setProblem(problemOf('duplicate', error));
       }
       reload();
-    });
+    })();
   };
 
   const remove = (id: string) => {
     clearMessages();
     const title = titleOf(id);
-    try {
-      store.remove(id);
-      setNotice(t('exercises.notice.deleted', { title }));
-    } catch (error) {
-      setProblem(problemOf('delete', error));
-    }
-    reload();
+    store.remove(id).then(
+      () => {
+        setNotice(t('exercises.notice.deleted', { title }));
+        reload();
+      },
+      (error: unknown) => {
+        setProblem(problemOf('delete', error));
+        reload();
+      },
+    );
   };
 
   // Nothing is stored unless the whole file checks out (shape, hash chain, replay).
@@ -136,7 +153,9 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
     void loadImport().then(async ({ readExerciseFile, storeImported }) => {
       const result = await readExerciseFile(file);
       if (attempt !== lastImport.current) return;
-      setImported(storeImported(store, file.name, result));
+      const stored = await storeImported(store, file.name, result);
+      if (attempt !== lastImport.current) return;
+      setImported(stored);
       reload();
     });
   };
@@ -144,20 +163,22 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
   const exportExercise = (id: string) => {
     clearMessages();
     const title = titleOf(id);
-    try {
-      const file = storedExerciseFile(store, id, new Date(now()).toISOString());
-      if (!file) {
-        setProblem(t('exercises.problem.gone'));
-        reload();
-        return;
-      }
-      const name = exerciseFileName(file);
-      download(name, JSON.stringify(file, null, 2));
-      setNotice(t('exerciseFile.exported', { title, name }));
-    } catch (error) {
-      console.error(error);
-      setProblem(t('exerciseFile.exportFailed', { title }));
-    }
+    storedExerciseFile(store, id, new Date(now()).toISOString()).then(
+      (file) => {
+        if (!file) {
+          setProblem(t('exercises.problem.gone'));
+          reload();
+          return;
+        }
+        const name = exerciseFileName(file);
+        download(name, JSON.stringify(file, null, 2));
+        setNotice(t('exerciseFile.exported', { title, name }));
+      },
+      (error: unknown) => {
+        console.error(error);
+        setProblem(t('exerciseFile.exportFailed', { title }));
+      },
+    );
   };
 
   if (mode.screen === 'new')
@@ -192,19 +213,23 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
         {notice && <p className="exercises-banner exercises-banner--notice">{notice}</p>}
         <ImportStatus state={imported} />
       </div>
-      <ExerciseList
-        exercises={exercises}
-        focusNew={mode.focusNew}
-        onOpen={onOpen}
-        onDuplicate={duplicate}
-        onExport={exportExercise}
-        importControl={<ImportExerciseControl onChoose={importFile} />}
-        onDelete={remove}
-        onNew={() => {
-          clearMessages();
-          setMode({ screen: 'new' });
-        }}
-      />
+      {exercises === null ? (
+        <p role="status">{t('app.loadingExercise')}</p>
+      ) : (
+        <ExerciseList
+          exercises={exercises}
+          focusNew={mode.focusNew}
+          onOpen={onOpen}
+          onDuplicate={duplicate}
+          onExport={exportExercise}
+          importControl={<ImportExerciseControl onChoose={importFile} />}
+          onDelete={remove}
+          onNew={() => {
+            clearMessages();
+            setMode({ screen: 'new' });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
   StorageWriteError,
   type ExerciseFileError,
   type ExerciseFileResult,
-  type ExerciseStore,
+  type ExerciseRepository,
 } from '../../session';
 
 export type ImportState =
@@ -55,14 +55,14 @@ export async function readExerciseFile(file: Blob): Promise<ExerciseFileResult> 
 }
 
 /** Store a checked file's exercise; what became of it, for the screen to say. */
-export function storeImported(
-  store: ExerciseStore,
+export async function storeImported(
+  store: ExerciseRepository,
   fileName: string,
   result: ExerciseFileResult,
-): Exclude<ImportState, { status: 'idle' | 'reading' }> {
+): Promise<Exclude<ImportState, { status: 'idle' | 'reading' }>> {
   if (!result.ok) return { status: 'refused', fileName, errors: result.errors };
   try {
-    const { head, renumbered } = importExerciseFile(store, result.file);
+    const { head, renumbered } = await importExerciseFile(store, result.file);
     return {
       status: 'imported',
       fileName,

@@ -38,6 +38,8 @@ export const en: typeof nl = {
     unavailable: 'this browser’s storage is unavailable (in a private window, for example)',
     unknown: 'something went wrong while saving',
     gone: 'The exercise no longer exists on this device; the list has been updated.',
+    unreadable:
+      'The stored exercises could not be read. Reload the page; if that does not help, check that the browser allows storage for this site.',
   },
   form: {
     title: 'New exercise',

@@ -37,6 +37,8 @@ export const nl = {
     unavailable: 'de opslag van deze browser is niet beschikbaar (bijvoorbeeld in een privévenster)',
     unknown: 'er ging iets mis bij het opslaan',
     gone: 'De oefening bestaat niet meer op dit apparaat; de lijst is bijgewerkt.',
+    unreadable:
+      'De opgeslagen oefeningen konden niet worden gelezen. Herlaad de pagina; lukt het dan niet, kijk of de browser opslag voor deze site toestaat.',
   },
   form: {
     title: 'Nieuwe oefening',

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import type { InjectAudience } from '../../scenarios';
-import { releasedFor, type ClockState, type ExerciseStore } from '../../session';
+import { releasedFor, useStoredExercise, type ClockState, type ExerciseReader } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatInjectTime, formatInjectTimeText, isoOf } from './format';
 import { useExerciseTime } from './useExerciseTime';
-import { useAudienceExercise } from './useStoredExercise';
 import './injects.css';
 
 export interface AudienceViewProps {
-  store: ExerciseStore;
+  store: ExerciseReader;
   id: string;
   audience: InjectAudience;
   /** The header's right-hand controls (language, projector), owned by the app. */
@@ -40,10 +39,10 @@ function AudienceClock({ clock, now }: { clock: ClockState; now?: (() => number)
 export function AudienceView({ store, id, audience, headerControls, startHref, now }: AudienceViewProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const exercise = useAudienceExercise(store, id);
+  const exercise = useStoredExercise(store, id);
   const audienceName = t(`injects.audience.${audience}`);
 
-  if (exercise.state !== 'found')
+  if (exercise?.state !== 'found')
     return (
       <>
         <header className="app-header audience-header">
@@ -54,14 +53,20 @@ export function AudienceView({ store, id, audience, headerControls, startHref, n
           {headerControls}
         </header>
         <main id="main" tabIndex={-1} className="audience">
-          <p className="banner banner--error" role="alert">
-            {exercise.state === 'notFound'
-              ? t('injects.view.notFound')
-              : t('injects.view.unreadable', { problem: exercise.problem })}
-          </p>
-          <p>
-            <a href={startHref}>{t('injects.view.toStart')}</a>
-          </p>
+          {exercise === null ? (
+            <p role="status">{t('app.loadingExercise')}</p>
+          ) : (
+            <>
+              <p className="banner banner--error" role="alert">
+                {exercise.state === 'notFound'
+                  ? t('injects.view.notFound')
+                  : t('injects.view.unreadable', { problem: exercise.problem })}
+              </p>
+              <p>
+                <a href={startHref}>{t('injects.view.toStart')}</a>
+              </p>
+            </>
+          )}
         </main>
       </>
     );

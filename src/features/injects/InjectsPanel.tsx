@@ -4,7 +4,6 @@ import type { InjectAudience } from '../../scenarios';
 import { injectStates, isDue, useSession, useSessionState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { InjectQueue } from './InjectQueue';
-import { storedHeadOf } from '../console/useStorageConflict';
 import { useExerciseTime } from './useExerciseTime';
 import { useReleaseLock } from './useReleaseLock';
 import { usePageVisible, type PageVisibility } from './usePageVisible';
@@ -50,17 +49,15 @@ export function InjectsPanel({ trainer, audienceHref, now, page }: InjectsPanelP
   );
 
   useEffect(() => {
-    if (!releasing) return;
-    const due = injectStates(head.setup, log).filter((state) => isDue(state, exerciseTime));
-    if (due.length === 0) return;
-    // A write by another tab this one has not heard of yet (the `storage` event comes late, or was
-    // missed while hidden) would make these releases a duplicate storage refuses: hear of it first.
-    if (storedHeadOf(session) === 'moved') {
-      session.markConflict();
-      return;
-    }
-    for (const state of due) session.inject(trainer, state.inject.id, 'released');
-  }, [releasing, head, log, exerciseTime, session, trainer]);
+    if (!releasing || !anyDue) return;
+    // A write by another tab this one has not heard of yet (its news comes late, or was missed
+    // while hidden) would make these releases a duplicate the repository refuses: ask first. Which
+    // injects are due is the core's release policy, the same a server follows.
+    void session.recheck().then(() => {
+      if (session.getState().storage.state === 'conflict') return;
+      void session.releaseDue(trainer, exerciseTime);
+    });
+  }, [releasing, anyDue, head, log, exerciseTime, session, trainer]);
 
   return (
     <InjectQueue
@@ -87,10 +84,11 @@ export function InjectsPanel({ trainer, audienceHref, now, page }: InjectsPanelP
         </p>
       }
       onAction={(injectId, action) => {
-        const result = session.inject(trainer, injectId, action);
-        if (result.outcome === 'accepted') setProblem(null);
-        else if (result.outcome === 'refused') setProblem(result.entry.refusal.message);
-        else setProblem(result.reason);
+        void session.inject(trainer, injectId, action).then((result) => {
+          if (result.outcome === 'accepted') setProblem(null);
+          else if (result.outcome === 'refused') setProblem(result.entry.refusal.message);
+          else setProblem(result.reason);
+        });
       }}
     />
   );

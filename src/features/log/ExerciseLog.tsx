@@ -22,10 +22,10 @@ export function ExerciseLog({ actingAs, initialFilter }: ExerciseLogProps) {
       {...(initialFilter ? { initialFilter } : {})}
       canAnnotate={maySteer(actingAs.role, 'exercise.note')}
       onAnnotate={(text, refersTo) => {
-        session.annotate(actingAs, text, refersTo);
+        void session.annotate(actingAs, text, refersTo);
       }}
       onCorrect={(text, corrects) => {
-        session.correct(actingAs, text, corrects);
+        void session.correct(actingAs, text, corrects);
       }}
     />
   );

@@ -1,15 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n';
-import { branchExercise, type ExerciseStore } from '../../session';
-import { useStoredExercise } from '../../session/useStoredExercise';
+import { branchExercise, useStoredExercise, type ExerciseRepository } from '../../session';
 import { ReplayView } from './ReplayView';
-import { loadExercise } from './storedExercise';
 import '../console/console.css';
 import './replay.css';
 
 export interface ReplayScreenProps {
   /** Read for the replay; written only to store a branch (a new exercise). */
-  store: ExerciseStore;
+  store: ExerciseRepository;
   id: string;
   /** The header's right-hand controls (language, projector), owned by the app. */
   headerControls: ReactNode;
@@ -35,9 +33,9 @@ export function ReplayScreen({
   initialPosition,
 }: ReplayScreenProps) {
   const { t } = useTranslation();
-  const loaded = useStoredExercise(store, id, loadExercise);
+  const loaded = useStoredExercise(store, id);
   const [branchError, setBranchError] = useState<string | null>(null);
-  const exercise = loaded.state === 'ready' ? loaded : null;
+  const exercise = loaded?.state === 'found' ? { head: loaded.head, entries: loaded.log } : null;
   const setup = exercise?.head.setup;
   const from = exercise?.head.branchedFrom;
   // Its own 'branched' line names the exercise it came from (the head keeps the first one of a chain of branches).
@@ -65,12 +63,13 @@ export function ReplayScreen({
         <div className="replay-header__controls">{headerControls}</div>
       </header>
       <main id="main" tabIndex={-1} className="replay-screen">
-        {loaded.state === 'notFound' && (
+        {loaded === null && <p role="status">{t('app.loadingExercise')}</p>}
+        {loaded?.state === 'notFound' && (
           <p className="banner banner--error" role="alert">
             {t('replay.notFound')}
           </p>
         )}
-        {loaded.state === 'unreadable' && (
+        {loaded?.state === 'unreadable' && (
           <p className="banner banner--error" role="alert">
             {t('replay.unreadable', { problem: loaded.problem })}
           </p>
@@ -89,16 +88,18 @@ export function ReplayScreen({
               entries={exercise.entries}
               {...(initialPosition === undefined ? {} : { initialPosition })}
               onBranch={(seq) => {
-                try {
-                  const branch = branchExercise(store, exercise.head, exercise.entries, seq, {
-                    titleSuffix: t('replay.branchTitle', { seq }),
-                    now: now(),
-                  });
-                  setBranchError(null);
-                  onBranched(branch.id);
-                } catch (error) {
-                  setBranchError(error instanceof Error ? error.message : String(error));
-                }
+                branchExercise(store, exercise.head, exercise.entries, seq, {
+                  titleSuffix: t('replay.branchTitle', { seq }),
+                  now: now(),
+                }).then(
+                  (branch) => {
+                    setBranchError(null);
+                    onBranched(branch.id);
+                  },
+                  (error: unknown) => {
+                    setBranchError(error instanceof Error ? error.message : String(error));
+                  },
+                );
               }}
             />
           </>

@@ -6,6 +6,10 @@ export const en: typeof nl = {
     name: 'Paraat',
     tagline: 'Exercise tool for the five-phase riot-police (ME) escalation model',
     skipToMain: 'Skip to content',
+    loadingExercise: 'Reading the exercise…',
+    openingStorage: 'Opening storage on this device…',
+    migrationKept:
+      "{{count}} exercise(s) in this browser's old storage were not moved over and so are not in the list. They have not been deleted:",
   },
   language: {
     label: 'Language',

@@ -4,6 +4,10 @@ export const nl = {
     name: 'Paraat',
     tagline: 'Oefentool voor het vijf-fasen ME-opschalingsmodel',
     skipToMain: 'Naar de inhoud',
+    loadingExercise: 'Oefening wordt gelezen…',
+    openingStorage: 'Opslag op dit apparaat wordt geopend…',
+    migrationKept:
+      '{{count}} oefening(en) uit de oude opslag van deze browser zijn niet overgezet en staan daarom niet in de lijst. Ze zijn niet verwijderd:',
   },
   language: {
     label: 'Taal',

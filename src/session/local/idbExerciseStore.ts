@@ -1,6 +1,6 @@
 /**
  * Exercises in IndexedDB (issue #13): the same record as the localStorage
- * store (src/session/store.ts), with gigabytes of room instead of ≈5 MB.
+ * store (./localStorageStore.ts), with gigabytes of room instead of ≈5 MB.
  *
  * Database `paraat`, object stores `heads` (key: the exercise id) and
  * `entries` (key: [exercise id, seq]). An append reads the stored head, checks
@@ -26,8 +26,10 @@
  * with the entry the way a text handed in beside it could.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { ExerciseConflictError, StorageWriteError } from '../store';
-import type { ExerciseHead, ExerciseSummary, LogEntry } from '../types';
+import { ExerciseConflictError, StorageWriteError, type ExerciseChange, type ExerciseRepository } from '../repository';
+import type { ExerciseHead, LogEntry } from '../../core/log';
+import type { ExerciseSummary } from '../types';
+import { summariesOf } from '../summary';
 
 export const DATABASE_NAME = 'paraat';
 /** The schema's version: raise it and add a step to `upgrade` for every change of stores or indexes. */
@@ -42,12 +44,7 @@ interface ParaatSchema extends DBSchema {
 type Database = IDBPDatabase<ParaatSchema>;
 type Transaction<Mode extends IDBTransactionMode> = IDBPTransaction<ParaatSchema, ('heads' | 'entries')[], Mode>;
 
-/**
- * What another tab committed. `appended` also follows a create (length: the
- * new exercise's entries); `removed`, a removal. Listeners compare `id` (and
- * `length`) with the exercise they show.
- */
-export type ExerciseChange = { type: 'appended'; id: string; length: number } | { type: 'removed'; id: string };
+export type { ExerciseChange };
 
 export interface IdbExerciseStoreOptions {
   /** The IndexedDB to use: the browser's by default; tests pass a fresh fake-indexeddb factory each. */
@@ -151,7 +148,7 @@ function isChange(data: unknown): data is ExerciseChange {
 
 const ignore = () => undefined;
 
-export class IdbExerciseStore {
+export class IdbExerciseStore implements ExerciseRepository {
   private readonly factory: IDBFactory | undefined;
   private readonly name: string;
   private opening: Promise<Database> | null = null;
@@ -254,17 +251,7 @@ export class IdbExerciseStore {
 
   async list(): Promise<ExerciseSummary[]> {
     const heads = await this.transact('readonly', (tx) => tx.objectStore('heads').getAll());
-    return heads
-      .map((head) => ({
-        id: head.id,
-        title: head.setup.title,
-        municipality: head.setup.municipality,
-        startTime: head.setup.startTime,
-        createdAt: head.createdAt,
-        updatedAt: head.updatedAt,
-        entries: head.length,
-      }))
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return summariesOf(heads);
   }
 
   async head(id: string): Promise<ExerciseHead | null> {

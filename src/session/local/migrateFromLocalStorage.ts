@@ -9,10 +9,10 @@
  * recognised and cleared now.
  */
 import type { Text } from '../../../machines';
-import { canonicalize, genesisOf, verifyChain } from '../hashChain';
-import { ExerciseConflictError, ExerciseStore, StorageWriteError, type KeyValueStorage } from '../store';
-import type { ExerciseHead, LogEntry } from '../types';
-import type { IdbExerciseStore } from './idbExerciseStore';
+import { canonicalize, genesisOf, verifyChain } from '../../core/hashChain';
+import { ExerciseConflictError, StorageWriteError, type ExerciseRepository } from '../repository';
+import { LocalStorageExerciseStore, type KeyValueStorage } from './localStorageStore';
+import type { ExerciseHead, LogEntry } from '../../core/log';
 
 export interface MigrationReport {
   /** Now in IndexedDB (copied now, or found copied by an earlier run or another tab) and gone from localStorage. */
@@ -21,7 +21,7 @@ export interface MigrationReport {
   kept: { id: string; reason: Text }[];
 }
 
-// The keys the localStorage store uses (src/session/store.ts); the fixture tests hold them to it.
+// The keys the localStorage store uses (./localStorageStore.ts); the fixture tests hold them to it.
 const INDEX_KEY = 'paraat/index';
 const entryKey = (id: string, seq: number) => `paraat/exercise/${id}/${String(seq)}`;
 
@@ -80,7 +80,7 @@ const reasons = {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** The head as stored, if it has what reading and verifying need; the rest the chain and read-back check. */
-function readHead(store: ExerciseStore, id: string): ExerciseHead {
+function readHead(store: LocalStorageExerciseStore, id: string): ExerciseHead {
   const head: unknown = store.head(id);
   if (
     !isRecord(head) ||
@@ -97,7 +97,7 @@ function readHead(store: ExerciseStore, id: string): ExerciseHead {
 }
 
 function readEntries(storage: KeyValueStorage, head: ExerciseHead): LogEntry[] {
-  // Line by line rather than through ExerciseStore.entries, to name the line that is missing or not JSON.
+  // Line by line rather than through LocalStorageExerciseStore.entries, to name the line that is missing or not JSON.
   // Exactly the head's `length` lines, each present: the log is as long as the head says.
   const entries: LogEntry[] = [];
   for (let seq = 1; seq <= head.length; seq++) {
@@ -140,7 +140,7 @@ const same = (a: unknown, b: unknown): boolean => {
  * exercise under the same id (another genesis, or another line anywhere: the
  * chain links every line to the one before) is a conflict.
  */
-async function holds(target: IdbExerciseStore, head: ExerciseHead, entries: readonly LogEntry[]): Promise<boolean> {
+async function holds(target: ExerciseRepository, head: ExerciseHead, entries: readonly LogEntry[]): Promise<boolean> {
   const stored = await target.head(head.id);
   if (!stored || stored.length < head.length) return false;
   if (genesisOf(stored) !== genesisOf(head)) throw new Kept(reasons.conflict());
@@ -158,7 +158,7 @@ async function holds(target: IdbExerciseStore, head: ExerciseHead, entries: read
  * localStorage). Both writes are fenced, so a tab writing at the same time is
  * never overwritten; what ends up stored is checked by `holds` afterwards.
  */
-async function copy(target: IdbExerciseStore, head: ExerciseHead, entries: readonly LogEntry[]): Promise<void> {
+async function copy(target: ExerciseRepository, head: ExerciseHead, entries: readonly LogEntry[]): Promise<void> {
   const stored = await target.head(head.id);
   try {
     if (!stored) {
@@ -185,19 +185,19 @@ async function copy(target: IdbExerciseStore, head: ExerciseHead, entries: reado
  * still on the old version may have written since.
  */
 function clearOld(storage: KeyValueStorage, id: string, head: ExerciseHead, headText: string | null): void {
-  if (storage.getItem(ExerciseStore.headKey(id)) !== headText) throw new Kept(reasons.changed());
+  if (storage.getItem(LocalStorageExerciseStore.headKey(id)) !== headText) throw new Kept(reasons.changed());
   const index: unknown = JSON.parse(storage.getItem(INDEX_KEY) ?? '[]');
   const rest = Array.isArray(index) ? index.filter((other) => other !== id) : [];
   if (rest.length === 0) storage.removeItem(INDEX_KEY);
   else storage.setItem(INDEX_KEY, JSON.stringify(rest));
-  storage.removeItem(ExerciseStore.headKey(id));
+  storage.removeItem(LocalStorageExerciseStore.headKey(id));
   for (let seq = 1; seq <= head.length || storage.getItem(entryKey(id, seq)) !== null; seq++)
     storage.removeItem(entryKey(id, seq));
 }
 
-async function migrateOne(storage: KeyValueStorage, target: IdbExerciseStore, id: string): Promise<void> {
-  const old = new ExerciseStore(storage);
-  const headText = storage.getItem(ExerciseStore.headKey(id));
+async function migrateOne(storage: KeyValueStorage, target: ExerciseRepository, id: string): Promise<void> {
+  const old = new LocalStorageExerciseStore(storage);
+  const headText = storage.getItem(LocalStorageExerciseStore.headKey(id));
   const head = readHead(old, id);
   const entries = readEntries(storage, head);
   try {
@@ -219,7 +219,7 @@ async function migrateOne(storage: KeyValueStorage, target: IdbExerciseStore, id
  */
 export async function migrateFromLocalStorage(
   storage: KeyValueStorage,
-  target: IdbExerciseStore,
+  target: ExerciseRepository,
 ): Promise<MigrationReport> {
   const text = storage.getItem(INDEX_KEY);
   let index: unknown = [];

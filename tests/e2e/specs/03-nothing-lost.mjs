@@ -84,7 +84,16 @@ export const tests = [
       await escalateTo(page, 2, 'Zonder netwerk');
       await page.goto(url);
       await page.locator('.phase-ladder').waitFor();
-      assert((await page.locator('main').innerText()).includes('Jaarwisseling'), 'the exercise is listed offline');
+      // The list is read from IndexedDB after the start screen shows: wait for it, then say what was missing.
+      const listed = await page
+        .locator(`.exercise-card[data-exercise-id="${hash.replace('#/oefening/', '')}"]`)
+        .filter({ hasText: 'Jaarwisseling' })
+        .waitFor({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      assert(listed, 'the exercise is listed offline');
       await context.setOffline(false);
       assertEqual(consoleErrors, [], 'console errors');
       await context.close();
@@ -97,23 +106,31 @@ export const tests = [
       await page.goto(url);
       await createExercise(page);
       await actAs(page, 'Commandant');
-      // Fill the origin's localStorage to the brim, as months of exercises might.
-      await page.evaluate(() => {
-        const block = 'x'.repeat(256 * 1024);
-        for (let index = 0; ; index++) {
-          try {
-            localStorage.setItem(`ballast/${index}`, block);
-          } catch {
-            for (let small = 0; ; small++) {
-              try {
-                localStorage.setItem(`ballast/small/${small}`, 'x'.repeat(512));
-              } catch {
-                return;
-              }
-            }
-          }
-        }
-      });
+      // The origin's storage is full, as months of exercises might make it: Chromium's own quota
+      // (DevTools' "custom storage quota") set just above what is used, and the rest filled with
+      // ballast in a database of its own, until IndexedDB refuses even a small write.
+      const cdp = await context.newCDPSession(page);
+      const origin = new URL(url).origin;
+      const used = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: used + 1024 * 1024 });
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('ballast');
+            open.onupgradeneeded = () => open.result.createObjectStore('ballast');
+            open.onsuccess = () => {
+              const db = open.result;
+              let key = 0;
+              const put = (size) => {
+                const tx = db.transaction('ballast', 'readwrite');
+                tx.objectStore('ballast').put('x'.repeat(size), key++);
+                tx.oncomplete = () => put(size);
+                tx.onabort = () => (size > 1024 ? put(Math.floor(size / 4)) : (db.close(), resolve()));
+              };
+              put(256 * 1024);
+            };
+          }),
+      );
       await act(page, 'Opschalen naar fase 2', 'Onrust in de wijk');
       const alert = page.getByRole('alert').filter({ hasText: 'Opslaan is mislukt' });
       await alert.waitFor();
@@ -129,9 +146,15 @@ export const tests = [
         'the export holds the unsaved attempt',
       );
 
-      await page.evaluate(() => {
-        for (const key of Object.keys(localStorage)) if (key.startsWith('ballast/')) localStorage.removeItem(key);
-      });
+      // Room again: the ballast goes, and the quota is as it was.
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const deleting = indexedDB.deleteDatabase('ballast');
+            deleting.onsuccess = deleting.onerror = deleting.onblocked = () => resolve();
+          }),
+      );
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await alert.getByRole('button', { name: 'Opnieuw opslaan' }).click();
       await alert.waitFor({ state: 'detached' });
       await page.reload();

@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
+import { assert, assertEqual, axeViolations, openPage, screenshot, storedDatabase } from '../lib.mjs';
 import { act, actAs, createExercise, currentPhaseIs, escalateTo, logRows, tabTo } from '../console.mjs';
 
 async function noAxe(page, where) {
@@ -15,14 +15,8 @@ async function noAxe(page, where) {
 }
 
 const shortHash = (hash) => `${hash.slice(0, 8)}…${hash.slice(-4)}`;
-const storedItems = (page) =>
-  page.evaluate(() =>
-    JSON.stringify(
-      Object.keys(localStorage)
-        .sort()
-        .map((key) => [key, localStorage.getItem(key)]),
-    ),
-  );
+/** Everything the page's IndexedDB holds, as text, to compare before and after. */
+const storedItems = async (page) => JSON.stringify(await storedDatabase(page));
 
 export const tests = [
   {

@@ -1,13 +1,13 @@
 /**
  * Two tabs on one exercise, from the side of the tab that did not write. It
  * must know at once, without acting, that what it shows is out of date (the
- * `storage` event), and can load the exercise as stored from the banner: a
+ * repository's news, BroadcastChannel), and can load the exercise as stored from the banner: a
  * new session, with the other tab's phase and log, that writes again. A tab
  * that went on after the other wrote holds entries storage refused; it says
  * how many, and exports them before they go.
  */
 import { readFile } from 'node:fs/promises';
-import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
+import { assert, assertEqual, axeViolations, openPage, screenshot, storedExercise } from '../lib.mjs';
 import { act, actAs, createExercise, currentPhaseIs, escalateTo, lastLogRow, logCount } from '../console.mjs';
 
 const CONFLICT = 'in een ander tabblad gewijzigd';
@@ -16,13 +16,9 @@ const RELOAD = 'Opgeslagen stand laden';
 const conflictBanner = (page) => page.getByRole('alert').filter({ hasText: CONFLICT });
 const currentPhase = (page) =>
   page.locator('.console__ladder li[aria-current="step"]').getAttribute('data-phase').then(Number);
-const storedLength = (page, hash) =>
-  page.evaluate(
-    (id) => JSON.parse(localStorage.getItem(`paraat/exercise/${id}`) ?? '{}').length,
-    hash.replace('#/oefening/', ''),
-  );
+const storedLength = async (page, hash) => (await storedExercise(page, hash.replace('#/oefening/', '')))?.head.length;
 
-/** Two pages in one browser context (one localStorage) on one new exercise, the commander acting in both. */
+/** Two pages in one browser context (one IndexedDB) on one new exercise, the commander acting in both. */
 async function twoTabs(browser, url) {
   const opened = await openPage(browser, url);
   const { context, page: first } = opened;

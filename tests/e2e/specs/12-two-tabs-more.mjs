@@ -5,7 +5,7 @@
  * no duplicate; and the model screen, which tries transitions through the
  * session, hears of the other tab's write at once, as the console does.
  */
-import { assert, assertEqual, axeViolations, openPage, screenshot } from '../lib.mjs';
+import { assert, assertEqual, axeViolations, openPage, screenshot, storedExercise } from '../lib.mjs';
 import { actAs, createExercise, createFromScenario, escalateTo } from '../console.mjs';
 
 const CONFLICT = 'in een ander tabblad gewijzigd';
@@ -16,17 +16,13 @@ const conflictBanner = (page) => page.getByRole('alert').filter({ hasText: CONFL
 const injectCard = (page, title) =>
   page.locator('.injects-panel article', { has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
 const idOf = (hash) => hash.replace('#/oefening/', '');
-/** The stored log's inject entries, as any tab reads them from localStorage. */
-const storedInjects = (page, id) =>
-  page.evaluate((id) => {
-    const head = JSON.parse(localStorage.getItem(`paraat/exercise/${id}`) ?? '{}');
-    const entries = [];
-    for (let seq = 1; seq <= head.length; seq++)
-      entries.push(JSON.parse(localStorage.getItem(`paraat/exercise/${id}/${seq}`) ?? 'null'));
-    return entries.filter((entry) => entry?.kind === 'inject').map((entry) => `${entry.injectId}:${entry.action}`);
-  }, id);
+/** The stored log's inject entries, as any tab reads them from IndexedDB. */
+const storedInjects = async (page, id) =>
+  ((await storedExercise(page, id))?.entries ?? [])
+    .filter((entry) => entry?.kind === 'inject')
+    .map((entry) => `${entry.injectId}:${entry.action}`);
 
-/** A second page in the same context (one localStorage), watched like the first. */
+/** A second page in the same context (one IndexedDB), watched like the first. */
 async function secondPage(opened, address) {
   const page = await opened.context.newPage();
   page.on('console', (message) => {

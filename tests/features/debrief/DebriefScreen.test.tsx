@@ -1,11 +1,12 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DebriefScreen } from '../../../src/features/debrief/DebriefScreen';
 import { i18n } from '../../../src/i18n';
-import { ExerciseStore, MemoryStorage, openSession } from '../../../src/session';
+import { openSession, type ExerciseReader } from '../../../src/session';
+import { MemoryRepository } from '../../../src/session/local/memoryRepository';
 import { comparisonStore, debriefOf, riotControlScript, runExercise } from './fixtures';
-import { BY, SETUP } from '../../fixtures/exercise';
+import { BY, SETUP, stored } from '../../fixtures/exercise';
 import { downloadText } from '../../../src/ui/download';
 
 vi.mock('../../../src/ui/download', () => ({ downloadText: vi.fn() }));
@@ -15,8 +16,9 @@ beforeEach(async () => {
   vi.mocked(downloadText).mockClear();
 });
 
-function renderScreen(store: ExerciseStore, id: string) {
-  return render(
+/** The screen, once it has read the exercise (it says "Oefening wordt gelezen…" until then). */
+async function renderScreen(store: ExerciseReader, id: string) {
+  const rendered = render(
     <DebriefScreen
       store={store}
       id={id}
@@ -27,25 +29,26 @@ function renderScreen(store: ExerciseStore, id: string) {
       onPrint={vi.fn()}
     />,
   );
+  await waitFor(() => {
+    expect(screen.queryByText('Oefening wordt gelezen…')).toBeNull();
+  });
+  return rendered;
 }
 
 describe('the debrief screen', () => {
-  it('reads the stored exercise without writing anything (no session, no write guard)', () => {
-    const storage = new MemoryStorage();
-    const store = new ExerciseStore(storage);
-    const id = runExercise(store, SETUP, riotControlScript);
-    const setItem = vi.spyOn(storage, 'setItem');
-    const removeItem = vi.spyOn(storage, 'removeItem');
-    renderScreen(store, id);
+  it('reads the stored exercise without writing anything (no session, no write guard)', async () => {
+    const store = new MemoryRepository();
+    const id = await runExercise(store, SETUP, riotControlScript);
+    const writes = [vi.spyOn(store, 'create'), vi.spyOn(store, 'append'), vi.spyOn(store, 'remove')];
+    await renderScreen(store, id);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Nabespreking: Jaarwisseling Utrecht-Centrum');
-    expect(setItem).not.toHaveBeenCalled();
-    expect(removeItem).not.toHaveBeenCalled();
+    for (const write of writes) expect(write).not.toHaveBeenCalled();
     expect(screen.getByRole('link', { name: /Terug naar de console/ })).toHaveAttribute('href', `#/oefening/${id}`);
   });
 
-  it('shows every decision with grounds and BOB notes, refusals grouped by rule, and the final hash', () => {
-    const { store, id } = comparisonStore();
-    renderScreen(store, id);
+  it('shows every decision with grounds and BOB notes, refusals grouped by rule, and the final hash', async () => {
+    const { store, id } = await comparisonStore();
+    await renderScreen(store, id);
     const decisions = screen.getByRole('region', { name: 'Besluiten van de burgemeester' });
     expect(within(decisions).getAllByRole('listitem')).toHaveLength(2);
     expect(decisions).toHaveTextContent('Groot gevaar voor agenten en omstanders');
@@ -64,7 +67,7 @@ describe('the debrief screen', () => {
       ].map((text) => `✗ ${text}`),
     );
 
-    const hash = debriefOf(store, id).integrity.finalHash;
+    const hash = (await debriefOf(store, id)).integrity.finalHash;
     expect(screen.getAllByText(hash)).toHaveLength(2);
     expect(screen.getByRole('img', { name: /fase in de loop van de oefening/ })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Pilotinzet traanverwekkende stof (R11)' })).toHaveTextContent(
@@ -74,13 +77,16 @@ describe('the debrief screen', () => {
 
   it('puts another run of the same exercise side by side', async () => {
     const user = userEvent.setup();
-    const { store, id, otherId } = comparisonStore();
-    renderScreen(store, id);
-    const select = screen.getByRole('combobox', { name: 'Vergelijk met een andere run' });
+    const { store, id, otherId } = await comparisonStore();
+    await renderScreen(store, id);
+    // The other runs are read from the repository after the exercise itself: the picker comes with them.
+    const select = await screen.findByRole('combobox', { name: 'Vergelijk met een andere run' });
     expect(within(select).getAllByRole('option')).toHaveLength(2);
     await user.selectOptions(select, otherId);
     const compare = screen.getByRole('region', { name: 'Twee runs naast elkaar' });
-    expect(within(compare).getAllByRole('img')).toHaveLength(2);
+    await waitFor(() => {
+      expect(within(compare).getAllByRole('img')).toHaveLength(2);
+    });
     const table = within(compare).getByRole('table', { name: 'Weigeringen per regel' });
     expect(within(table).getByRole('row', { name: /R3/ })).toHaveTextContent(/1\s*0$/);
     expect(within(table).getByRole('row', { name: /Totaal/ })).toHaveTextContent(/3\s*1$/);
@@ -88,9 +94,9 @@ describe('the debrief screen', () => {
 
   it('offers CSV for Excel, Markdown and the JSON exercise file, each with the final hash, and says it did', async () => {
     const user = userEvent.setup();
-    const { store, id } = comparisonStore();
-    renderScreen(store, id);
-    const hash = debriefOf(store, id).integrity.finalHash;
+    const { store, id } = await comparisonStore();
+    await renderScreen(store, id);
+    const hash = (await debriefOf(store, id)).integrity.finalHash;
     const exports = screen.getByRole('group', { name: 'Afdrukken en exporteren' });
 
     await user.click(within(exports).getByRole('button', { name: 'CSV voor Excel' }));
@@ -115,22 +121,21 @@ describe('the debrief screen', () => {
     expect(file.entries).toHaveLength(18);
   });
 
-  it('reads the log again when the console in another tab writes to it', () => {
-    const { store, id } = comparisonStore();
-    renderScreen(store, id);
+  it('reads the log again when the console in another tab writes to it', async () => {
+    const { store, id } = await comparisonStore();
+    await renderScreen(store, id);
     expect(screen.getAllByText(/· 18 regels ·/, { selector: '.final-hash__meta' })).toHaveLength(2);
-    // The console in another tab: a session of its own on the same storage.
-    const other = openSession(store, id);
-    other.dispatch({ type: 'phase.deescalate', by: BY.commander, reason: 'Rust' });
+    // The console in another tab: a session of its own on the same database, whose commit this tab hears.
+    const other = await openSession(store.sibling(), id);
+    if (!other) throw new Error(`No exercise ${id}`);
+    void other.dispatch({ type: 'phase.deescalate', by: BY.commander, reason: 'Rust' });
+    await stored(other);
     other.dispose();
-    act(() => {
-      window.dispatchEvent(new StorageEvent('storage', { key: ExerciseStore.headKey(id) }));
-    });
-    expect(screen.getAllByText(/· 19 regels ·/, { selector: '.final-hash__meta' })).toHaveLength(2);
+    expect(await screen.findAllByText(/· 19 regels ·/, { selector: '.final-hash__meta' })).toHaveLength(2);
   });
 
-  it('says so when the exercise is not on this device', () => {
-    renderScreen(new ExerciseStore(new MemoryStorage()), 'abcdef0123456789');
+  it('says so when the exercise is not on this device', async () => {
+    await renderScreen(new MemoryRepository(), 'abcdef0123456789');
     expect(screen.getByRole('alert')).toHaveTextContent('Deze oefening bestaat niet (meer) op dit apparaat.');
   });
 });

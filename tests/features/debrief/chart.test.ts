@@ -5,9 +5,9 @@ import { riotControlSession, SETUP } from '../../fixtures/exercise';
 import { debriefOf, emptyStore, longLogStore, riotControlStore } from './fixtures';
 
 describe('the phase over time', () => {
-  it('has a period per phase change, from the start phase to the end of the log', () => {
-    const { store, id } = riotControlStore();
-    const timeline = debriefOf(store, id).timeline;
+  it('has a period per phase change, from the start phase to the end of the log', async () => {
+    const { store, id } = await riotControlStore();
+    const timeline = (await debriefOf(store, id)).timeline;
     expect(timeline?.axis).toBe('exercise');
     expect(timeline?.periods.map((period) => [period.phase, period.from.exercise.slice(11, 16), period.open])).toEqual([
       [1, '22:00', false],
@@ -24,9 +24,9 @@ describe('the phase over time', () => {
     expect(timeline?.periods.at(-1)?.change?.direction).toBe('down');
   });
 
-  it('marks decisions, revocations, refusals and the pilot case at their moment and phase', () => {
-    const { store, id } = riotControlStore();
-    const markers = debriefOf(store, id).timeline?.markers ?? [];
+  it('marks decisions, revocations, refusals and the pilot case at their moment and phase', async () => {
+    const { store, id } = await riotControlStore();
+    const markers = (await debriefOf(store, id)).timeline?.markers ?? [];
     expect(markers.map((marker) => [marker.kind, marker.at.seq, marker.phase, marker.rule ?? marker.subject])).toEqual([
       ['refusal', 7, 5, 'R3'],
       ['refusal', 8, 5, 'R5'],
@@ -44,18 +44,20 @@ describe('the phase over time', () => {
     expect(timeline?.axis).toBe('sequence');
   });
 
-  it('starts where the set-up says (R1) and draws nothing for no entries', () => {
+  it('starts where the set-up says (R1) and draws nothing for no entries', async () => {
     expect(phaseTimeline({ ...SETUP, startPhase: 3 }, [])).toBeNull();
-    const { store, id } = emptyStore();
-    expect(debriefOf(store, id).timeline?.periods).toHaveLength(1);
+    const { store, id } = await emptyStore();
+    expect((await debriefOf(store, id)).timeline?.periods).toHaveLength(1);
   });
 });
 
+// Read once, before the tests are collected: the debrief is read asynchronously, as the screen reads it.
+const riotControl = await riotControlStore();
+const riotTimeline = (await debriefOf(riotControl.store, riotControl.id)).timeline;
+
 describe('the chart’s geometry', () => {
-  const { store, id } = riotControlStore();
-  const timeline = debriefOf(store, id).timeline;
-  if (!timeline) throw new Error('no timeline');
-  const geometry = chartGeometry(timeline);
+  if (!riotTimeline) throw new Error('no timeline');
+  const geometry = chartGeometry(riotTimeline);
 
   it('draws a step line from left to right, higher for a higher phase', () => {
     expect(geometry.path.startsWith(`M ${geometry.plot.left.toFixed(1)} `)).toBe(true);
@@ -93,14 +95,14 @@ describe('the chart’s geometry', () => {
   });
 
   it('stretches to a shared span for two runs side by side', () => {
-    const stretched = chartGeometry(timeline, { compact: true, minSpanMs: 60 * 60_000 });
+    const stretched = chartGeometry(riotTimeline, { compact: true, minSpanMs: 60 * 60_000 });
     expect(stretched.domain.to - stretched.domain.from).toBeCloseTo(60 * 60_000 * 1.03);
     expect(stretched.width).toBeLessThan(geometry.width);
   });
 
-  it('counts what does not fit instead of drawing markers on top of each other', () => {
-    const long = longLogStore(25);
-    const longTimeline = debriefOf(long.store, long.id).timeline;
+  it('counts what does not fit instead of drawing markers on top of each other', async () => {
+    const long = await longLogStore(25);
+    const longTimeline = (await debriefOf(long.store, long.id)).timeline;
     if (!longTimeline) throw new Error('no timeline');
     const crowded = chartGeometry(longTimeline, { compact: true });
     const shown = crowded.markers.length + crowded.overflow.reduce((sum, item) => sum + item.count, 0);

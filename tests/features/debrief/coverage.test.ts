@@ -3,13 +3,13 @@ import { rulesApplied } from '../../../src/features/debrief/coverage';
 import type { AttemptEntry } from '../../../src/session';
 import { debriefOf, emptyStore, jaarwisselingStore, riotControlStore } from './fixtures';
 
-const touched = (debrief: ReturnType<typeof debriefOf>) =>
+const touched = (debrief: Awaited<ReturnType<typeof debriefOf>>) =>
   debrief.coverage.rules.filter((rule) => rule.touched).map((rule) => rule.rule.id);
 
 describe('coverage of rules and phases', () => {
-  it('lists all thirteen rules and all five phases, touched or not', () => {
-    const { store, id } = emptyStore();
-    const { coverage } = debriefOf(store, id);
+  it('lists all thirteen rules and all five phases, touched or not', async () => {
+    const { store, id } = await emptyStore();
+    const { coverage } = await debriefOf(store, id);
     expect(coverage.rules.map((rule) => rule.rule.id)).toEqual([
       'R1',
       'R2',
@@ -35,9 +35,9 @@ describe('coverage of rules and phases', () => {
     ]);
   });
 
-  it('counts the riot-control run: refused and applied per rule, phases visited with their time', () => {
-    const { store, id } = riotControlStore();
-    const debrief = debriefOf(store, id);
+  it('counts the riot-control run: refused and applied per rule, phases visited with their time', async () => {
+    const { store, id } = await riotControlStore();
+    const debrief = await debriefOf(store, id);
     expect(touched(debrief)).toEqual(['R1', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R10', 'R11']);
     const rule = (id: string) => debrief.coverage.rules.find((item) => item.rule.id === id);
     expect(rule('R3')).toMatchObject({ refused: 1, applied: 2 }); // the grant and the deployment
@@ -57,9 +57,9 @@ describe('coverage of rules and phases', () => {
     ]);
   });
 
-  it('puts R12 in play when the scenario has the local triangle set the tolerance limits', () => {
-    const { store, id } = jaarwisselingStore();
-    const r12 = debriefOf(store, id).coverage.rules.find((rule) => rule.rule.id === 'R12');
+  it('puts R12 in play when the scenario has the local triangle set the tolerance limits', async () => {
+    const { store, id } = await jaarwisselingStore();
+    const r12 = (await debriefOf(store, id)).coverage.rules.find((rule) => rule.rule.id === 'R12');
     expect(r12).toMatchObject({ inScenario: true, touched: true, refused: 0, applied: 0 });
   });
 

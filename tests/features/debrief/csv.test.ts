@@ -85,9 +85,11 @@ describe('CSV fields for Excel (Dutch locale)', () => {
   });
 });
 
+// Read once, before the tests are collected: the debrief is read asynchronously, as the screen reads it.
+const riotControl = await riotControlStore();
+const debrief = await debriefOf(riotControl.store, riotControl.id);
+
 describe('the debrief as CSV', () => {
-  const { store, id } = riotControlStore();
-  const debrief = debriefOf(store, id);
   const text = debriefCsv(debrief, nl, 'nl', { exportedAt: EXPORTED_AT, timeZone: 'Europe/Amsterdam' });
   const rows = parseCsv(text.slice(1));
 
@@ -139,14 +141,14 @@ describe('the debrief as CSV', () => {
     expect(row(16)?.[column('Over regel')]).toBe('15');
   });
 
-  it('neutralises formulas typed into the exercise', () => {
+  it('neutralises formulas typed into the exercise', async () => {
     const hostile = newStore();
-    const hostileId = runExercise(hostile, SETUP, (session, clock) => {
+    const hostileId = await runExercise(hostile, SETUP, (session, clock) => {
       play(session, clock, [{ type: 'phase.escalate', by: BY.commander, reason: '=cmd|" /C calc"!A0' }]);
       clock.advance(1);
-      session.annotate(BY.trainer, '@SUM(1+1)');
+      void session.annotate(BY.trainer, '@SUM(1+1)');
     });
-    const csv = debriefCsv(debriefOf(hostile, hostileId), nl, 'nl', { exportedAt: EXPORTED_AT });
+    const csv = debriefCsv(await debriefOf(hostile, hostileId), nl, 'nl', { exportedAt: EXPORTED_AT });
     const fields = parseCsv(csv.slice(1)).flat();
     expect(fields).toContain('\'=cmd|" /C calc"!A0');
     expect(fields).toContain("'@SUM(1+1)");

@@ -8,41 +8,48 @@ import jaarwisseling from '../../../public/scenarios/jaarwisseling.json';
 import type { By } from '../../../machines';
 import { buildDebrief } from '../../../src/features/debrief/debrief';
 import { scenarioToSetup, validateScenario, type Scenario } from '../../../src/scenarios';
+import { MemoryRepository } from '../../../src/session/local/memoryRepository';
 import {
   createExercise,
-  ExerciseStore,
-  MemoryStorage,
   openSession,
   type Attempt,
+  type ExerciseRepository,
   type ExerciseSession,
   type ExerciseSetup,
   type InjectEntry,
   type LogEntry,
 } from '../../../src/session';
 import { sealEntry, type Unhashed } from '../../../src/core/hashChain';
-import { BY, fakeWallClock, play, RIOT_CONTROL_RUN, SETUP } from '../../fixtures/exercise';
+import { BY, fakeWallClock, play, RIOT_CONTROL_RUN, SETUP, stored } from '../../fixtures/exercise';
 
 export type WallClock = ReturnType<typeof fakeWallClock>;
 export type Script = (session: ExerciseSession, clock: WallClock) => void;
 
-export const newStore = () => new ExerciseStore(new MemoryStorage());
+export const newStore = () => new MemoryRepository();
 
 /** Play a script on a new exercise in `store`; the exercise clock runs at 1× from the start. */
-export function runExercise(store: ExerciseStore, setup: ExerciseSetup, script: Script, start?: string): string {
+export async function runExercise(
+  store: ExerciseRepository,
+  setup: ExerciseSetup,
+  script: Script,
+  start?: string,
+): Promise<string> {
   const clock = fakeWallClock(start);
-  const head = createExercise(store, setup, clock.now);
-  const session = openSession(store, head.id, clock.now);
+  const head = await createExercise(store, setup, clock.now);
+  const session = await openSession(store, head.id, clock.now);
+  if (!session) throw new Error(`No exercise ${head.id}`);
   const trainer = setup.cast.find((member) => member.role === 'trainer');
-  if (trainer) session.clock({ role: 'trainer', name: trainer.name }, { type: 'start' });
+  if (trainer) void session.clock({ role: 'trainer', name: trainer.name }, { type: 'start' });
   script(session, clock);
+  await stored(session);
   session.dispose();
   return head.id;
 }
 
-export function debriefOf(store: ExerciseStore, id: string) {
-  const head = store.head(id);
+export async function debriefOf(store: ExerciseRepository, id: string) {
+  const head = await store.head(id);
   if (!head) throw new Error(`No exercise ${id}`);
-  return buildDebrief(head, store.entries(head));
+  return buildDebrief(head, await store.entries(head));
 }
 
 /**
@@ -57,9 +64,9 @@ export function debriefOf(store: ExerciseStore, id: string) {
 export const riotControlScript: Script = (session, clock) => {
   play(session, clock, RIOT_CONTROL_RUN);
   clock.advance(1);
-  session.annotate(BY.observer, 'De commandant zette de waterwerper in zonder besluit van de burgemeester.', 7);
+  void session.annotate(BY.observer, 'De commandant zette de waterwerper in zonder besluit van de burgemeester.', 7);
   clock.advance(1);
-  session.correct(BY.trainer, 'Hij probeerde het; het model weigerde (R3).', 15);
+  void session.correct(BY.trainer, 'Hij probeerde het; het model weigerde (R3).', 15);
   play(session, clock, [
     { type: 'mayor.revoke', by: BY.mayor, subject: 'waterCannon', grounds: 'De groep is uiteengedreven.' },
     { type: 'phase.deescalate', by: BY.commander, reason: 'Rust keert terug' },
@@ -94,25 +101,25 @@ export const quickerScript: Script = (session, clock) => {
   ]);
 };
 
-export function riotControlStore() {
+export async function riotControlStore() {
   const store = newStore();
-  const id = runExercise(store, SETUP, riotControlScript);
+  const id = await runExercise(store, SETUP, riotControlScript);
   return { store, id };
 }
 
 /** Two runs of the same exercise (same title, no scenario) and one of another. */
-export function comparisonStore() {
+export async function comparisonStore() {
   const store = newStore();
-  const id = runExercise(store, SETUP, riotControlScript);
-  const otherId = runExercise(store, SETUP, quickerScript, '2027-01-07T19:00:00Z');
-  const unrelatedId = runExercise(store, { ...SETUP, title: 'Demonstratie Malieveld' }, quickerScript);
+  const id = await runExercise(store, SETUP, riotControlScript);
+  const otherId = await runExercise(store, SETUP, quickerScript, '2027-01-07T19:00:00Z');
+  const unrelatedId = await runExercise(store, { ...SETUP, title: 'Demonstratie Malieveld' }, quickerScript);
   return { store, id, otherId, unrelatedId };
 }
 
 /** A long log: the riot-control run and back, many times over. */
-export function longLogStore(cycles = 25) {
+export async function longLogStore(cycles = 25) {
   const store = newStore();
-  const id = runExercise(store, SETUP, (session, clock) => {
+  const id = await runExercise(store, SETUP, (session, clock) => {
     for (let cycle = 0; cycle < cycles; cycle++) {
       play(session, clock, RIOT_CONTROL_RUN);
       play(session, clock, [
@@ -129,10 +136,10 @@ export function longLogStore(cycles = 25) {
 }
 
 /** A new exercise: nothing but its creation. */
-export function emptyStore() {
+export async function emptyStore() {
   const store = newStore();
   const clock = fakeWallClock();
-  const head = createExercise(store, SETUP, clock.now);
+  const head = await createExercise(store, SETUP, clock.now);
   return { store, id: head.id };
 }
 
@@ -166,10 +173,15 @@ export interface InjectRelease {
  * logged them, and seal the chain again. (The debrief reads only the log; how
  * the injects got there is the inject feature's business.)
  */
-export function withInjects(store: ExerciseStore, id: string, releases: readonly InjectRelease[], by: By): void {
-  const head = store.head(id);
+export async function withInjects(
+  store: ExerciseRepository,
+  id: string,
+  releases: readonly InjectRelease[],
+  by: By,
+): Promise<void> {
+  const head = await store.head(id);
   if (!head) throw new Error(`No exercise ${id}`);
-  const old = store.entries(head);
+  const old = await store.entries(head);
   const drafts: Unhashed<LogEntry>[] = [];
   const renumber = new Map<number, number>();
   for (const entry of old) {
@@ -199,7 +211,9 @@ export function withInjects(store: ExerciseStore, id: string, releases: readonly
     previous = sealed.hash;
     return sealed;
   });
-  store.create({ ...head, length: entries.length, headHash: previous }, entries);
+  // Replaces the exercise: the stored log is rewritten, as if the releases had been logged all along.
+  await store.remove(id);
+  await store.create({ ...head, length: entries.length, headHash: previous }, entries);
 }
 
 /**
@@ -209,9 +223,9 @@ export function withInjects(store: ExerciseStore, id: string, releases: readonly
  * mayor's grant at 22:10, deployed at 22:12; #11 "vraag-traanverwekkende-stof"
  * at 22:12, never answered (the tear agent is refused, R4); "groep-valt-uiteen" held, not released.
  */
-export function jaarwisselingStore() {
+export async function jaarwisselingStore() {
   const store = newStore();
-  const id = runExercise(store, jaarwisselingSetup(), (session, clock) => {
+  const id = await runExercise(store, jaarwisselingSetup(), (session, clock) => {
     clock.advance(4);
     play(session, clock, [
       { type: 'phase.escalate', by: LINDENBURG.commander, reason: 'Basisteam houdt het niet meer' },
@@ -234,7 +248,7 @@ export function jaarwisselingStore() {
     ]);
   });
   // Entries before the splice: #1 created, #2 clock, #3–#5 escalations, #6 grant, #7 warn, #8 deploy, #9 refused.
-  withInjects(
+  await withInjects(
     store,
     id,
     [

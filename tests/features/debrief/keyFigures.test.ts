@@ -8,12 +8,12 @@ const at = (iso: string) => Date.parse(iso);
 const exerciseAt = (text: string) => Date.parse(`${text}Z`);
 
 describe('the debrief’s exercise time', () => {
-  it('counts the time the clock ran after the last line, up to its reading now', () => {
+  it('counts the time the clock ran after the last line, up to its reading now', async () => {
     // Started at 21:00 wall, 22:00 exercise; nothing logged after the start, as in a walk-through
     // whose clock ran to 22:00:35 before anyone acted.
     const store = newStore();
-    const id = runExercise(store, SETUP, () => undefined);
-    const debrief = debriefOf(store, id);
+    const id = await runExercise(store, SETUP, () => undefined);
+    const debrief = await debriefOf(store, id);
     expect(debrief.head.clock.running).toBe(true);
 
     const figures = keyFigures(debrief, at('2026-12-31T21:00:35Z'));
@@ -27,15 +27,15 @@ describe('the debrief’s exercise time', () => {
     expect(keyFigures(debrief, at('2026-12-31T21:10:00Z')).duration?.exerciseMs).toBe(10 * 60_000);
   });
 
-  it('stops where a paused clock stands, whatever the wall clock says', () => {
+  it('stops where a paused clock stands, whatever the wall clock says', async () => {
     const store = newStore();
-    const id = runExercise(store, SETUP, (session, clock) => {
+    const id = await runExercise(store, SETUP, (session, clock) => {
       clock.advance(3);
-      session.clock(TRAINER, { type: 'pause' });
+      void session.clock(TRAINER, { type: 'pause' });
       clock.advance(20);
-      session.clock(TRAINER, { type: 'jump', minutes: 5 });
+      void session.clock(TRAINER, { type: 'jump', minutes: 5 });
     });
-    const debrief = debriefOf(store, id);
+    const debrief = await debriefOf(store, id);
     // Paused after 3 minutes, then moved on 5 by hand: 8 minutes of exercise time, none of the 20 paused.
     for (const wallNow of [at('2026-12-31T21:23:00Z'), at('2027-01-01T09:00:00Z')]) {
       const figures = keyFigures(debrief, wallNow);
@@ -45,9 +45,9 @@ describe('the debrief’s exercise time', () => {
     }
   });
 
-  it('never ends before the last line, and keeps the coverage apart from the time', () => {
-    const { store, id } = riotControlStore();
-    const debrief = debriefOf(store, id);
+  it('never ends before the last line, and keeps the coverage apart from the time', async () => {
+    const { store, id } = await riotControlStore();
+    const debrief = await debriefOf(store, id);
     const last = debrief.entries.at(-1);
     // Asked with a wall clock before the last line (a tab whose clock is behind): the log still counts.
     const figures = keyFigures(debrief, at('2026-12-31T20:00:00Z'));

@@ -22,9 +22,9 @@ describe('Markdown text', () => {
 });
 
 describe('the debrief as Markdown', () => {
-  it('has every section, the decisions with grounds and BOB notes, refusals by rule, and the final hash', () => {
-    const { store, id } = riotControlStore();
-    const debrief = debriefOf(store, id);
+  it('has every section, the decisions with grounds and BOB notes, refusals by rule, and the final hash', async () => {
+    const { store, id } = await riotControlStore();
+    const debrief = await debriefOf(store, id);
     const text = debriefMarkdown(debrief, nl, 'nl', options);
     expect(text.startsWith('# Nabespreking: Jaarwisseling Utrecht-Centrum\n')).toBe(true);
     for (const heading of [
@@ -52,29 +52,29 @@ describe('the debrief as Markdown', () => {
     expect(text).toContain('keten gecontroleerd: intact');
   });
 
-  it('tables keep their shape when typed text holds a pipe or a line break', () => {
+  it('tables keep their shape when typed text holds a pipe or a line break', async () => {
     const store = newStore();
-    const id = runExercise(store, SETUP, (session, clock) => {
+    const id = await runExercise(store, SETUP, (session, clock) => {
       play(session, clock, [{ type: 'phase.escalate', by: BY.commander, reason: 'a | b\nc' }]);
     });
-    const text = debriefMarkdown(debriefOf(store, id), nl, 'nl', options);
+    const text = debriefMarkdown(await debriefOf(store, id), nl, 'nl', options);
     const row = text.split('\n').find((line) => line.includes('Opgeschaald'));
     expect(row).toContain('a \\| b c');
     expect(row?.split(/(?<!\\)\|/)).toHaveLength(7);
   });
 
-  it('gives the scenario’s learning objectives, questions and decision-point times', () => {
-    const { store, id } = jaarwisselingStore();
-    const text = debriefMarkdown(debriefOf(store, id), nl, 'nl', options);
+  it('gives the scenario’s learning objectives, questions and decision-point times', async () => {
+    const { store, id } = await jaarwisselingStore();
+    const text = debriefMarkdown(await debriefOf(store, id), nl, 'nl', options);
     expect(text).toContain('### Leerdoelen\n\n1. Handelen binnen de tolerantiegrenzen');
     expect(text).toContain('### Nabesprekingsvragen\n\n1. ');
     expect(text).toMatch(/\| Het basisteam houdt het niet meer \| .* \| 5 min oefentijd \(5 min werkelijk\) \|/);
     expect(text).toContain('geen besluit genomen');
   });
 
-  it('says plainly what is missing in an empty exercise, in English too', () => {
-    const { store, id } = emptyStore();
-    const text = debriefMarkdown(debriefOf(store, id), en, 'en', options);
+  it('says plainly what is missing in an empty exercise, in English too', async () => {
+    const { store, id } = await emptyStore();
+    const text = debriefMarkdown(await debriefOf(store, id), en, 'en', options);
     expect(text).toContain('No decision was taken.');
     expect(text).toContain('Nothing was refused.');
     expect(text).toContain('This exercise was played without a scenario');

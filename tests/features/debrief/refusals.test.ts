@@ -4,9 +4,9 @@ import { BY, play, SETUP } from '../../fixtures/exercise';
 import { debriefOf, newStore, riotControlStore, runExercise } from './fixtures';
 
 describe('refusals by rule', () => {
-  it('groups the riot-control run’s refusals under R3, R4 and R5, in rule order, with each attempt', () => {
-    const { store, id } = riotControlStore();
-    const groups = debriefOf(store, id).refusals;
+  it('groups the riot-control run’s refusals under R3, R4 and R5, in rule order, with each attempt', async () => {
+    const { store, id } = await riotControlStore();
+    const groups = (await debriefOf(store, id)).refusals;
     expect(groups.map((group) => [group.rule, group.attempts.length])).toEqual([
       ['R3', 1],
       ['R4', 1],
@@ -28,18 +28,18 @@ describe('refusals by rule', () => {
     expect(refusalCount(groups)).toBe(3);
   });
 
-  it('counts repeated refusals under one rule, sorts R13 after R2, and includes refused steering (R13)', () => {
+  it('counts repeated refusals under one rule, sorts R13 after R2, and includes refused steering (R13)', async () => {
     const store = newStore();
-    const id = runExercise(store, SETUP, (session, clock) => {
+    const id = await runExercise(store, SETUP, (session, clock) => {
       play(session, clock, [
         { type: 'waterCannon.deploy', by: BY.commander },
         { type: 'phase.escalate', by: BY.mayor, reason: 'Ik schaal op' },
         { type: 'waterCannon.deploy', by: BY.commander },
       ]);
       clock.advance(1);
-      session.annotate(BY.commander, 'Een aantekening van de commandant');
+      void session.annotate(BY.commander, 'Een aantekening van de commandant');
     });
-    const groups = debriefOf(store, id).refusals;
+    const groups = (await debriefOf(store, id)).refusals;
     expect(groups.map((group) => [group.rule, group.attempts.length])).toEqual([
       ['R2', 2],
       ['R13', 2],

@@ -15,9 +15,9 @@ function glance(text: string): string[] {
 }
 
 describe('the debrief’s summary in Markdown', () => {
-  it('counts decisions, revocations and refusals in proper plurals, each number with its own', () => {
-    const { store, id } = riotControlStore();
-    const many = debriefOf(store, id);
+  it('counts decisions, revocations and refusals in proper plurals, each number with its own', async () => {
+    const { store, id } = await riotControlStore();
+    const many = await debriefOf(store, id);
     // Two decisions granted, one revoked; three refused attempts under three rules (R3, R5, R4).
     expect(glance(debriefMarkdown(many, nl, 'nl', options))).toEqual(
       expect.arrayContaining([
@@ -33,7 +33,7 @@ describe('the debrief’s summary in Markdown', () => {
     );
 
     const quicker = newStore();
-    const one = debriefOf(quicker, runExercise(quicker, SETUP, quickerScript));
+    const one = await debriefOf(quicker, await runExercise(quicker, SETUP, quickerScript));
     expect(glance(debriefMarkdown(one, nl, 'nl', options))).toEqual(
       expect.arrayContaining([
         '- 2 besluiten (1 verleend, 1 geweigerd), 0 keer ingetrokken',
@@ -48,18 +48,18 @@ describe('the debrief’s summary in Markdown', () => {
     );
   });
 
-  it('says nothing of rules when nothing was refused, and never writes “(s)”', () => {
+  it('says nothing of rules when nothing was refused, and never writes “(s)”', async () => {
     const store = newStore();
-    const id = runExercise(store, SETUP, () => undefined);
-    const debrief = debriefOf(store, id);
+    const id = await runExercise(store, SETUP, () => undefined);
+    const debrief = await debriefOf(store, id);
     expect(glance(debriefMarkdown(debrief, nl, 'nl', options))).toContain('- 0 geweigerde pogingen');
     expect(glance(debriefMarkdown(debrief, en, 'en', options))).toContain('- 0 refused attempts');
     for (const [t, language] of [
       [nl, 'nl'],
       [en, 'en'],
     ] as const) {
-      const { store: riot, id: riotId } = riotControlStore();
-      expect(debriefMarkdown(debriefOf(riot, riotId), t, language, options)).not.toMatch(/\(s\)/);
+      const { store: riot, id: riotId } = await riotControlStore();
+      expect(debriefMarkdown(await debriefOf(riot, riotId), t, language, options)).not.toMatch(/\(s\)/);
     }
   });
 });

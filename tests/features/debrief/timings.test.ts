@@ -5,10 +5,11 @@ import { debriefOf, jaarwisselingStore, newStore, riotControlStore, runExercise 
 
 const MINUTE = 60_000;
 
-describe('time from a decision-point inject to the decision', () => {
-  const { store, id } = jaarwisselingStore();
-  const debrief = debriefOf(store, id);
+// Read once, before the tests are collected: the debrief is read asynchronously, as the screen reads it.
+const jaarwisseling = await jaarwisselingStore();
+const debrief = await debriefOf(jaarwisseling.store, jaarwisseling.id);
 
+describe('time from a decision-point inject to the decision', () => {
   it('measures each released decision point to the first answer on its subject', () => {
     const points = debrief.decisionPoints;
     expect(points.map((point) => point.inject.id)).toEqual([
@@ -55,38 +56,38 @@ describe('time from a decision-point inject to the decision', () => {
     expect(late?.anticipated).toMatchObject({ type: 'phase.escalate', at: { exercise: '2026-12-31T22:07:00' } });
   });
 
-  it('measures nothing without a scenario', () => {
-    const riot = riotControlStore();
-    expect(debriefOf(riot.store, riot.id).decisionPoints).toEqual([]);
+  it('measures nothing without a scenario', async () => {
+    const riot = await riotControlStore();
+    expect((await debriefOf(riot.store, riot.id)).decisionPoints).toEqual([]);
   });
 });
 
 describe('time from a decision to the action it allowed', () => {
-  it('measures grant to deployment and grant to tear agent; a refused verdict is not listed', () => {
-    const { store, id } = riotControlStore();
-    const rows = debriefOf(store, id).decisionToAction;
+  it('measures grant to deployment and grant to tear agent; a refused verdict is not listed', async () => {
+    const { store, id } = await riotControlStore();
+    const rows = (await debriefOf(store, id)).decisionToAction;
     expect(rows.map((row) => [row.decision.subject, row.decision.used?.at.seq, row.interval?.exerciseMs])).toEqual([
       ['waterCannon', 11, 2 * MINUTE],
       ['tearGas', 14, 1 * MINUTE],
     ]);
   });
 
-  it('measures the scenario run’s grant to its deployment', () => {
-    const { store, id } = jaarwisselingStore();
-    const rows = debriefOf(store, id).decisionToAction;
+  it('measures the scenario run’s grant to its deployment', async () => {
+    const { store, id } = await jaarwisselingStore();
+    const rows = (await debriefOf(store, id)).decisionToAction;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.interval?.exerciseMs).toBe(2 * MINUTE);
   });
 
-  it('has no interval when the means was never used while the decision held', () => {
+  it('has no interval when the means was never used while the decision held', async () => {
     const store = newStore();
-    const id = runExercise(store, SETUP, (session, clock) => {
+    const id = await runExercise(store, SETUP, (session, clock) => {
       play(session, clock, [
         { type: 'mayor.decide', by: BY.mayor, subject: 'waterCannon', verdict: 'granted', grounds: 'Nodig' },
         { type: 'mayor.revoke', by: BY.mayor, subject: 'waterCannon', grounds: 'Niet meer nodig' },
       ]);
     });
-    const rows = debriefOf(store, id).decisionToAction;
+    const rows = (await debriefOf(store, id)).decisionToAction;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.decision.used).toBeNull();
     expect(rows[0]?.interval).toBeNull();

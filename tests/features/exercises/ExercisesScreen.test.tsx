@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
 import { i18n } from '../../../src/i18n';
-import { createExercise, ExerciseStore, MemoryStorage, type ExerciseSetup } from '../../../src/session';
+import { createExercise, type ExerciseSetup } from '../../../src/session';
+import { MemoryRepository } from '../../../src/session/local/memoryRepository';
 import { fakeWallClock, SETUP } from '../../fixtures/exercise';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -22,18 +23,21 @@ beforeEach(async () => {
   await i18n.changeLanguage('nl');
 });
 
-function renderScreen(seed: ExerciseSetup[] = []) {
-  const storage = new MemoryStorage();
-  const store = new ExerciseStore(storage);
+/** The screen on a memory repository holding `seed`, once it has read the list ("Oefening wordt gelezen…" until then). */
+async function renderScreen(seed: ExerciseSetup[] = []) {
+  const store = new MemoryRepository();
   const clock = fakeWallClock('2026-11-20T09:00:00Z');
   for (const setup of seed) {
     clock.advance(60);
-    createExercise(store, setup, clock.now);
+    await createExercise(store, setup, clock.now);
   }
   const onOpen = vi.fn<(id: string) => void>();
   const user = userEvent.setup();
   render(<ExercisesScreen store={store} onOpen={onOpen} now={() => NOW} />);
-  return { storage, store, onOpen, user };
+  await waitFor(() => {
+    expect(screen.queryByText('Oefening wordt gelezen…')).toBeNull();
+  });
+  return { store, onOpen, user };
 }
 
 async function fillForm(user: ReturnType<typeof userEvent.setup>) {
@@ -54,7 +58,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
 // Typing a whole cast takes a while with user-event on a shared two-core machine.
 describe('the exercises screen', { timeout: 20_000 }, () => {
   it('stores an exercise created through the form, with its cast, and opens it', async () => {
-    const { store, onOpen, user } = renderScreen();
+    const { store, onOpen, user } = await renderScreen();
     expect(screen.getByRole('heading', { name: 'Nog geen oefeningen' })).toBeInTheDocument();
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
@@ -62,7 +66,7 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
       expect(onOpen).toHaveBeenCalled();
     });
 
-    const [created, ...others] = store.list();
+    const [created, ...others] = await store.list();
     expect(others).toEqual([]);
     expect(created).toMatchObject({
       title: 'Jaarwisseling Utrecht-Centrum',
@@ -72,7 +76,7 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
       entries: 1,
     });
     expect(onOpen).toHaveBeenCalledExactlyOnceWith(created?.id);
-    const head = store.head(created?.id ?? '');
+    const head = await store.head(created?.id ?? '');
     expect(head?.setup.startPhase).toBe(5);
     expect(head?.setup.cast).toEqual([
       { id: 'mayor', role: 'mayor', name: 'Marieke de Boer', municipality: 'Utrecht' },
@@ -85,19 +89,19 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
   });
 
   it('stores nothing while a required field is empty, and says which', async () => {
-    const { store, onOpen, user } = renderScreen();
+    const { store, onOpen, user } = await renderScreen();
     await fillForm(user);
     await user.clear(screen.getByLabelText(/^Commandant/));
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
     const commander = screen.getByLabelText(/^Commandant/);
     expect(commander).toHaveFocus();
     expect(commander).toHaveAccessibleDescription('Vul de naam van de commandant in.');
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
     expect(onOpen).not.toHaveBeenCalled();
   });
 
   it('deletes only after confirmation; cancelling keeps the exercise', async () => {
-    const { store, user } = renderScreen([
+    const { store, user } = await renderScreen([
       SETUP,
       { ...SETUP, title: 'Jaarwisseling Amsterdam-Oost', municipality: 'Amsterdam' },
     ]);
@@ -107,13 +111,13 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
       name: 'Oefening ‘Jaarwisseling Utrecht-Centrum’ verwijderen?',
     });
     expect(dialog).toHaveTextContent('Dit kan niet ongedaan worden gemaakt; het logboek gaat verloren.');
-    expect(store.list()).toHaveLength(2);
+    expect(await store.list()).toHaveLength(2);
 
     await user.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
     await waitFor(() => {
       expect(screen.queryByRole('alertdialog')).toBeNull();
     });
-    expect(store.list().map((exercise) => exercise.title)).toContain('Jaarwisseling Utrecht-Centrum');
+    expect((await store.list()).map((exercise) => exercise.title)).toContain('Jaarwisseling Utrecht-Centrum');
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     await waitFor(() => {
       expect(deleteButton).toHaveFocus();
@@ -121,8 +125,10 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
 
     await user.click(deleteButton);
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
-    expect(store.list().map((exercise) => exercise.title)).toEqual(['Jaarwisseling Amsterdam-Oost']);
-    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    await waitFor(() => {
+      expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    });
+    expect((await store.list()).map((exercise) => exercise.title)).toEqual(['Jaarwisseling Amsterdam-Oost']);
     expect(screen.getByRole('status')).toHaveTextContent('Oefening ‘Jaarwisseling Utrecht-Centrum’ is verwijderd.');
     // The button that was pressed is gone; focus goes to the exercise that took its place.
     await waitFor(() => {
@@ -131,31 +137,37 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
   });
 
   it('moves focus to "Nieuwe oefening" when the last exercise is deleted', async () => {
-    const { store, user } = renderScreen([SETUP]);
+    const { store, user } = await renderScreen([SETUP]);
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
-    expect(store.list()).toEqual([]);
+    await waitFor(async () => {
+      expect(await store.list()).toEqual([]);
+    });
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Nieuwe oefening' })).toHaveFocus();
     });
   });
 
   it('duplicates the set-up under a new title with a fresh log', async () => {
-    const { store, user } = renderScreen([SETUP]);
+    const { store, user } = await renderScreen([SETUP]);
     await user.click(screen.getByRole('button', { name: 'Dupliceren Jaarwisseling Utrecht-Centrum' }));
     await waitFor(() => {
-      expect(store.list()).toHaveLength(2);
+      expect(screen.getAllByRole('listitem')).toHaveLength(2);
     });
-    const copy = store.list().find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
+    const listed = await store.list();
+    expect(listed).toHaveLength(2);
+    const copy = listed.find((exercise) => exercise.title === 'Jaarwisseling Utrecht-Centrum (kopie)');
     expect(copy).toMatchObject({ entries: 1, updatedAt: new Date(NOW).toISOString() });
-    expect(store.head(copy?.id ?? '')?.setup).toEqual({ ...SETUP, title: 'Jaarwisseling Utrecht-Centrum (kopie)' });
-    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect((await store.head(copy?.id ?? ''))?.setup).toEqual({
+      ...SETUP,
+      title: 'Jaarwisseling Utrecht-Centrum (kopie)',
+    });
   });
 
   it('says so when storage is full, keeps the form and its input, and stores it once there is room', async () => {
-    const { storage, store, onOpen, user } = renderScreen();
+    const { store, onOpen, user } = await renderScreen();
     await fillForm(user);
-    storage.failWith = 'QuotaExceededError';
+    store.failWith = 'quota';
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
 
     await waitFor(() => {
@@ -168,7 +180,7 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Waarnemer 1')).toHaveValue('Youssef el Amrani');
     expect(screen.getByRole('radio', { name: /^Fase 5/ })).toBeChecked();
     expect(onOpen).not.toHaveBeenCalled();
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
 
     // Back to the list to make room, and back to the form: the input is still there.
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
@@ -176,23 +188,23 @@ describe('the exercises screen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Nieuwe oefening' }));
     expect(await screen.findByLabelText(/^Burgemeester/)).toHaveValue('Marieke de Boer');
 
-    storage.failWith = null;
+    store.failWith = null;
     await user.click(screen.getByRole('button', { name: 'Oefening aanmaken' }));
     await waitFor(() => {
-      expect(store.list()).toHaveLength(1);
+      expect(onOpen).toHaveBeenCalledOnce();
     });
-    expect(onOpen).toHaveBeenCalledOnce();
+    expect(await store.list()).toHaveLength(1);
   });
 
   it('says so when deleting fails, and keeps the exercise listed', async () => {
-    const { storage, store, user } = renderScreen([SETUP]);
-    storage.failWith = 'SecurityError';
+    const { store, user } = await renderScreen([SETUP]);
+    store.failWith = 'unavailable';
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       'De oefening is niet verwijderd: de opslag van deze browser is niet beschikbaar',
     );
-    expect(store.list()).toHaveLength(1);
+    expect(await store.list()).toHaveLength(1);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 });

@@ -3,17 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
 import { i18n } from '../../../src/i18n';
-import {
-  ExerciseStore,
-  MemoryStorage,
-  createExercise,
-  exerciseFile,
-  parseExerciseFile,
-  type ExerciseFile,
-  type NoteEntry,
-} from '../../../src/session';
+import { createExercise, parseExerciseFile, type NoteEntry } from '../../../src/session';
+import { MemoryDatabase, MemoryRepository } from '../../../src/session/local/memoryRepository';
 import { SETUP, fakeWallClock } from '../../fixtures/exercise';
-import { EXPORTED_AT, copy, line, playedExercise, text } from '../../session/exerciseFileHelpers';
+import { copy, exportedFile, line, text } from '../../session/exerciseFileHelpers';
 
 const NOW = Date.parse('2027-01-02T10:00:00Z');
 
@@ -21,22 +14,23 @@ beforeEach(async () => {
   await i18n.changeLanguage('nl');
 });
 
-function renderScreen(storage = new MemoryStorage()) {
-  const store = new ExerciseStore(storage);
+/** The screen on a memory repository over `db`, once it has read the list ("Oefening wordt gelezen…" until then). */
+async function renderScreen(db = new MemoryDatabase()) {
+  const store = new MemoryRepository(db);
   const download = vi.fn<(fileName: string, text: string) => void>();
   const onOpen = vi.fn<(id: string) => void>();
   const user = userEvent.setup();
   render(<ExercisesScreen store={store} onOpen={onOpen} now={() => NOW} download={download} />);
-  return { storage, store, download, onOpen, user };
+  await waitFor(() => {
+    expect(screen.queryByText('Oefening wordt gelezen…')).toBeNull();
+  });
+  return { db, store, download, onOpen, user };
 }
 
 const asFile = (content: string, name = 'oefening.json') => new File([content], name, { type: 'application/json' });
 const importInput = () => screen.getByLabelText('Oefening importeren');
-const snapshotOf = (storage: MemoryStorage) => [...storage.items.entries()];
-
-function played(): ExerciseFile {
-  return exerciseFile(playedExercise().session.getState(), EXPORTED_AT);
-}
+/** Everything stored, heads and entries, as a value to compare. */
+const snapshotOf = (db: MemoryDatabase) => structuredClone({ heads: [...db.heads], entries: [...db.entries] });
 
 // The file checks and the dialog load lazily in the app; load them once here (see ExercisesScreen.test).
 beforeAll(async () => {
@@ -49,7 +43,7 @@ beforeAll(async () => {
 
 describe('importing an exercise file on the start screen', { timeout: 20_000 }, () => {
   it('is a labelled file input, reached with the keyboard', async () => {
-    const { user } = renderScreen();
+    const { user } = await renderScreen();
     const input = importInput();
     expect(input).toHaveAttribute('type', 'file');
     expect(input).toHaveAccessibleDescription(/Paraat controleert of het logboek onveranderd is/);
@@ -58,8 +52,8 @@ describe('importing an exercise file on the start screen', { timeout: 20_000 }, 
   });
 
   it('stores a checked file as an exercise and lists it, with its fingerprint', async () => {
-    const { store, user } = renderScreen();
-    const file = played();
+    const { store, user } = await renderScreen();
+    const file = await exportedFile();
     await user.upload(importInput(), asFile(text(file), 'jaarwisseling.json'));
 
     const status = await screen.findByText(/is geïmporteerd uit ‘jaarwisseling\.json’/);
@@ -67,10 +61,10 @@ describe('importing an exercise file on the start screen', { timeout: 20_000 }, 
       `Oefening ‘Jaarwisseling Utrecht-Centrum’ is geïmporteerd uit ‘jaarwisseling.json’: 21 regels, het logboek is onveranderd (vingerafdruk ${file.finalHash.slice(0, 8)}…${file.finalHash.slice(-4)}).`,
     );
     expect(screen.getByRole('status')).toContainElement(status);
-    expect(store.list().map((summary) => summary.id)).toEqual([file.head.id]);
-    expect(store.entries(file.head)).toEqual(file.entries);
+    expect((await store.list()).map((summary) => summary.id)).toEqual([file.head.id]);
+    expect(await store.entries(file.head)).toEqual(file.entries);
 
-    const card = screen.getByRole('listitem');
+    const card = await screen.findByRole('listitem');
     expect(within(card).getByRole('heading', { name: 'Jaarwisseling Utrecht-Centrum' })).toBeInTheDocument();
     expect(within(card).getByText('21 regels')).toBeInTheDocument();
     // The fingerprint: short on the card, the whole hash once opened.
@@ -80,28 +74,32 @@ describe('importing an exercise file on the start screen', { timeout: 20_000 }, 
   });
 
   it('imports an exercise that is already here beside it, overwriting nothing', async () => {
-    const { store, storage, user } = renderScreen();
-    const file = played();
+    const { store, db, user } = await renderScreen();
+    const file = await exportedFile();
     await user.upload(importInput(), asFile(text(file)));
     await screen.findByText(/is geïmporteerd/);
-    const before = new Map(storage.items);
+    const before = snapshotOf(db);
 
     await user.upload(importInput(), asFile(text(file)));
     await screen.findByText(/de import staat er als aparte oefening naast/);
-    for (const [key, value] of before) if (key !== 'paraat/index') expect(storage.items.get(key)).toBe(value);
-    expect(store.list()).toHaveLength(2);
-    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    // The first import's head and entries, exactly as they were; the second beside them under a new id.
+    const after = snapshotOf(db);
+    for (const [id, head] of before.heads) expect(after.heads).toContainEqual([id, head]);
+    for (const [id, entries] of before.entries) expect(after.entries).toContainEqual([id, entries]);
+    expect(await store.list()).toHaveLength(2);
+    await waitFor(() => {
+      expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    });
   });
 
   it('refuses a tampered file, names the line, and leaves storage exactly as it was', async () => {
-    const storage = new MemoryStorage();
-    const seeded = new ExerciseStore(storage);
+    const db = new MemoryDatabase();
     const clock = fakeWallClock('2026-11-20T09:00:00Z');
-    createExercise(seeded, SETUP, clock.now);
-    const { user } = renderScreen(storage);
-    const before = snapshotOf(storage);
+    await createExercise(new MemoryRepository(db), SETUP, clock.now);
+    const { user } = await renderScreen(db);
+    const before = snapshotOf(db);
 
-    const tampered = copy(played());
+    const tampered = copy(await exportedFile());
     (line(tampered, 15) as NoteEntry).text = 'Waarschuwing niet gegeven';
     await user.upload(importInput(), asFile(text(tampered), 'gewijzigd.json'));
 
@@ -113,15 +111,15 @@ describe('importing an exercise file on the start screen', { timeout: 20_000 }, 
     expect(within(alert).getByRole('listitem')).toHaveTextContent(
       'Regel 15 is gewijzigd: de inhoud past niet meer bij de vingerafdruk (hash) die bij het vastleggen is berekend.',
     );
-    expect(snapshotOf(storage)).toEqual(before);
+    expect(snapshotOf(db)).toEqual(before);
     const list = screen.getByRole('list', { name: 'Opgeslagen oefeningen op dit apparaat' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('refuses a file that is not an exercise, in the chosen language, and stores nothing', async () => {
     await i18n.changeLanguage('en');
-    const { storage, user } = renderScreen();
-    const before = snapshotOf(storage);
+    const { db, user } = await renderScreen();
+    const before = snapshotOf(db);
     await user.upload(
       screen.getByLabelText('Import exercise'),
       asFile('{"format": "paraat.exercise-file/1", "head": ', 'kapot.json'),
@@ -131,35 +129,37 @@ describe('importing an exercise file on the start screen', { timeout: 20_000 }, 
       expect(alert).toHaveTextContent('‘kapot.json’ has not been imported.');
     });
     expect(alert).toHaveTextContent('The file is not valid JSON.');
-    expect(snapshotOf(storage)).toEqual(before);
+    expect(snapshotOf(db)).toEqual(before);
     expect(screen.getByRole('heading', { name: 'No exercises yet' })).toBeInTheDocument();
   });
 
   it('says so when storage is full, and takes back what it wrote', async () => {
-    const storage = new MemoryStorage();
-    const { user } = renderScreen(storage);
-    const before = snapshotOf(storage);
-    storage.failWith = 'QuotaExceededError';
-    await user.upload(importInput(), asFile(text(played()), 'vol.json'));
+    const { db, store, user } = await renderScreen();
+    const before = snapshotOf(db);
+    const file = await exportedFile();
+    store.failWith = 'quota';
+    await user.upload(importInput(), asFile(text(file), 'vol.json'));
     const alert = await screen.findByRole('alert');
     await waitFor(() => {
       expect(alert).toHaveTextContent(
         /‘vol\.json’ is gecontroleerd en in orde, maar niet opgeslagen: de opslag van deze browser is vol/,
       );
     });
-    expect(snapshotOf(storage)).toEqual(before);
+    expect(snapshotOf(db)).toEqual(before);
   });
 });
 
 describe('exporting an exercise from the list', { timeout: 20_000 }, () => {
   it('offers the exercise as a file that imports again, after it was deleted', async () => {
-    const { store, download, user } = renderScreen();
-    await user.upload(importInput(), asFile(text(played())));
+    const { store, download, user } = await renderScreen();
+    await user.upload(importInput(), asFile(text(await exportedFile())));
     await screen.findByText(/is geïmporteerd/);
-    const [stored] = store.list();
+    const [stored] = await store.list();
 
-    await user.click(screen.getByRole('button', { name: 'Exporteren Jaarwisseling Utrecht-Centrum' }));
-    expect(download).toHaveBeenCalledOnce();
+    await user.click(await screen.findByRole('button', { name: 'Exporteren Jaarwisseling Utrecht-Centrum' }));
+    await waitFor(() => {
+      expect(download).toHaveBeenCalledOnce();
+    });
     const [fileName, exported] = download.mock.calls[0] ?? ['', ''];
     expect(fileName).toBe('paraat-Jaarwisseling-Utrecht-Centrum-2026-12-31.json');
     expect(screen.getByRole('status')).toHaveTextContent(
@@ -172,27 +172,28 @@ describe('exporting an exercise from the list', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Verwijderen Jaarwisseling Utrecht-Centrum' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Verwijderen' }));
-    expect(store.list()).toEqual([]);
+    await screen.findByText(/is verwijderd/);
+    expect(await store.list()).toEqual([]);
 
     await user.upload(importInput(), asFile(exported, fileName));
     await screen.findByText(/is geïmporteerd/);
-    const [back] = store.list();
+    const [back] = await store.list();
     expect(back?.id).toBe(stored?.id);
-    expect(store.entries(store.head(back?.id ?? '') ?? parsed.file.head)).toEqual(parsed.file.entries);
+    expect(await store.entries((await store.head(back?.id ?? '')) ?? parsed.file.head)).toEqual(parsed.file.entries);
   });
 
   it('says so when the exercise’s log is incomplete on this device', async () => {
-    const storage = new MemoryStorage();
-    const seeded = new ExerciseStore(storage);
-    const head = createExercise(seeded, SETUP, fakeWallClock().now);
-    storage.removeItem(`paraat/exercise/${head.id}/1`);
+    const db = new MemoryDatabase();
+    const head = await createExercise(new MemoryRepository(db), SETUP, fakeWallClock().now);
+    // The head counts line 1, but the line itself is gone from this device.
+    db.entries.set(head.id, []);
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { download, user } = renderScreen(storage);
+    const { download, user } = await renderScreen(db);
     await user.click(screen.getByRole('button', { name: 'Exporteren Jaarwisseling Utrecht-Centrum' }));
-    expect(download).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       'De oefening ‘Jaarwisseling Utrecht-Centrum’ kon niet worden geëxporteerd: haar logboek is op dit apparaat niet compleet.',
     );
+    expect(download).not.toHaveBeenCalled();
     consoleError.mockRestore();
   });
 });

@@ -43,7 +43,8 @@ async function pick(user: ReturnType<typeof userEvent.setup>, name: string) {
   await screen.findByText(/geladen\. Titel, gemeente/);
 }
 
-describe('starting a new exercise from a scenario', () => {
+// Typing into the form takes a while with user-event on a shared two-core machine (see ExercisesScreen.test).
+describe('starting a new exercise from a scenario', { timeout: 20_000 }, () => {
   it('offers no scenario, the three built-in ones and a file; none is chosen at first', () => {
     renderForm();
     const options = within(picker()).getAllByRole('radio');

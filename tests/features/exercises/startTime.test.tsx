@@ -33,7 +33,8 @@ const field = (label = /^Starttijd van de oefening/) => screen.getByRole('group'
 const shown = (label?: RegExp) => field(label).textContent.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
 const part = (name: RegExp) => screen.getAllByRole('spinbutton', { name })[0];
 
-describe('the start-time field', () => {
+// Typing part by part takes a while with user-event on a shared two-core machine (see ExercisesScreen.test).
+describe('the start-time field', { timeout: 20_000 }, () => {
   it('writes the date the Dutch way in Dutch and the British way in English, whatever the browser’s locale', async () => {
     expect(navigator.language).toBe('en-US');
     renderForm();

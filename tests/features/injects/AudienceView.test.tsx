@@ -1,9 +1,10 @@
-import { act, render, screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AudienceView } from '../../../src/features/injects/AudienceView';
 import { i18n } from '../../../src/i18n';
-import { ExerciseStore } from '../../../src/session';
-import { newSession, SETUP } from '../../fixtures/exercise';
+import { createExercise, type ExerciseChange } from '../../../src/session';
+import type { MemoryRepository } from '../../../src/session/local/memoryRepository';
+import { newSession, SETUP, stored } from '../../fixtures/exercise';
 import { scenarioSession, TRAINER } from '../../fixtures/scenario';
 import type { InjectAudience } from '../../../src/scenarios';
 
@@ -11,10 +12,17 @@ beforeEach(async () => {
   await i18n.changeLanguage('nl');
 });
 
-function renderView(audience: InjectAudience, fixture = scenarioSession()) {
+/**
+ * The audience's screen in a tab of its own: it reads the exercise through another repository on
+ * the same database (`sibling`), which hears the console's commits as another tab hears them on
+ * the channel. Resolves once the screen has read the exercise ("Oefening wordt gelezen…" until then).
+ */
+async function renderView(audience: InjectAudience, fixture = scenarioSession()) {
+  await stored(fixture.session);
+  const tab = fixture.repository.sibling();
   render(
     <AudienceView
-      store={fixture.store}
+      store={tab}
       id={fixture.id}
       audience={audience}
       headerControls={null}
@@ -22,36 +30,43 @@ function renderView(audience: InjectAudience, fixture = scenarioSession()) {
       now={fixture.clock.now}
     />,
   );
-  return fixture;
+  await waitFor(() => {
+    expect(screen.queryByText('Oefening wordt gelezen…')).toBeNull();
+  });
+  return { ...fixture, tab };
 }
 
-/** What the console's tab does after it commits an entry: the other tab gets a `storage` event for the head. */
-const storageEventFor = (id: string) => {
-  act(() => {
-    window.dispatchEvent(new StorageEvent('storage', { key: ExerciseStore.headKey(id) }));
+/** Until `tab` has heard of a commit that `matches`: its listeners, the screen's among them, have been told. */
+function heard(tab: MemoryRepository, matches: (change: ExerciseChange) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = tab.subscribe((change) => {
+      if (!matches(change)) return;
+      stop();
+      resolve();
+    });
   });
-};
+}
 
 const shownTitles = () => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
 
 describe('the audience’s screen', () => {
-  it('says that nothing is released yet, in large type, with the exercise and the audience named', () => {
-    renderView('everyone');
+  it('says that nothing is released yet, in large type, with the exercise and the audience named', async () => {
+    await renderView('everyone');
     expect(screen.getByRole('heading', { level: 1, name: 'Jaarwisseling' })).toBeInTheDocument();
     expect(screen.getByText('Publieksscherm · Voor: Iedereen')).toBeInTheDocument();
     expect(screen.getByText(/Nog niets vrijgegeven voor dit publiek/)).toBeInTheDocument();
     expect(screen.getByText('22:00')).toBeInTheDocument();
   });
 
-  it('shows what is released for it and for everyone, newest first; nothing for other audiences, held or skipped', () => {
+  it('shows what is released for it and for everyone, newest first; nothing for other audiences, held or skipped', async () => {
     const fixture = scenarioSession();
     const { session } = fixture;
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander
-    session.inject(TRAINER, 'staf-bereidt-voor', 'released'); // mayorStaff
-    session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
-    session.inject(TRAINER, 'barricades', 'skipped');
-    renderView('commander', fixture);
+    void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    void session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander
+    void session.inject(TRAINER, 'staf-bereidt-voor', 'released'); // mayorStaff
+    void session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+    void session.inject(TRAINER, 'barricades', 'skipped');
+    await renderView('commander', fixture);
     expect(shownTitles()).toEqual(['Het basisteam houdt het niet meer', '22:00 — oudejaarsavond in Lindenburg']);
     const [newest, older] = screen.getAllByRole('listitem');
     expect(newest).toHaveTextContent(/^★ NieuwsteVrijgegeven om 22:00Voor: Commandant/);
@@ -61,71 +76,97 @@ describe('the audience’s screen', () => {
 });
 
 describe('following the console in another tab', () => {
-  it('re-reads the exercise when the console commits, and announces the new message politely', () => {
-    const fixture = renderView('mayorStaff');
-    const { session, id } = fixture;
-    session.inject(TRAINER, 'staf-bereidt-voor', 'released');
-    expect(shownTitles()).toEqual([]); // nothing happens until storage says so
-    storageEventFor(id);
-    expect(shownTitles()).toEqual(['Staf: bereid de burgemeester voor']);
+  it('re-reads the exercise when the console commits, and announces the new message politely', async () => {
+    const { session } = await renderView('mayorStaff');
+    void session.inject(TRAINER, 'staf-bereidt-voor', 'released');
+    await waitFor(() => {
+      expect(shownTitles()).toEqual(['Staf: bereid de burgemeester voor']);
+    });
     expect(screen.getByRole('status')).toHaveTextContent('Nieuw bericht: Staf: bereid de burgemeester voor');
 
-    session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander: not for the mayor's staff
-    storageEventFor(id);
-    expect(shownTitles()).toEqual(['22:00 — oudejaarsavond in Lindenburg', 'Staf: bereid de burgemeester voor']);
+    void session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    void session.inject(TRAINER, 'vraag-me-inzet', 'released'); // commander: not for the mayor's staff
+    await waitFor(() => {
+      expect(shownTitles()).toEqual(['22:00 — oudejaarsavond in Lindenburg', 'Staf: bereid de burgemeester voor']);
+    });
     expect(screen.getByRole('status')).toHaveTextContent('Nieuw bericht: 22:00 — oudejaarsavond in Lindenburg');
   });
 
-  it('ignores storage events for other keys, and follows the clock the trainer moves', () => {
-    const fixture = renderView('everyone');
-    fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    act(() => {
-      window.dispatchEvent(new StorageEvent('storage', { key: 'paraat/exercise/other' }));
-    });
+  it('ignores news of other exercises, and follows the clock the trainer moves', async () => {
+    const fixture = await renderView('everyone');
+    const reads = vi.spyOn(fixture.tab, 'head');
+    // Another exercise on this device is created (in a third tab): this screen hears of it and reads nothing.
+    const otherNews = heard(fixture.tab, (change) => change.id !== fixture.id);
+    const other = await createExercise(fixture.repository.sibling(), SETUP, fixture.clock.now);
+    await otherNews;
+    expect(other.id).not.toBe(fixture.id);
+    expect(reads).not.toHaveBeenCalled();
     expect(shownTitles()).toEqual([]);
-    fixture.session.clock(TRAINER, { type: 'jump', minutes: 5 });
-    storageEventFor(fixture.id);
+
+    void fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    void fixture.session.clock(TRAINER, { type: 'jump', minutes: 5 });
+    expect(await screen.findByText('22:05')).toBeInTheDocument();
     expect(shownTitles()).toEqual(['22:00 — oudejaarsavond in Lindenburg']);
-    expect(screen.getByText('22:05')).toBeInTheDocument();
+    expect(reads).toHaveBeenCalledWith(fixture.id);
   });
 
-  it('opens no session: reading leaves the console’s writes working (no conflict)', () => {
-    const fixture = renderView('everyone');
-    const result = fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    storageEventFor(fixture.id);
+  it('opens no session: reading leaves the console’s writes working (no conflict)', async () => {
+    const fixture = await renderView('everyone');
+    const writes = [vi.spyOn(fixture.tab, 'create'), vi.spyOn(fixture.tab, 'append'), vi.spyOn(fixture.tab, 'remove')];
+    const result = await fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
     expect(result.outcome).toBe('accepted');
+    await waitFor(() => {
+      expect(shownTitles()).toEqual(['22:00 — oudejaarsavond in Lindenburg']);
+    });
     expect(fixture.session.getState().storage).toEqual({ state: 'saved' });
-    expect(fixture.session.inject(TRAINER, 'barricades', 'released').outcome).toBe('accepted');
+    expect((await fixture.session.inject(TRAINER, 'barricades', 'released')).outcome).toBe('accepted');
+    await waitFor(() => {
+      expect(shownTitles()).toHaveLength(2);
+    });
     expect(fixture.session.getState().storage).toEqual({ state: 'saved' });
+    expect(fixture.session.getState().savedLength).toBe(fixture.session.getState().log.length);
+    for (const write of writes) expect(write).not.toHaveBeenCalled();
   });
 });
 
 describe('when there is nothing to show', () => {
-  it('says so for an exercise without a scenario', () => {
-    const { store, id, clock } = newSession(SETUP);
+  it('says so for an exercise without a scenario', async () => {
+    const { repository, id, clock } = newSession(SETUP);
     render(
-      <AudienceView store={store} id={id} audience="everyone" headerControls={null} startHref="#/" now={clock.now} />,
+      <AudienceView
+        store={repository}
+        id={id}
+        audience="everyone"
+        headerControls={null}
+        startHref="#/"
+        now={clock.now}
+      />,
     );
     expect(
-      screen.getByText('Deze oefening heeft geen scenario, en dus geen berichten om te tonen.'),
+      await screen.findByText('Deze oefening heeft geen scenario, en dus geen berichten om te tonen.'),
     ).toBeInTheDocument();
   });
 
-  it('says so, with a way back, for an exercise that is not on this device', () => {
-    const { store } = scenarioSession();
+  it('says so, with a way back, for an exercise that is not on this device', async () => {
+    const { repository } = scenarioSession();
     render(
-      <AudienceView store={store} id="0123456789abcdef" audience="everyone" headerControls={null} startHref="#/" />,
+      <AudienceView
+        store={repository}
+        id="0123456789abcdef"
+        audience="everyone"
+        headerControls={null}
+        startHref="#/"
+      />,
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Deze oefening staat niet (meer) op dit apparaat.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Deze oefening staat niet (meer) op dit apparaat.');
     expect(screen.getByRole('link', { name: 'Naar de oefeningen' })).toHaveAttribute('href', '#/');
   });
 
   it('speaks English', async () => {
     await i18n.changeLanguage('en');
     const fixture = scenarioSession();
-    fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
-    renderView('trainer', fixture);
+    void fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
+    await renderView('trainer', fixture);
     expect(screen.getByText('Audience screen · For: Exercise controller')).toBeInTheDocument();
     expect(shownTitles()).toEqual(["22:00 — New Year's Eve in Lindenburg"]);
   });

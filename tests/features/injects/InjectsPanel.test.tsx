@@ -1,9 +1,10 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InjectsPanel } from '../../../src/features/injects/InjectsPanel';
 import { i18n } from '../../../src/i18n';
 import { SessionContext, type InjectEntry } from '../../../src/session';
+import { stored } from '../../fixtures/exercise';
 import { COMMANDER, scenarioSession, TRAINER } from '../../fixtures/scenario';
 
 beforeEach(async () => {
@@ -67,7 +68,7 @@ describe('the inject queue', () => {
     const status = screen.getAllByRole('status').find((element) => element.className === 'injects-panel__due');
     expect(status).toHaveTextContent('1 inject is aan de beurt: 22:00 — oudejaarsavond in Lindenburg');
     act(() => {
-      session.clock(TRAINER, { type: 'jump', minutes: 20 });
+      void session.clock(TRAINER, { type: 'jump', minutes: 20 });
     });
     expect(status).toHaveTextContent(
       '3 injects zijn aan de beurt: 22:00 — oudejaarsavond in Lindenburg; Vuurwerk naar de brandweer; Het basisteam houdt het niet meer',
@@ -82,8 +83,8 @@ describe('the inject queue', () => {
     // By hand: with release on time, a due inject would go out at once.
     await user.click(screen.getByRole('checkbox', { name: 'Op tijd vrijgeven terwijl de oefenklok loopt' }));
     act(() => {
-      session.clock(TRAINER, { type: 'jump', minutes: 9 });
-      session.clock(TRAINER, { type: 'start' });
+      void session.clock(TRAINER, { type: 'jump', minutes: 9 });
+      void session.clock(TRAINER, { type: 'start' });
     });
     expect(card('Vuurwerk naar de brandweer')).toHaveAccessibleName(/Gepland$/);
     clock.advance(1);
@@ -101,7 +102,7 @@ describe('the inject queue', () => {
   it('releases, holds and skips through the session, in the trainer’s name, and shows the released text', async () => {
     const { session, user } = renderPanel();
     act(() => {
-      session.clock(TRAINER, { type: 'jump', minutes: 10 });
+      void session.clock(TRAINER, { type: 'jump', minutes: 10 });
     });
     const start = card('22:00 — oudejaarsavond in Lindenburg');
     await user.click(within(start).getByRole('button', { name: 'Nu vrijgeven: 22:00 — oudejaarsavond in Lindenburg' }));
@@ -179,24 +180,33 @@ describe('the inject queue', () => {
 });
 
 describe('releasing injects on time', () => {
-  it('releases a due inject by itself once the exercise clock runs, in the trainer’s name', () => {
+  it('releases a due inject by itself once the exercise clock runs, in the trainer’s name', async () => {
     const { session } = renderPanel();
     expect(injectEntries(session)).toEqual([]); // paused: due, but waiting
     act(() => {
-      session.clock(TRAINER, { type: 'start' });
+      void session.clock(TRAINER, { type: 'start' });
+    });
+    // The panel first asks the repository whether another tab wrote meanwhile, then releases.
+    await waitFor(() => {
+      expect(injectEntries(session).length).toBeGreaterThan(0);
     });
     const released = injectEntries(session);
-    expect(released.length).toBeGreaterThan(0);
     expect(released.every((entry) => entry.action === 'released' && entry.by.role === 'trainer')).toBe(true);
     expect(released.map((entry) => entry.injectId)).toContain(released[0]?.injectId);
+    await stored(session);
+    expect(session.getState().storage).toEqual({ state: 'saved' });
   });
 
   it('leaves every inject to the trainer when release on time is switched off', async () => {
     const { session, user } = renderPanel();
+    const releaseDue = vi.spyOn(session, 'releaseDue');
     await user.click(screen.getByRole('checkbox', { name: 'Op tijd vrijgeven terwijl de oefenklok loopt' }));
-    act(() => {
-      session.clock(TRAINER, { type: 'start' });
+    await act(async () => {
+      await session.clock(TRAINER, { type: 'start' });
+      // Past every step the panel would take on its own (a recheck with the repository, then the release).
+      await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    expect(releaseDue).not.toHaveBeenCalled();
     expect(injectEntries(session)).toEqual([]);
   });
 });

@@ -12,11 +12,11 @@ beforeEach(async () => {
 
 function loggedInjects() {
   const { session } = scenarioSession();
-  session.inject(TRAINER, 'vraag-waterwerper', 'released');
-  session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
-  session.inject(TRAINER, 'staf-bereidt-voor', 'skipped');
-  session.inject(COMMANDER, 'barricades', 'released');
-  session.annotate(BY.trainer, 'Goed moment');
+  void session.inject(TRAINER, 'vraag-waterwerper', 'released');
+  void session.inject(TRAINER, 'vuurwerk-naar-brandweer', 'held');
+  void session.inject(TRAINER, 'staf-bereidt-voor', 'skipped');
+  void session.inject(COMMANDER, 'barricades', 'released');
+  void session.annotate(BY.trainer, 'Goed moment');
   return session.getState();
 }
 

@@ -1,9 +1,9 @@
 /**
- * Release on time with the console open in two tabs: one session per tab on one store, and a Web
- * Locks stand-in shared by both (jsdom has none; each tab has its own `navigator.locks` in a
- * browser, one lock manager behind them). jsdom fires no `storage` event across sessions: where
- * the browser would tell a tab that the other wrote, the test calls `markConflict` as the console's
- * listener does. Each tab has its own page (visibility and `visibilitychange`), as in a browser,
+ * Release on time with the console open in two tabs: one session per tab, each on its own memory
+ * repository over one database (`sibling`: a tab hears the other's commits as it would on the
+ * BroadcastChannel, and goes into conflict by itself), and a Web Locks stand-in shared by both
+ * (jsdom has none; each tab has its own `navigator.locks` in a browser, one lock manager behind
+ * them). Each tab has its own page (visibility and `visibilitychange`), as in a browser,
  * where the one jsdom document would be shared. The wall clock's one-second tick runs on fake
  * timers: the exercise time itself comes from the fixture's clock, which moves only when told.
  */
@@ -13,12 +13,12 @@ import { InjectsPanel } from '../../../src/features/injects/InjectsPanel';
 import { i18n } from '../../../src/i18n';
 import {
   createExercise,
-  ExerciseStore,
   openSession,
   SessionContext,
   type ExerciseSession,
   type InjectEntry,
 } from '../../../src/session';
+import { MemoryRepository } from '../../../src/session/local/memoryRepository';
 import { fakeWallClock } from '../../fixtures/exercise';
 import { scenarioSetup, TRAINER } from '../../fixtures/scenario';
 
@@ -95,7 +95,6 @@ class FakePage extends EventTarget {
 }
 
 beforeEach(async () => {
-  localStorage.clear();
   await i18n.changeLanguage('nl');
   Object.defineProperty(navigator, 'locks', { value: new FakeLocks(), configurable: true });
   // Only the wall clock's interval: the lock stand-in runs on promises, and nothing else waits.
@@ -125,19 +124,26 @@ const nextTick = async () => {
 };
 
 /**
- * The exercise with its clock running, open in a first tab; `openTab` opens it in another. Stored
- * in localStorage, as in the browser: a tab about to release reads the stored head there first
- * (`storedHeadOf`), which is how it hears of the other tab's write when the `storage` event has not
- * come (jsdom sends none).
+ * The exercise with its clock running, its session for a first tab; `openTab` shows a session's
+ * console panel, by default a new tab's (its own repository on the same database, the exercise
+ * read as stored now). A tab about to release asks the repository first (`recheck`), which is how
+ * it finds the other tab's write when it has not heard of it yet.
  */
-function runningExercise() {
-  const store = new ExerciseStore(localStorage);
+async function runningExercise() {
+  const store = new MemoryRepository();
   const clock = fakeWallClock();
-  const { id } = createExercise(store, scenarioSetup(), clock.now);
-  const fixture = { store, clock, id, session: openSession(store, id, clock.now) };
-  fixture.session.clock(TRAINER, { type: 'start' });
+  const { id } = await createExercise(store, scenarioSetup(), clock.now);
+  /** The exercise opened in a tab of its own. */
+  const openIn = async (repository: MemoryRepository) => {
+    const session = await openSession(repository, id, clock.now);
+    if (!session) throw new Error('the exercise is not stored');
+    return session;
+  };
+  const fixture = { store, clock, id, openIn, session: await openIn(store) };
+  await fixture.session.clock(TRAINER, { type: 'start' });
   const tabs: { session: ExerciseSession; view: RenderResult; page: FakePage }[] = [];
-  const openTab = async (session = openSession(fixture.store, fixture.id, fixture.clock.now)) => {
+  const openTab = async (given?: ExerciseSession) => {
+    const session = given ?? (await openIn(store.sibling()));
     const page = new FakePage(fixture.clock.now);
     const view = render(
       <SessionContext.Provider value={session}>
@@ -153,8 +159,8 @@ function runningExercise() {
     if (!page) throw new Error(`no tab ${index}`);
     return page;
   };
-  const stored = () => {
-    const head = fixture.store.head(fixture.id);
+  const stored = async () => {
+    const head = await fixture.store.head(fixture.id);
     if (!head) throw new Error('the exercise is not stored');
     return fixture.store.entries(head);
   };
@@ -163,37 +169,39 @@ function runningExercise() {
 
 describe('release on time in two console tabs', () => {
   it('releases a due inject once: the tab not holding the release lock writes nothing', async () => {
-    const { session, openTab, stored, store, id, clock } = runningExercise();
+    const { session, openTab, stored, store, openIn } = await runningExercise();
     // Both tabs read the exercise before either released anything: both see the opening inject due.
-    const secondSession = openSession(store, id, clock.now);
+    const secondSession = await openIn(store.sibling());
     const first = await openTab(session);
     const second = await openTab(secondSession);
-    const opening = releases(stored());
+    const opening = releases(await stored());
     expect(opening).toHaveLength(1); // the 22:00 opening inject, due as the clock starts
     expect(releases(first.getState().log)).toEqual(opening);
     expect(releases(second.getState().log)).toEqual([]);
     expect(second.getState().savedLength).toBe(second.getState().log.length);
-    expect(second.getState().storage.state).toBe('saved');
+    // It heard of the first tab's release, and so writes nothing more until loaded again.
+    expect(second.getState().storage.state).toBe('conflict');
+    expect(first.getState().storage.state).toBe('saved');
   });
 
   it('hands the release over to the other tab when the releasing one falls into conflict, and nothing is released twice', async () => {
-    const { session, openTab, stored, clock } = runningExercise();
+    const { session, openTab, stored, clock } = await runningExercise();
     const first = await openTab(session);
     // The second tab opens after the first released the opening inject: it is up to date.
     const second = await openTab();
     expect(releases(second.getState().log)).toHaveLength(1);
 
-    // The trainer writes in the second tab; the first hears of it (the `storage` event) and lets go.
-    second.annotate(TRAINER, 'Vanuit het tweede tabblad');
-    act(() => {
-      first.markConflict();
+    // The trainer writes in the second tab; the first hears of it (the repository's news) and lets go.
+    await act(async () => {
+      expect((await second.annotate(TRAINER, 'Vanuit het tweede tabblad')).outcome).toBe('stored');
     });
     await settle();
+    expect(first.getState().storage.state).toBe('conflict');
 
     // Ten minutes on, "Vuurwerk naar de brandweer" falls due: the second tab releases it, the first does not.
     clock.advance(10);
     await nextTick();
-    const released = releases(stored());
+    const released = releases(await stored());
     expect(released).toHaveLength(2);
     expect(new Set(released).size).toBe(2);
     expect(releases(second.getState().log)).toEqual(released);
@@ -202,24 +210,25 @@ describe('release on time in two console tabs', () => {
   });
 
   it('lets go of the lock when unmounted (the tab closed): the other tab takes over', async () => {
-    const { session, openTab, stored, clock, tabs } = runningExercise();
+    const { session, openTab, stored, clock, tabs } = await runningExercise();
     await openTab(session);
     const second = await openTab();
     tabs[0]?.view.unmount();
     await settle();
     clock.advance(10);
     await nextTick();
-    expect(releases(stored())).toHaveLength(2);
-    expect(releases(second.getState().log)).toEqual(releases(stored()));
+    const released = releases(await stored());
+    expect(released).toHaveLength(2);
+    expect(releases(second.getState().log)).toEqual(released);
   });
 });
 
 describe('release on time with the releasing tab hidden (issue #12, item 6)', () => {
   it('releases from the visible tab at its next tick when the tab holding the lock is hidden and throttled, once', async () => {
-    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    const { session, openTab, stored, clock, pageOf } = await runningExercise();
     const first = await openTab(session); // asked first: holds the release lock, released the opening inject
     const second = await openTab();
-    expect(releases(stored())).toHaveLength(1);
+    expect(releases(await stored())).toHaveLength(1);
 
     // The trainer turns to another tab (the audience screen, the slides): the first tab's timers slow down.
     pageOf(0).hide({ throttled: true });
@@ -228,7 +237,7 @@ describe('release on time with the releasing tab hidden (issue #12, item 6)', ()
     // "Vuurwerk naar de brandweer" falls due: the visible tab releases it at its next tick.
     clock.advance(10);
     await nextTick();
-    const released = releases(stored());
+    const released = releases(await stored());
     expect(released).toEqual([...releases(first.getState().log), 'vuurwerk-naar-brandweer']);
     expect(releases(second.getState().log)).toEqual(released);
     expect(second.getState().storage.state).toBe('saved');
@@ -239,28 +248,29 @@ describe('release on time with the releasing tab hidden (issue #12, item 6)', ()
       await vi.advanceTimersByTimeAsync(60_000);
     });
     await settle();
-    expect(releases(stored())).toEqual(released);
+    expect(releases(await stored())).toEqual(released);
     expect(first.getState().log.length).toBe(first.getState().savedLength);
   });
 
   it('releases at once what fell due while the tab was hidden when it is shown again, before its next tick', async () => {
-    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    const { session, openTab, stored, clock, pageOf } = await runningExercise();
     await openTab(session);
-    expect(releases(stored())).toHaveLength(1);
+    expect(releases(await stored())).toHaveLength(1);
     pageOf(0).hide({ throttled: true });
     await settle();
     clock.advance(10);
     await nextTick();
-    expect(releases(stored())).toHaveLength(1); // hidden and throttled: its tick has not come
+    expect(releases(await stored())).toHaveLength(1); // hidden and throttled: its tick has not come
 
     pageOf(0).show();
     await settle(); // no time passes: the tab re-reads the clock on being shown
-    expect(releases(stored())).toEqual(['start-oudejaarsavond', 'vuurwerk-naar-brandweer']);
-    expect(releases(session.getState().log)).toEqual(releases(stored()));
+    const released = releases(await stored());
+    expect(released).toEqual(['start-oudejaarsavond', 'vuurwerk-naar-brandweer']);
+    expect(releases(session.getState().log)).toEqual(released);
   });
 
   it('still releases from a hidden tab when no tab is visible (late rather than never), once', async () => {
-    const { session, openTab, stored, clock, pageOf } = runningExercise();
+    const { session, openTab, stored, clock, pageOf } = await runningExercise();
     const first = await openTab(session);
     const second = await openTab();
     pageOf(0).hide();
@@ -268,11 +278,11 @@ describe('release on time with the releasing tab hidden (issue #12, item 6)', ()
     await settle();
     clock.advance(10);
     await nextTick();
-    const released = releases(stored());
+    const released = releases(await stored());
     expect(released).toEqual(['start-oudejaarsavond', 'vuurwerk-naar-brandweer']);
     expect(new Set(released).size).toBe(2);
-    // One of the two released it; the other, next in line, read the stored head before releasing,
-    // found the first tab's write and wrote nothing (in a browser the `storage` event may say so first).
+    // One of the two released it; the other, next in line, heard of that write (or, had the news not
+    // come yet, found it asking the repository before releasing) and wrote nothing.
     const byWriter = [first, second].map((tab) => releases(tab.getState().log).length);
     expect(byWriter.toSorted()).toEqual([1, 2]);
     for (const tab of [first, second]) expect(tab.getState().log.length).toBe(tab.getState().savedLength);

@@ -82,8 +82,8 @@ describe('a log entry', () => {
 
   it('shows notes and corrections under the entry they refer to', () => {
     const { session } = riotControlSession();
-    session.annotate(BY.observer, 'Goed onderbouwd', 8);
-    session.correct(BY.trainer, 'Voorwaarde ontbrak', 14);
+    void session.annotate(BY.observer, 'Goed onderbouwd', 8);
+    void session.correct(BY.trainer, 'Voorwaarde ontbrak', 14);
     const row = renderRow(session.getState().log, 8);
     const attached = within(row).getByRole('list', { name: 'Aantekeningen en correcties bij regel 8' });
     expect(attached).toHaveTextContent('Aantekening van Youssef el Amrani');
@@ -94,7 +94,7 @@ describe('a log entry', () => {
 
   it('offers a note only when the acting role may annotate, and a correction on notes', async () => {
     const { session } = riotControlSession();
-    session.annotate(BY.observer, 'Goed onderbouwd', 8);
+    void session.annotate(BY.observer, 'Goed onderbouwd', 8);
     const log = session.getState().log;
     renderRow(log, 14);
     expect(screen.queryByRole('button')).toBeNull();

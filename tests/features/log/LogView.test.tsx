@@ -88,7 +88,7 @@ describe('the log view', () => {
 
   it('corrects a note through the dialog, calling onCorrect with the note’s seq', async () => {
     const fixture = riotControlSession();
-    fixture.session.annotate(BY.observer, 'Besluit om 22:05', 8);
+    void fixture.session.annotate(BY.observer, 'Besluit om 22:05', 8);
     const onCorrect = vi.fn();
     render(<LogView entries={fixture.session.getState().log} canAnnotate onAnnotate={vi.fn()} onCorrect={onCorrect} />);
     await userEvent.click(screen.getByRole('button', { name: 'Correctie… bij regel 14' }));
@@ -119,7 +119,7 @@ describe('the log view', () => {
     expect(status).toHaveAttribute('aria-live', 'polite');
     expect(status).toBeEmptyDOMElement();
     act(() => {
-      session.dispatch({ type: 'waterCannon.withdraw', by: BY.mayor });
+      void session.dispatch({ type: 'waterCannon.withdraw', by: BY.mayor });
     });
     view.rerender(
       <LogView entries={session.getState().log} canAnnotate onAnnotate={onAnnotate} onCorrect={onCorrect} />,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { announceEntry, describeEntry } from '../../../src/features/log/describeEntry';
 import { i18n } from '../../../src/i18n';
-import type { LogEntry } from '../../../src/session';
+import type { LogEntry, Proposed } from '../../../src/session';
 import { BY, riotControlSession } from '../../fixtures/exercise';
 
 const nl = i18n.getFixedT('nl');
@@ -11,6 +11,13 @@ const en = i18n.getFixedT('en');
 beforeAll(async () => {
   await i18n.loadLanguages('en');
 });
+
+/** The entry the session logged for a proposal, once stored. */
+async function logged(proposal: Promise<Proposed>): Promise<LogEntry> {
+  const proposed = await proposal;
+  if (proposed.outcome !== 'stored') throw new Error(`not stored: ${proposed.outcome}`);
+  return proposed.entry;
+}
 
 const entryAt = (log: readonly LogEntry[], seq: number): LogEntry => {
   const entry = log[seq - 1];
@@ -72,38 +79,42 @@ describe('describeEntry: one log entry in words', () => {
     expect(waterCannon.started?.means).toBe('waterwerper');
   });
 
-  it('says that means stopped by a revocation is R8 and by de-escalation is R9', () => {
+  it('says that means stopped by a revocation is R8 and by de-escalation is R9', async () => {
     const fixture = riotControlSession();
-    const revoked = fixture.session.dispatch({
-      type: 'mayor.revoke',
-      by: BY.mayor,
-      subject: 'tearGas',
-      grounds: 'Rust keert terug',
-    });
+    const revoked = await logged(
+      fixture.session.dispatch({
+        type: 'mayor.revoke',
+        by: BY.mayor,
+        subject: 'tearGas',
+        grounds: 'Rust keert terug',
+      }),
+    );
     const revocation = describeEntry(revoked, nl, 'nl');
     expect(revocation.stopped?.ids).toEqual(['tearAgent']);
     expect(revocation.stopped?.because?.rule).toBe('R8');
 
-    const stepped = fixture.session.dispatch({
-      type: 'phase.deescalate',
-      by: BY.commander,
-      reason: 'Menigte trekt weg',
-    });
+    const stepped = await logged(
+      fixture.session.dispatch({
+        type: 'phase.deescalate',
+        by: BY.commander,
+        reason: 'Menigte trekt weg',
+      }),
+    );
     const deescalation = describeEntry(stepped, nl, 'nl');
     expect(deescalation.outcome).toBe('accepted');
     expect(deescalation.what).toBe('Afschalen: Menigte trekt weg');
     expect(deescalation.stopped?.ids).toEqual(['waterCannon']);
     expect(deescalation.stopped?.because).toEqual({ rule: 'R9', title: 'Afschalen trekt middelen in' });
 
-    const withdrawn = riotControlSession().session.dispatch({ type: 'tearGas.stop', by: BY.commander });
+    const withdrawn = await logged(riotControlSession().session.dispatch({ type: 'tearGas.stop', by: BY.commander }));
     expect(describeEntry(withdrawn, nl, 'nl').stopped?.because).toBeNull();
   });
 
-  it('reads notes and corrections with the entry they point at', () => {
+  it('reads notes and corrections with the entry they point at', async () => {
     const fixture = riotControlSession();
-    const note = fixture.session.annotate(BY.observer, 'Snel besloten', 8);
-    const correction = fixture.session.correct(BY.trainer, 'Niet zo snel', note.seq);
-    const loose = fixture.session.annotate(BY.trainer, 'Pauze');
+    const note = await logged(fixture.session.annotate(BY.observer, 'Snel besloten', 8));
+    const correction = await logged(fixture.session.correct(BY.trainer, 'Niet zo snel', note.seq));
+    const loose = await logged(fixture.session.annotate(BY.trainer, 'Pauze'));
     expect(describeEntry(note, nl, 'nl')).toMatchObject({
       what: 'Aantekening bij #8: Snel besloten',
       refersTo: 8,
@@ -113,22 +124,22 @@ describe('describeEntry: one log entry in words', () => {
     expect(describeEntry(loose, nl, 'nl')).toMatchObject({ what: 'Aantekening: Pauze', refersTo: null });
   });
 
-  it('reads a refused steering action with R13', () => {
+  it('reads a refused steering action with R13', async () => {
     const fixture = riotControlSession();
-    const refused = fixture.session.annotate(BY.commander, 'Mag ik ook?', 3);
+    const refused = await logged(fixture.session.annotate(BY.commander, 'Mag ik ook?', 3));
     const description = describeEntry(refused, nl, 'nl');
     expect(description.what).toBe('Aantekening maken geprobeerd');
     expect(description.outcome).toBe('refused');
     expect(description.refusal?.rule).toBe('R13');
   });
 
-  it('reads clock entries', () => {
+  it('reads clock entries', async () => {
     const fixture = riotControlSession();
-    const jump = fixture.session.clock(BY.trainer, { type: 'jump', minutes: 5 });
+    const jump = await logged(fixture.session.clock(BY.trainer, { type: 'jump', minutes: 5 }));
     expect(describeEntry(jump, nl, 'nl').what).toBe('Oefenklok 5 minuten vooruitgezet');
-    expect(describeEntry(fixture.session.clock(BY.trainer, { type: 'speed', speed: 10 }), en, 'en').what).toBe(
-      'Exercise clock at 10× speed',
-    );
+    expect(
+      describeEntry(await logged(fixture.session.clock(BY.trainer, { type: 'speed', speed: 10 })), en, 'en').what,
+    ).toBe('Exercise clock at 10× speed');
   });
 
   it('announces a refusal with its rule first, and an accepted attempt with what happened', () => {

@@ -29,9 +29,9 @@ describe('the log filters', () => {
 
   it('finds notes, corrections and clock entries', () => {
     const { session } = riotControlSession();
-    session.annotate(BY.observer, 'Goed', 8);
-    session.correct(BY.trainer, 'Beter', 14);
-    session.clock(BY.trainer, { type: 'start' });
+    void session.annotate(BY.observer, 'Goed', 8);
+    void session.correct(BY.trainer, 'Beter', 14);
+    void session.clock(BY.trainer, { type: 'start' });
     const log = session.getState().log;
     expect(seqs({ kind: 'notes' }, log)).toEqual([14, 15]);
     expect(seqs({ kind: 'clock' }, log)).toEqual([16]);
@@ -73,9 +73,9 @@ describe('the log filters', () => {
 
   it('attaches notes and corrections to the earlier entry they refer to, never to a later one', () => {
     const { session } = riotControlSession();
-    session.annotate(BY.observer, 'Over het besluit', 8);
-    session.correct(BY.trainer, 'Correctie op de aantekening', 14);
-    session.annotate(BY.trainer, 'Over de toekomst', 99);
+    void session.annotate(BY.observer, 'Over het besluit', 8);
+    void session.correct(BY.trainer, 'Correctie op de aantekening', 14);
+    void session.annotate(BY.trainer, 'Over de toekomst', 99);
     const attached = attachmentsOf(session.getState().log);
     expect(attached.get(8)?.map((entry) => entry.seq)).toEqual([14]);
     expect(attached.get(14)?.map((entry) => entry.seq)).toEqual([15]);

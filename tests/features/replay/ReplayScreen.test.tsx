@@ -1,11 +1,11 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplayScreen } from '../../../src/features/replay/ReplayScreen';
 import { stepDelay, MAX_STEP_MS, MIN_STEP_MS } from '../../../src/features/replay/playback';
 import { i18n } from '../../../src/i18n';
 import { genesisOf, verifyChain, type LogEntry } from '../../../src/session';
-import { riotControlSession } from '../../fixtures/exercise';
+import { riotControlSession, stored } from '../../fixtures/exercise';
 
 beforeEach(async () => {
   await i18n.changeLanguage('nl');
@@ -24,14 +24,21 @@ function grantLine(log: readonly LogEntry[]): number {
   return grant.seq;
 }
 
-function setUp() {
+/** The riot-control run stored, and the replay screen once it has read it ("Oefening wordt gelezen…" until then). */
+async function setUp() {
   const fixture = riotControlSession();
+  await stored(fixture.session);
   fixture.session.dispose();
+  const { repository } = fixture;
   const onBranched = vi.fn();
-  const setItem = vi.spyOn(fixture.storage, 'setItem');
+  const writes = {
+    create: vi.spyOn(repository, 'create'),
+    append: vi.spyOn(repository, 'append'),
+    remove: vi.spyOn(repository, 'remove'),
+  };
   render(
     <ReplayScreen
-      store={fixture.store}
+      store={repository}
       id={fixture.id}
       headerControls={null}
       consoleHref={`#/oefening/${fixture.id}`}
@@ -40,8 +47,11 @@ function setUp() {
       now={fixture.clock.now}
     />,
   );
-  const log = fixture.store.entries(fixture.store.head(fixture.id) ?? fixture.session.getState().head);
-  return { ...fixture, log, onBranched, setItem };
+  await waitFor(() => {
+    expect(screen.queryByText('Oefening wordt gelezen…')).toBeNull();
+  });
+  const log = await repository.entries((await repository.head(fixture.id)) ?? fixture.session.getState().head);
+  return { ...fixture, log, onBranched, writes };
 }
 
 const waterCannon = () => {
@@ -52,20 +62,20 @@ const waterCannon = () => {
 const slider = () => screen.getByRole('slider', { name: 'Positie in het logboek' });
 
 describe('the replay screen', () => {
-  it('opens at the last line, read-only: the store is not written', () => {
-    const { setItem, log } = setUp();
+  it('opens at the last line, read-only: the store is not written', async () => {
+    const { writes, log } = await setUp();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Terugkijken: Jaarwisseling Utrecht-Centrum');
     expect(slider()).toHaveValue(String(log.length));
     expect(slider()).toHaveAttribute('aria-valuetext', `regel ${String(log.length)} van ${String(log.length)}`);
     expect(waterCannon()).toHaveTextContent('Toestemming verleend');
     expect(document.querySelector('.phase--current')).toHaveAttribute('data-phase', '5');
     fireEvent.change(slider(), { target: { value: '3' } });
-    expect(setItem).not.toHaveBeenCalled();
+    for (const write of Object.values(writes)) expect(write).not.toHaveBeenCalled();
   });
 
   it('shows the decisions as they were before the water-cannon decision, and after it again', async () => {
     const user = userEvent.setup();
-    const { log } = setUp();
+    const { log } = await setUp();
     const grant = grantLine(log);
     fireEvent.change(slider(), { target: { value: String(grant - 1) } });
     expect(waterCannon()).toHaveTextContent('Nog geen besluit');
@@ -87,8 +97,8 @@ describe('the replay screen', () => {
     expect(screen.getByRole('button', { name: /Vertakken vanaf hier/ })).toHaveAttribute('aria-disabled', 'true');
   });
 
-  it('says the phase, the means in use and the warning as they stood at each line', () => {
-    const { log } = setUp();
+  it('says the phase, the means in use and the warning as they stood at each line', async () => {
+    const { log } = await setUp();
     const fact = (name: string) => document.querySelector(`[data-fact="${name}"]`);
     const seqOf = (type: string) => {
       const found = log.find(
@@ -115,8 +125,8 @@ describe('the replay screen', () => {
     expect(fact('means')).toHaveTextContent('waterwerper, traanverwekkende stof in de waterwerper');
   });
 
-  it('names a refused line with its rule', () => {
-    const { log } = setUp();
+  it('names a refused line with its rule', async () => {
+    const { log } = await setUp();
     const refused = log.find((entry) => entry.kind === 'attempt' && entry.outcome === 'refused');
     if (!refused || refused.kind !== 'attempt' || !refused.refusal) throw new Error('the fixture has a refusal');
     fireEvent.change(slider(), { target: { value: String(refused.seq) } });
@@ -126,10 +136,11 @@ describe('the replay screen', () => {
     expect(current).toHaveTextContent(refused.refusal.message.nl);
   });
 
-  it('plays forward line by line and stops at the end', () => {
+  it('plays forward line by line and stops at the end', async () => {
+    // Read first, on real timers: the replay's own timer is what the fake ones drive.
+    const { log } = await setUp();
     vi.useFakeTimers();
     try {
-      const { log } = setUp();
       fireEvent.change(slider(), { target: { value: String(log.length - 2) } });
       fireEvent.click(screen.getByRole('button', { name: /Afspelen/ }));
       expect(screen.getByRole('button', { name: /Pauzeren/ })).toBeInTheDocument();
@@ -154,27 +165,30 @@ describe('the replay screen', () => {
 
   it('branches from the line it stands at into a new exercise, leaving the original as it was', async () => {
     const user = userEvent.setup();
-    const { store, id, log, onBranched } = setUp();
-    const original = JSON.stringify(store.head(id));
+    const { repository: store, id, log, onBranched } = await setUp();
+    const original = JSON.stringify(await store.head(id));
     const seq = grantLine(log) - 1;
     fireEvent.change(slider(), { target: { value: String(seq) } });
     const branchButton = screen.getByRole('button', { name: /Vertakken vanaf hier/ });
     expect(branchButton).toHaveAccessibleDescription(new RegExp(`regel 1 tot en met ${String(seq)}`));
     await user.click(branchButton);
-    expect(onBranched).toHaveBeenCalledTimes(1);
+    await waitFor(() => {
+      expect(onBranched).toHaveBeenCalledTimes(1);
+    });
     const branchId = onBranched.mock.calls[0]?.[0] as string;
-    const branch = store.head(branchId);
+    const branch = await store.head(branchId);
     if (!branch) throw new Error('the branch is stored');
     expect(branch.setup.title).toBe(`Jaarwisseling Utrecht-Centrum (vertakking vanaf regel ${String(seq)})`);
     // Lines 1..seq copied, then the branch's own line saying where it came from.
     expect(branch.length).toBe(seq + 1);
-    expect(store.entries(branch).at(-1)).toMatchObject({
+    const entries = await store.entries(branch);
+    expect(entries.at(-1)).toMatchObject({
       kind: 'exercise',
       action: 'branched',
       branchedFrom: { id, seq },
     });
-    expect(verifyChain(genesisOf(branch), store.entries(branch))).toBeNull();
-    expect(JSON.stringify(store.head(id))).toBe(original);
+    expect(verifyChain(genesisOf(branch), entries)).toBeNull();
+    expect(JSON.stringify(await store.head(id))).toBe(original);
     expect(within(document.body).queryByRole('alert')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { applyAttempt, type ExerciseState, type Proposal } from '../../../src/co
 import { newExercise } from '../../../src/core/exerciseState';
 import { genesisOf, verifyChain } from '../../../src/core/hashChain';
 import { DATABASE_NAME, IdbExerciseStore, type ExerciseChange } from '../../../src/session/local/idbExerciseStore';
-import { ExerciseConflictError, StorageWriteError } from '../../../src/session/store';
+import { ExerciseConflictError, StorageWriteError } from '../../../src/session/repository';
 import type { ExerciseHead, LogEntry } from '../../../src/core/log';
 import { BY, SETUP } from '../../fixtures/exercise';
 

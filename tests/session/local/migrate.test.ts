@@ -9,32 +9,55 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exerciseStateOf, newExercise } from '../../../src/core/exerciseState';
-import { createExercise, ExerciseStore, MemoryStorage, openSession, StorageWriteError } from '../../../src/session';
+import { createExercise, openSession, StorageWriteError } from '../../../src/session';
+import { newExerciseId } from '../../../src/session/repository';
+import { LocalStorageExerciseStore } from '../../../src/session/local/localStorageStore';
+import { MemoryStorage } from '../../../src/session/local/memoryStorage';
 import { genesisOf, verifyChain } from '../../../src/core/hashChain';
 import { IdbExerciseStore } from '../../../src/session/local/idbExerciseStore';
 import { migrateFromLocalStorage } from '../../../src/session/local/migrateFromLocalStorage';
 import type { ExerciseHead, LogEntry } from '../../../src/core/log';
-import { BY, newSession, play, RIOT_CONTROL_RUN, SETUP } from '../../fixtures/exercise';
+import { BY, newSession, play, RIOT_CONTROL_RUN, SETUP, stored as allStored } from '../../fixtures/exercise';
 
 const INDEX_KEY = 'paraat/index';
 const headKey = (id: string) => `paraat/exercise/${id}`;
 const entryKey = (id: string, seq: number) => `paraat/exercise/${id}/${String(seq)}`;
 
-/** Two exercises in localStorage as the app stores them today: a riot-control run, and a short one with a note. */
-function oldStorage() {
+/**
+ * Two exercises in localStorage as the app stored them before IndexedDB: a
+ * riot-control run, and a short one with a note. Played through real
+ * sessions, then written key by key by the localStorage store that wrote them
+ * then (kept, for this and the migration only).
+ */
+async function oldStorage() {
   const first = newSession();
   play(first.session, first.clock, RIOT_CONTROL_RUN.slice(0, 7));
-  const second = createExercise(first.store, { ...SETUP, title: 'Oud en nieuw Amsterdam' }, first.clock.now);
-  const secondSession = openSession(first.store, second.id, first.clock.now);
+  const secondHead = await createExercise(first.repository, { ...SETUP, title: 'Oud en nieuw Amsterdam' }, first.clock.now);
+  const secondSession = await openSession(first.repository, secondHead.id, first.clock.now);
+  if (!secondSession) throw new Error('the second exercise opens');
   play(secondSession, first.clock, RIOT_CONTROL_RUN.slice(0, 2));
-  secondSession.annotate(BY.trainer, 'Goed opgeschaald', 2);
+  await secondSession.annotate(BY.trainer, 'Goed opgeschaald', 2);
+  await allStored(first.session);
+  const storage = new MemoryStorage();
+  const store = new LocalStorageExerciseStore(storage);
+  for (const session of [first.session, secondSession]) {
+    const { head, log } = session.getState();
+    store.create(head, log);
+  }
   return {
-    storage: first.storage,
-    store: first.store,
+    storage,
+    store,
     clock: first.clock,
     session: first.session,
-    ids: [first.id, second.id] as const,
+    ids: [first.id, secondHead.id] as const,
   };
+}
+
+/** A new exercise with only its first entry, in the old store. */
+function oneLiner(store: LocalStorageExerciseStore): ExerciseHead {
+  const { head, entry } = newExercise(SETUP, { id: newExerciseId(), wall: Date.parse('2026-12-31T21:00:00Z') });
+  store.create(head, [entry]);
+  return head;
 }
 
 /** What localStorage holds of one exercise, key by key. */
@@ -42,7 +65,7 @@ function keysOf(storage: MemoryStorage, id: string): [string, string][] {
   return [...storage.items].filter(([key]) => key.startsWith(headKey(id)));
 }
 
-function stored(store: ExerciseStore, id: string): { head: ExerciseHead; entries: LogEntry[] } {
+function stored(store: LocalStorageExerciseStore, id: string): { head: ExerciseHead; entries: LogEntry[] } {
   const head = store.head(id);
   if (!head) throw new Error(`exercise ${id} is in localStorage`);
   return { head, entries: store.entries(head) };
@@ -74,7 +97,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('moves every exercise of the current format whole, chain verified, and clears localStorage', async () => {
-    const { storage, store, session, ids } = oldStorage();
+    const { storage, store, session, ids } = await oldStorage();
     const [first, second] = ids;
     // The current format, key by key: the index, each head, each entry under its line number.
     expect(JSON.parse(storage.items.get(INDEX_KEY) ?? 'null')).toEqual([first, second]);
@@ -107,7 +130,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('removes the old keys only after the copy has been read back', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first] = ids;
     const reads = vi.spyOn(target, 'entries');
     const removals = vi.spyOn(storage, 'removeItem');
@@ -134,7 +157,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('keeps an exercise whose copy does not read back equal, with its keys untouched', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first, second] = ids;
     const keys = keysOf(storage, first);
     const entries = target.entries.bind(target);
@@ -157,7 +180,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('keeps an exercise that IndexedDB refuses to store (full), with its keys untouched', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first, second] = ids;
     const keys = keysOf(storage, first);
     const create = target.create.bind(target);
@@ -186,7 +209,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('keeps an exercise with a changed entry in localStorage, says which line, and moves the others', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first, second] = ids;
     tamper(storage, first, 3);
     const keys = keysOf(storage, first);
@@ -204,12 +227,12 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('keeps an exercise with a missing line, an unreadable head, or a head that does not match its log', async () => {
-    const { storage, store, ids } = oldStorage();
+    const { storage, store, ids } = await oldStorage();
     const [first, second] = ids;
     storage.items.delete(entryKey(first, 2));
-    const third = createExercise(store, SETUP);
+    const third = oneLiner(store);
     storage.items.set(headKey(third.id), '{ niet json');
-    const fourth = createExercise(store, SETUP);
+    const fourth = oneLiner(store);
     storage.items.set(headKey(fourth.id), JSON.stringify({ ...fourth, headHash: 'f'.repeat(64) }));
 
     const report = await migrateFromLocalStorage(storage, target);
@@ -230,7 +253,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('is harmless to run twice: nothing moves again, and what was kept is kept again for the same reason', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first, second] = ids;
     tamper(storage, first, 5);
     const once = await migrateFromLocalStorage(storage, target);
@@ -248,7 +271,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('finishes a run that copied but did not get to clear localStorage, without copying again', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     // An earlier run copied everything, and the page closed before the old keys went.
     const earlier = new MemoryStorage();
     for (const [key, value] of storage.items) earlier.items.set(key, value);
@@ -265,7 +288,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('leaves both copies when IndexedDB holds a different exercise under the same id', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [first, second] = ids;
     const other = newExercise({ ...SETUP, title: 'Een andere oefening' }, { id: first, wall: Date.now() });
     await target.create(other.head, [other.entry]);
@@ -283,7 +306,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('leaves both copies when IndexedDB holds the same log under another set-up', async () => {
-    const { storage, store, ids } = oldStorage();
+    const { storage, store, ids } = await oldStorage();
     const [first] = ids;
     const { head, entries } = stored(store, first);
     await target.create({ ...head, setup: { ...head.setup, title: 'Andere titel' } }, entries);
@@ -301,14 +324,17 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('keeps an exercise another tab wrote to while it was copied, and brings the rest over next time', async () => {
-    const { storage, session, clock, ids } = oldStorage();
+    const { storage, store, session, clock, ids } = await oldStorage();
     const [first] = ids;
     const lengthBefore = session.getState().head.length;
     const create = target.create.bind(target);
     // A tab still on the old version logs one more attempt while this one copies.
     vi.spyOn(target, 'create').mockImplementation(async (head, entries) => {
       await create(head, entries);
-      if (head.id === first) play(session, clock, [{ type: 'crowd.warn', by: BY.commander }]);
+      if (head.id !== first) return;
+      play(session, clock, [{ type: 'crowd.warn', by: BY.commander }]);
+      const { head: after, log } = session.getState();
+      store.append(after, lengthBefore, log.slice(lengthBefore));
     });
 
     const once = await migrateFromLocalStorage(storage, target);
@@ -330,7 +356,7 @@ describe('moving the exercises from localStorage to IndexedDB', () => {
   });
 
   it('clears an entry written past the head by an attempt that never committed', async () => {
-    const { storage, ids } = oldStorage();
+    const { storage, ids } = await oldStorage();
     const [, second] = ids;
     storage.items.set(entryKey(second, 5), '{"seq":5}');
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { phaseOf } from '../../../machines';
-import { useSession, useSessionState } from '../../session';
+import { phaseOf } from '../../machines';
+import { useSession, useSessionState } from './useSession';
 
 /**
  * A new session for the same exercise is that exercise opened again as stored (after another tab

@@ -1,12 +1,16 @@
 /**
- * Exercises in Web Storage (localStorage): one key for the index, one for each
+ * Exercises in Web Storage (localStorage), as Paraat kept them before issue
+ * #13: now read only by the migration to IndexedDB (./migrateFromLocalStorage.ts)
+ * and its tests, which make fixtures of the old format with it. One key for the index, one for each
  * exercise's head, one for each log entry. An attempt writes its entry and
  * then the head; the head's `length` is the commit point, so a crash between
  * the two loses nothing that was shown as done, and two tabs cannot
  * interleave writes (the second finds a length it did not expect).
  */
-import type { ExerciseHead, LogEntry } from '../core/log';
-import type { ExerciseSummary } from './types';
+import type { ExerciseHead, LogEntry } from '../../core/log';
+import { ExerciseConflictError, StorageWriteError } from '../repository';
+import type { ExerciseSummary } from '../types';
+import { summariesOf } from '../summary';
 
 /** The part of the Web Storage API the store needs; tests pass their own. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -14,22 +18,6 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'
 const INDEX_KEY = 'paraat/index';
 const headKey = (id: string) => `paraat/exercise/${id}`;
 const entryKey = (id: string, seq: number) => `paraat/exercise/${id}/${String(seq)}`;
-
-export class StorageWriteError extends Error {
-  constructor(
-    readonly reason: 'quota' | 'unavailable' | 'unknown',
-    cause: unknown,
-  ) {
-    super(`Storage write failed (${reason})`, { cause });
-  }
-}
-
-/** Another tab wrote to this exercise since we last read it. */
-export class ExerciseConflictError extends Error {
-  constructor(readonly id: string) {
-    super(`Exercise ${id} was changed in another tab`);
-  }
-}
 
 function classify(error: unknown): StorageWriteError {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
@@ -92,13 +80,7 @@ function parsed(text: string): unknown {
   }
 }
 
-export function newExerciseId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-export class ExerciseStore {
+export class LocalStorageExerciseStore {
   constructor(private readonly storage: KeyValueStorage) {}
 
   private ids(): string[] {
@@ -107,19 +89,11 @@ export class ExerciseStore {
   }
 
   list(): ExerciseSummary[] {
-    return this.ids()
-      .map((id) => this.head(id))
-      .filter((head): head is ExerciseHead => head !== null)
-      .map((head) => ({
-        id: head.id,
-        title: head.setup.title,
-        municipality: head.setup.municipality,
-        startTime: head.setup.startTime,
-        createdAt: head.createdAt,
-        updatedAt: head.updatedAt,
-        entries: head.length,
-      }))
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return summariesOf(
+      this.ids()
+        .map((id) => this.head(id))
+        .filter((head): head is ExerciseHead => head !== null),
+    );
   }
 
   head(id: string): ExerciseHead | null {

@@ -1,6 +1,6 @@
-import type { KeyValueStorage } from './store';
+import type { KeyValueStorage } from './localStorageStore';
 
-/** Web Storage in memory: for tests, stories and the benchmark. It can be told to fail like a full disk. */
+/** Web Storage in memory: for the migration's tests. It can be told to fail like a full disk. */
 export class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();
   /** When set, every write throws a DOMException of this name (e.g. 'QuotaExceededError'). */
