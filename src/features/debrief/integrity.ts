@@ -1,6 +1,6 @@
 /**
  * The log's seal: the hash of its last entry, which covers every entry before
- * it and the set-up (src/session/hashChain.ts). Shown in the debrief and in
+ * it and the set-up (src/core/hashChain.ts). Shown in the debrief and in
  * every export, so a printed report can be matched to the stored log.
  */
 import { genesisOf, verifyChain, type ChainBreak, type ExerciseHead, type LogEntry } from '../../session';

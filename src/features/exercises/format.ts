@@ -5,7 +5,7 @@ const locale = (language: Language) => (language === 'nl' ? 'nl-NL' : 'en-GB');
 
 /**
  * "2026-12-31T22:00" → "31-12-2026 22:00". Exercise times are naive local
- * times on a UTC scale (src/session/clock.ts), so they are formatted in UTC.
+ * times on a UTC scale (src/core/clock.ts), so they are formatted in UTC.
  */
 export function formatStartTime(text: string, language: Language): string {
   const ms = parseExerciseTime(text);

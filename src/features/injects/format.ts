@@ -1,7 +1,7 @@
 /**
  * Exercise times for the injects: the time of day on the exercise clock
  * ("22:10"). Exercise times are naive local times on a UTC scale
- * (src/session/clock.ts), so they are formatted in UTC.
+ * (src/core/clock.ts), so they are formatted in UTC.
  */
 import type { Language } from '../../i18n';
 
