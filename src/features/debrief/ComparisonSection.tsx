@@ -56,8 +56,9 @@ function RunSummary({ debrief, label, spanMs }: { debrief: Debrief; label: strin
 }
 
 /** Other stored runs of the same exercise, read again when any exercise on this device changes. */
-function useOtherRuns(store: ExerciseReader, head: ExerciseHead): ExerciseHead[] {
-  const [runs, setRuns] = useState<ExerciseHead[]>([]);
+/** The other runs, once read (null until then: "none" is said only once it is known). */
+function useOtherRuns(store: ExerciseReader, head: ExerciseHead): ExerciseHead[] | null {
+  const [runs, setRuns] = useState<ExerciseHead[] | null>(null);
   useEffect(() => {
     let current = true;
     const load = () => {
@@ -97,7 +98,11 @@ export function ComparisonSection({ debrief, store }: { debrief: Debrief; store:
 
   return (
     <ReportSection heading={t('debrief.compare.heading')} className="debrief-compare">
-      {runs.length === 0 ? (
+      {runs === null ? (
+        <p className="debrief-empty" role="status">
+          {t('debrief.compare.loading')}
+        </p>
+      ) : runs.length === 0 ? (
         <p className="debrief-empty">{t('debrief.compare.none')}</p>
       ) : (
         <div className="field comparison-picker">

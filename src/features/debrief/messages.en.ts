@@ -266,6 +266,7 @@ export const en: typeof nl = {
     label: 'Compare with another run',
     sameScenario: 'Runs of the same scenario on this device.',
     sameTitle: 'Exercises with the same title on this device (no scenario).',
+    loading: 'Looking for other runs on this device…',
     none: 'There is no other run of this exercise (the same scenario, or the same title) on this device.',
     choose: '— choose a run —',
     option_one: '{{title}} · created {{date}} · {{count}} entry',

@@ -266,6 +266,7 @@ export const nl = {
     label: 'Vergelijk met een andere run',
     sameScenario: 'Runs van hetzelfde scenario op dit apparaat.',
     sameTitle: 'Oefeningen met dezelfde titel op dit apparaat (zonder scenario).',
+    loading: 'Andere runs op dit apparaat worden gezocht…',
     none: 'Er staat geen andere run van deze oefening (hetzelfde scenario, of dezelfde titel) op dit apparaat.',
     choose: '— kies een run —',
     option_one: '{{title}} · aangemaakt {{date}} · {{count}} regel',

@@ -66,10 +66,17 @@ export const tests = [
       await page.getByRole('button', { name: `Verwijderen ${title}` }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Verwijderen' }).click();
       await page.getByRole('heading', { name: 'Nog geen oefeningen' }).waitFor();
+      // The last card is gone, so focus goes to "Nieuwe oefening" (an effect after the list is read
+      // again): wait for it, or it lands after the Tab presses below and takes focus from them.
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('Nieuwe oefening'));
 
       // Import it with the keyboard: Tab to the control, Space opens the file chooser.
       await page.locator('#main').focus();
       await tabTo(page, /Oefening importeren/);
+      assert(
+        await page.evaluate(() => document.activeElement?.matches('input[type="file"]') ?? false),
+        'the import control (the file input) has focus',
+      );
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
       await chooser.setFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(exported) });
       await page

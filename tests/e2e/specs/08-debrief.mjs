@@ -164,6 +164,8 @@ export const tests = [
       await page.getByRole('link', { name: 'Nabespreking' }).click();
       await page.locator('.debrief-report').waitFor();
       const picker = page.getByRole('combobox', { name: 'Vergelijk met een andere run' });
+      // The other runs are read from IndexedDB after the report shows ("worden gezocht…" until then).
+      await picker.waitFor();
       const options = await picker.locator('option').allInnerTexts();
       assertEqual(options.length, 2, 'one other run to compare with');
       await picker.selectOption({ index: 1 });
