@@ -127,7 +127,9 @@ export async function tabTo(page, pattern, limit = 150) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(() => {
       const element = document.activeElement;
-      if (!element) return '';
+      // Focus on the page itself (nothing focused, or a focused element just removed) names nothing:
+      // its text is the whole page's and would match any pattern.
+      if (!element || element === document.body || element === document.documentElement) return '';
       const labelled = element.getAttribute('aria-label') ?? '';
       const labels =
         'labels' in element && element.labels ? [...element.labels].map((label) => label.textContent).join(' ') : '';

@@ -43,6 +43,8 @@ async function focusSettlesOn(page, expected, what) {
 
 /** The set-up form by keyboard: Tab to each field, type, and Enter on "Oefening aanmaken". */
 async function createByKeyboard(page) {
+  // The list (and its "Nieuwe oefening") shows once the exercises are read from IndexedDB.
+  await page.getByRole('button', { name: /Nieuwe oefening/ }).first().waitFor();
   await tabTo(page, /Nieuwe oefening/);
   await page.keyboard.press('Enter');
   await page.locator('form.new-exercise').waitFor();
