@@ -82,7 +82,7 @@ function useOpenExercise(repository: ExerciseRepository | null, id: string | nul
 }
 
 /**
- * This device's repository: IndexedDB, with exercises still in localStorage moved over first, or
+ * This device's repository: IndexedDB, with exercises still in the old browser storage moved over first, or
  * memory when the browser offers no IndexedDB. Loaded after the first screen is drawn: it brings
  * the hash chain the migration verifies with (initialJs, npm run bench:check).
  */

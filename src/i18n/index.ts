@@ -17,6 +17,7 @@ import { useSyncExternalStore } from 'react';
 import type { Catalogue } from './catalogues/nl';
 import { nl } from './catalogues/nl';
 import { interpolate, textOf, type MessageKey, type MessageValues, type TFunction } from './translate';
+import { readPreference, writePreference } from '../session/local/preferences';
 
 export type { MessageKey, MessageValues, TFunction } from './translate';
 
@@ -26,11 +27,7 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'paraat.language';
 
 function rememberedLanguage(): Language {
-  try {
-    return globalThis.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
-  } catch {
-    return 'nl';
-  }
+  return readPreference('device', STORAGE_KEY) === 'en' ? 'en' : 'nl';
 }
 
 const catalogues: Partial<Record<Language, Catalogue>> = { nl };
@@ -130,11 +127,7 @@ export const i18nReady: Promise<void> = (async () => {
 
 export function setLanguage(language: Language): void {
   void changeLanguage(language);
-  try {
-    globalThis.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Storage unavailable: the choice holds for this visit only.
-  }
+  writePreference('device', STORAGE_KEY, language);
 }
 
 function subscribe(onChange: () => void) {

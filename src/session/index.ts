@@ -34,6 +34,8 @@ export {
 } from '../core/hashChain';
 export { SessionContext, useSession, useSessionState } from './useSession';
 export { useReopened } from './useReopened';
+export { useActing } from './useActing';
+export { readPreference, writePreference } from './local/preferences';
 export { useRecheckWhenShown } from './useRecheckWhenShown';
 export {
   exerciseFile,

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
 import {
   exerciseFile,
   exerciseFileName,
+  useActing,
   useRecheckWhenShown,
   useReopened,
   useSession,
@@ -48,9 +49,6 @@ export const byOf = (member: CastMember): By =>
     ? { role: member.role, name: member.name }
     : { role: member.role, name: member.name, municipality: member.municipality };
 
-/** Who acts, per exercise and tab; the model screen (diagram) shares it. */
-export const ACTING_KEY = 'paraat.actingAs.';
-
 /** Where the skip links lead: each panel's wrapper, whose heading takes focus. */
 const PANELS = {
   actions: 'paneel-acties',
@@ -80,23 +78,10 @@ export function ConsoleScreen({
   const cast = head.setup.cast;
   const [showModel, setShowModel] = useState(false);
   const modelId = useId();
-  const [actingId, setActingId] = useState(() => {
-    const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
-    return (
-      cast.find((member) => member.id === remembered)?.id ??
-      cast.find((member) => member.role === 'commander')?.id ??
-      cast[0]?.id ??
-      ''
-    );
-  });
-  const acting = cast.find((member) => member.id === actingId) ?? cast[0];
+  const { acting, setActingId } = useActing(head);
   const trainer = cast.find((member) => member.role === 'trainer');
   // Notes are written by whoever acts, when R13 lets that role write notes; otherwise by the trainer.
   const noteWriter = acting && maySteer(acting.role, 'exercise.note') ? acting : trainer;
-
-  useEffect(() => {
-    sessionStorage.setItem(ACTING_KEY + head.id, actingId);
-  }, [actingId, head.id]);
 
   const { generation, reloaded } = useReopened();
 

@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n';
+// The small module itself, not the session index: the header is on the first screen (initialJs).
+import { readPreference, writePreference } from '../../session/local/preferences';
 
 const KEY = 'paraat.projector';
 
-function remembered(): boolean {
-  try {
-    return localStorage.getItem(KEY) === '1';
-  } catch {
-    return false;
-  }
-}
+const remembered = (): boolean => readPreference('device', KEY) === '1';
 
 /** Large type for a projected room; remembered on this device. */
 export function ProjectorToggle() {
@@ -18,11 +14,7 @@ export function ProjectorToggle() {
   useEffect(() => {
     if (on) document.documentElement.dataset.projector = '';
     else delete document.documentElement.dataset.projector;
-    try {
-      localStorage.setItem(KEY, on ? '1' : '0');
-    } catch {
-      // Storage unavailable: the choice holds for this visit.
-    }
+    writePreference('device', KEY, on ? '1' : '0');
   }, [on]);
   return (
     <button

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   exerciseFile,
   exerciseFileName,
+  useActing,
   useRecheckWhenShown,
   useReopened,
   useSession,
@@ -10,7 +11,7 @@ import {
 import { useTranslation } from '../../i18n';
 import { downloadText } from '../../ui/download';
 import { ActingAs } from '../actingAs/ActingAs';
-import { ACTING_KEY, byOf } from '../console/ConsoleScreen';
+import { byOf } from '../console/ConsoleScreen';
 import { StorageBanner } from '../console/StorageBanner';
 import { ModelFigure } from './ModelFigure';
 
@@ -33,20 +34,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
   const state = useSessionState();
   const { head } = state;
   const cast = head.setup.cast;
-  const [actingId, setActingId] = useState(() => {
-    const remembered = sessionStorage.getItem(ACTING_KEY + head.id);
-    return (
-      cast.find((member) => member.id === remembered)?.id ??
-      cast.find((member) => member.role === 'commander')?.id ??
-      cast[0]?.id ??
-      ''
-    );
-  });
-  const acting = cast.find((member) => member.id === actingId) ?? cast[0];
-
-  useEffect(() => {
-    sessionStorage.setItem(ACTING_KEY + head.id, actingId);
-  }, [actingId, head.id]);
+  const { acting, setActingId } = useActing(head);
 
   // Transitions tried here are written like the console's: another tab's write is said at once, here too.
   useRecheckWhenShown(session);
