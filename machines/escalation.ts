@@ -15,7 +15,7 @@
  *
  * Pure: no timers, no clock, no randomness. Times travel in events.
  */
-import { and, assign, setup } from 'xstate';
+import { and, assign, setup, StateMachine } from 'xstate';
 import { ATTEMPT_CHECKS, attemptChecksAt, passes } from './checks';
 import { allowsMeans, PHASES, phaseByNumber, type PhaseDefinition } from './phases';
 import { endsConsent, isKnownEventType, type RiotStage } from './rules';
@@ -255,7 +255,7 @@ function phaseState(phase: PhaseDefinition) {
   };
 }
 
-export const escalationMachine = machineSetup.createMachine({
+const statechart = machineSetup.createMachine({
   id: 'escalation',
   context: ({ input }: { input: EscalationInput | undefined }) => ({
     // Input comes from outside (scenario files, drivers): read it defensively.
@@ -292,9 +292,37 @@ const reachesStatechart = (event: unknown): boolean => {
   const { type } = event as { type?: unknown };
   return isKnownEventType(type) || type === 'xstate.stop';
 };
-const statechartTransition = escalationMachine.transition.bind(escalationMachine);
-escalationMachine.transition = (snapshot, event, actorScope) =>
-  reachesStatechart(event) ? statechartTransition(snapshot, event, actorScope) : snapshot;
-const statechartTransitionData = escalationMachine.getTransitionData.bind(escalationMachine);
-escalationMachine.getTransitionData = (snapshot, event) =>
-  reachesStatechart(event) ? statechartTransitionData(snapshot, event) : [];
+
+type Statechart = typeof statechart;
+type Snapshot = Parameters<Statechart['transition']>[0];
+type Event = Parameters<Statechart['transition']>[1];
+type Scope = Parameters<Statechart['transition']>[2];
+type Implementations = Parameters<Statechart['provide']>[0];
+
+// StateMachine's own type takes fifteen parameters; the statechart's instance type stands for them.
+const StatechartClass = StateMachine as unknown as new (
+  config: Statechart['config'],
+  implementations: Statechart['implementations'],
+) => Statechart;
+
+/**
+ * The statechart behind the contract's door: the same machine, as a class
+ * whose transitions pass only the contract's events (above). A class rather
+ * than methods replaced on the instance, so `provide()` keeps the door too.
+ */
+class EscalationMachine extends StatechartClass {
+  override transition(snapshot: Snapshot, event: Event, actorScope: Scope): Snapshot {
+    return reachesStatechart(event) ? super.transition(snapshot, event, actorScope) : snapshot;
+  }
+
+  override getTransitionData(snapshot: Snapshot, event: Event): ReturnType<Statechart['getTransitionData']> {
+    return reachesStatechart(event) ? super.getTransitionData(snapshot, event) : [];
+  }
+
+  override provide(implementations: Implementations): Statechart {
+    const provided = super.provide(implementations);
+    return new EscalationMachine(provided.config, provided.implementations);
+  }
+}
+
+export const escalationMachine: Statechart = new EscalationMachine(statechart.config, statechart.implementations);

@@ -7,7 +7,7 @@
  * names its rule and leaves the snapshot deep-equal.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, StateMachine } from 'xstate';
 import {
   decisionInForce,
   escalationMachine,
@@ -550,6 +550,18 @@ describe('R10 an event the machine does not know, or one without a valid by, cha
     for (const event of HOSTILE_OBJECTS) actor.send(event as EscalationEvent);
     expect(observable(actor.getSnapshot())).toEqual(observable(startExercise().getSnapshot()));
     accepts(actor, escalate());
+  });
+
+  test('a machine made from it with provide() keeps the same door', () => {
+    // The filter is the machine's class, not methods replaced on one instance.
+    expect(escalationMachine).toBeInstanceOf(StateMachine);
+    const provided = escalationMachine.provide({});
+    for (const event of [{}, { type: 42 }, { type: 'xstate.error.actor.0.x' }]) {
+      const actor = createActor(provided, { input: { municipality: 'Utrecht' } }).start();
+      actor.send(event as EscalationEvent);
+      expect(actor.getSnapshot().status).toBe('active');
+      actor.stop();
+    }
   });
 });
 
