@@ -1,4 +1,7 @@
 export * from './types';
+// The exercise record and its entries are the core's (src/core/log.ts); the screens read them through the session.
+export type * from '../core/log';
+export { CLOCK_SPEEDS, EXERCISE_FORMAT } from '../core/log';
 export {
   createExercise,
   openSession,

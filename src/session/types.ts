@@ -1,13 +1,4 @@
-/**
- * The session's own types: what a list of stored exercises shows and how the
- * last write went. The exercise record and its log entries are the core's
- * (src/core/log.ts); they are re-exported here because src/session/local/
- * and bench/, which other engineers are changing, still import them from
- * this path. Remove the re-export once they import from src/core.
- */
-export type * from '../core/log';
-export { CLOCK_SPEEDS, EXERCISE_FORMAT } from '../core/log';
-
+/** The session's own types: what a list of stored exercises shows and how the last write went. */
 /** One stored exercise as the list of exercises shows it. */
 export interface ExerciseSummary {
   id: string;
