@@ -5,6 +5,7 @@
  * what is wrong, in Dutch and in English, so a trainer can fix the file.
  */
 import type { Text } from '../../machines';
+import { invalidJsonMessage, nestingDepth } from '../validation/jsonText';
 import { count, describeZodIssue, formatPath, sentence, type ZodIssue } from '../validation/zodIssueWords';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -52,13 +53,17 @@ export function parseScenario(text: string): ScenarioResult {
     }
     const body = input.startsWith('\uFEFF') ? input.slice(1) : input;
     if (body.trim() === '') return fileError('Het bestand is leeg.', 'The file is empty.');
-    if (nestingDepth(body) > MAX_SCENARIO_DEPTH) return tooDeep();
+    if (nestingDepth(body, MAX_SCENARIO_DEPTH) > MAX_SCENARIO_DEPTH) return tooDeep();
     let value: unknown;
     try {
       // The reviver drops keys that could reach a prototype (defence in depth: the schema drops unknown keys too).
       value = JSON.parse(body, (key, child: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : child));
     } catch (error) {
-      return invalidJson(body, error);
+      const message = invalidJsonMessage(body, error, {
+        nl: "Let op komma's, aanhalingstekens en haakjes.",
+        en: 'Check commas, quotation marks and brackets.',
+      });
+      return fileError(message.nl, message.en);
     }
     return validateScenario(value);
   } catch {
@@ -81,27 +86,6 @@ export function validateScenario(value: unknown): ScenarioResult {
 
 // ---------------------------------------------------------------------------
 // Guards before the schema: bounded work whatever comes in.
-
-/** The deepest nesting of `{` and `[` outside strings, scanning the text once. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c)
-        index++; // backslash: skip the escaped character
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x7b || char === 0x5b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-      if (deepest > MAX_SCENARIO_DEPTH) return deepest;
-    } else if (char === 0x7d || char === 0x5d) depth--;
-  }
-  return deepest;
-}
 
 const TOO_DEEP: ScenarioError = {
   path: '',
@@ -168,30 +152,6 @@ function exceedsLimits(root: unknown): ScenarioError | null {
     }
   }
   return null;
-}
-
-/** JSON.parse's own message is English only; say where the mistake is when the engine tells us. */
-function invalidJson(text: string, error: unknown): ScenarioResult {
-  const detail = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
-  const position = /position (\d+)/.exec(detail);
-  let where: { line: number; column: number } | null = null;
-  if (lineColumn) where = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  else if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const lines = before.split('\n');
-    where = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-  }
-  const at = where
-    ? {
-        nl: ` De fout zit rond regel ${where.line}, kolom ${where.column}.`,
-        en: ` The mistake is near line ${where.line}, column ${where.column}.`,
-      }
-    : { nl: '', en: '' };
-  return fileError(
-    `Het bestand is geen geldige JSON.${at.nl} Let op komma's, aanhalingstekens en haakjes.`,
-    `The file is not valid JSON.${at.en} Check commas, quotation marks and brackets.`,
-  );
 }
 
 // ---------------------------------------------------------------------------

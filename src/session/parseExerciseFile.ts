@@ -8,6 +8,7 @@
  * in Dutch and in English, in words a trainer understands.
  */
 import type { Text } from '../../machines';
+import { invalidJsonMessage, nestingDepth } from '../validation/jsonText';
 import { count, describeZodIssue, formatPath, sentence, type ZodIssue } from '../validation/zodIssueWords';
 import type { ExerciseFile } from './exerciseFile';
 import { exerciseFileSchema } from './exerciseFileSchema';
@@ -43,7 +44,7 @@ export function parseExerciseFile(text: string): ExerciseFileResult {
     if (input.length > MAX_EXERCISE_FILE_CHARS) return tooLarge();
     const body = input.startsWith('\uFEFF') ? input.slice(1) : input;
     if (body.trim() === '') return fileError('Het bestand is leeg.', 'The file is empty.');
-    if (nestingDepth(body) > MAX_EXERCISE_FILE_DEPTH) return tooDeep();
+    if (nestingDepth(body, MAX_EXERCISE_FILE_DEPTH) > MAX_EXERCISE_FILE_DEPTH) return tooDeep();
     const parsed = parseJson(body);
     if (!parsed.ok) return parsed;
     if (parsed.forbidden.length > 0) return { ok: false, errors: limit(parsed.forbidden) };
@@ -118,26 +119,6 @@ function limit(errors: readonly ExerciseFileError[]): ExerciseFileError[] {
 // ---------------------------------------------------------------------------
 // Text → value, with bounded work and no key that reaches a prototype.
 
-/** The deepest nesting of `{` and `[` outside strings, scanning the text once (JSON.parse recurses). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c) index++;
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x7b || char === 0x5b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-      if (deepest > MAX_EXERCISE_FILE_DEPTH) return deepest;
-    } else if (char === 0x7d || char === 0x5d) depth--;
-  }
-  return deepest;
-}
-
 type Parsed = { ok: true; value: unknown; forbidden: ExerciseFileError[] } | (ExerciseFileResult & { ok: false });
 
 /**
@@ -157,7 +138,18 @@ function parseJson(text: string): Parsed {
       return child;
     });
   } catch (error) {
-    return invalidJson(text, error);
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: invalidJsonMessage(text, error, {
+            nl: 'Is het bestand beschadigd of met de hand bewerkt?',
+            en: 'Is the file damaged or edited by hand?',
+          }),
+        },
+      ],
+    };
   }
   if (holders.size === 0) return { ok: true, value, forbidden: [] };
   return { ok: true, value, forbidden: forbiddenKeys(value, holders) };
@@ -186,38 +178,6 @@ function forbiddenKeys(root: unknown, holders: Map<object, string[]>): ExerciseF
         stack.push({ value: child, path: [...path, key] });
   }
   return errors;
-}
-
-/** JSON.parse's own message is English only; say where the mistake is when the engine tells us. */
-function invalidJson(text: string, error: unknown): ExerciseFileResult & { ok: false } {
-  const detail = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
-  const position = /position (\d+)/.exec(detail);
-  let where: { line: number; column: number } | null = null;
-  if (lineColumn) where = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  else if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const lines = before.split('\n');
-    where = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-  }
-  const near = where
-    ? {
-        nl: ` De fout zit rond regel ${where.line}, kolom ${where.column} van de tekst.`,
-        en: ` The mistake is near line ${where.line}, column ${where.column} of the text.`,
-      }
-    : { nl: '', en: '' };
-  return {
-    ok: false,
-    errors: [
-      {
-        path: '',
-        message: {
-          nl: `Het bestand is geen geldige JSON.${near.nl} Is het bestand beschadigd of met de hand bewerkt?`,
-          en: `The file is not valid JSON.${near.en} Is the file damaged or edited by hand?`,
-        },
-      },
-    ],
-  };
 }
 
 // ---------------------------------------------------------------------------
