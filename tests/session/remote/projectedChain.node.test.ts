@@ -9,13 +9,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { By } from '../../../machines';
-import { applyAttempt, newExercise, projectExercise, type ExerciseState, type LogEntry, type Proposal } from '../../../src/core';
+import {
+  applyAttempt,
+  newExercise,
+  projectExercise,
+  type ExerciseState,
+  type LogEntry,
+  type Proposal,
+} from '../../../src/core';
 import { scenarioToSetup } from '../../../src/scenarios';
 import { parseScenario } from '../../../src/scenarios/parseScenario';
 import { checkProjectedChain } from '../../../src/session/remote/projectedChain';
 import { reconnectDelay, RECONNECT_BACKOFF } from '../../../src/session/remote/backoff';
 
-const parsed = parseScenario(readFileSync(new URL('../../../public/scenarios/jaarwisseling.json', import.meta.url), 'utf8'));
+const parsed = parseScenario(
+  readFileSync(new URL('../../../public/scenarios/jaarwisseling.json', import.meta.url), 'utf8'),
+);
 if (!parsed.ok) throw new Error('the built-in scenario does not parse');
 const setup = { ...scenarioToSetup(parsed.scenario), scenario: parsed.scenario };
 const T0 = Date.UTC(2026, 11, 31, 20, 0);
@@ -50,7 +59,9 @@ describe('checkProjectedChain', () => {
     expect(mayorView.entries.some((projected) => projected.entry.kind === 'redacted')).toBe(true);
     expect(checkProjectedChain(mayorView.head, 'mayor', [], mayorView.entries)).toBeNull();
     // Appending in two parts checks the same.
-    expect(checkProjectedChain(mayorView.head, 'mayor', mayorView.entries.slice(0, 2), mayorView.entries.slice(2))).toBeNull();
+    expect(
+      checkProjectedChain(mayorView.head, 'mayor', mayorView.entries.slice(0, 2), mayorView.entries.slice(2)),
+    ).toBeNull();
   });
 
   it('names a gap, a broken link, a changed entry and a foreign genesis', () => {
