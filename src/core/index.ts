@@ -15,3 +15,4 @@ export * from './applyAttempt';
 export * from './exerciseState';
 export * from './releasePolicy';
 export * from './projections';
+export * from './protocol';
