@@ -103,8 +103,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/server/**'],
           setupFiles: ['tests/setup/unit.ts'],
+        },
+      },
+      {
+        // The server (issue #14) under Node: a real SQLite file, real sockets.
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
