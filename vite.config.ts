@@ -108,11 +108,12 @@ export default defineConfig({
         },
       },
       {
-        // The server (issue #14) under Node: a real SQLite file, real sockets.
+        // The server (issue #14) under Node: a real SQLite file, real sockets, a real child process.
         test: {
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/server/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,0 +1,174 @@
+/**
+ * The Paraat server (issue #14): one port for the built app, the API and the
+ * live sessions' WebSocket.
+ *
+ *   GET  /healthz         {"ok":true,"protocolVersion":1}
+ *   POST /api/exercises   (admin) create an exercise from a set-up
+ *   GET  /api/exercises   (admin) the exercises on this server
+ *   GET  /ws              WebSocket: the protocol of src/core/protocol.ts (docs/protocol.md)
+ *   GET  /*               the built app (dist/)
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, exerciseSetupSchema, issuesOf, newExercise } from '../src/core';
+import { bearerOf, identifier } from './auth';
+import { handleSocket } from './connection';
+import { ExerciseHosts, type Logger } from './exerciseHost';
+import { ensureAdminSecret, matchesHash, type AdminSecret } from './secrets';
+import { SqliteStore } from './store/sqliteStore';
+
+export interface ServerOptions {
+  /** The SQLite file; its folder is made if missing. */
+  dbFile: string;
+  host?: string;
+  /** 0: any free port (`listen` says which). */
+  port?: number;
+  /** Use this admin secret (stored hashed, replacing any other) instead of the stored or a new one. */
+  adminSecret?: string;
+  /** Make a new admin secret even though one is stored. */
+  renewAdminSecret?: boolean;
+  /** The built app to serve; null or missing folder: API and WebSocket only. */
+  distDir?: string | null;
+  /** Fastify's logger: false for none. */
+  logger?: boolean | { level: string };
+  /** Origins besides the server's own that may open the WebSocket (a wall display served elsewhere). */
+  allowedOrigins?: readonly string[];
+  /** The wall clock (epoch ms). */
+  now?: () => number;
+}
+
+export interface ParaatServer {
+  app: FastifyInstance;
+  store: SqliteStore;
+  adminSecret: AdminSecret;
+  /** Start listening; resolves with the server's address, e.g. "http://127.0.0.1:5173". */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Request bodies: a set-up holds a whole scenario (up to 500 injects of 10,000 characters). */
+const BODY_LIMIT = 8 * 1024 * 1024;
+
+const bilingual = (nl: string, en: string) => ({ nl, en });
+
+/** The WebSocket may be opened from the server's own origin (and the ones configured), or by a client that names none. */
+function originAllowed(request: FastifyRequest, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true; // not a browser: a script, a wall display's own client
+  if (allowed.includes(origin)) return true;
+  const host = request.headers.host;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+export async function buildServer(options: ServerOptions): Promise<ParaatServer> {
+  const now = options.now ?? Date.now;
+  const store = new SqliteStore(options.dbFile);
+  let adminSecret: AdminSecret;
+  try {
+    adminSecret = await ensureAdminSecret(store, {
+      given: options.adminSecret,
+      renew: options.renewAdminSecret ?? false,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const log: Logger = app.log;
+  const hosts = new ExerciseHosts({ store, now, log });
+  const identify = identifier(store, () => adminSecret.hash);
+
+  const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearerOf(request.headers.authorization);
+    if (token === null || !matchesHash(token, adminSecret.hash)) {
+      await reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({
+          error: 'unauthorized',
+          message: bilingual('Beheersleutel ontbreekt of klopt niet.', 'Missing or wrong admin secret.'),
+        });
+    }
+  };
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+
+  app.get('/healthz', () => ({ ok: true, protocolVersion: PROTOCOL_VERSION }));
+
+  app.post('/api/exercises', { preHandler: requireAdmin }, async (request, reply) => {
+    const body = request.body as { setup?: unknown } | null;
+    const parsed = exerciseSetupSchema.safeParse(body?.setup);
+    if (!parsed.success)
+      return reply.code(400).send({
+        error: 'invalid',
+        message: bilingual('De opzet van de oefening klopt niet.', 'The exercise set-up is not valid.'),
+        issues: issuesOf(parsed.error),
+      });
+    const id = randomBytes(16).toString('hex');
+    const created = newExercise(parsed.data, { id, wall: now() });
+    await store.create(created.head, [{ entry: created.entry, text: created.text }]);
+    log.info({ exercise: id, title: created.head.setup.title }, 'exercise created');
+    return reply.code(201).send({
+      id,
+      headSeq: created.head.length,
+      headHash: created.head.headHash,
+      createdAt: created.head.createdAt,
+    });
+  });
+
+  app.get('/api/exercises', { preHandler: requireAdmin }, async () => ({ exercises: await store.list() }));
+
+  const allowedOrigins = options.allowedOrigins ?? [];
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        if (!originAllowed(request, allowedOrigins)) {
+          log.warn({ origin: request.headers.origin, remote: request.ip }, 'websocket from another origin refused');
+          await reply.code(403).send({ error: 'forbidden origin' });
+        }
+      },
+    },
+    (socket, request) => {
+      handleSocket(socket, request.ip, { hosts, identify, log });
+    },
+  );
+
+  const distDir = options.distDir ?? null;
+  if (distDir !== null && existsSync(distDir)) {
+    await app.register(fastifyStatic, { root: distDir, prefix: '/', dotfiles: 'ignore' });
+  } else {
+    app.get('/', (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Paraat server: de app is niet gebouwd (npm run build). / The app is not built (npm run build).\n'),
+    );
+  }
+
+  app.addHook('onClose', async () => {
+    await hosts.dispose();
+    await store.close();
+  });
+
+  // Release injects on time for exercises running when the server stopped.
+  await hosts.openRunning();
+
+  return {
+    app,
+    store,
+    adminSecret,
+    async listen() {
+      await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 5173 });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${String(address.port)}`;
+    },
+    close: () => app.close(),
+  };
+}

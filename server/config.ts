@@ -1,0 +1,75 @@
+/**
+ * The server's settings from the command line and the environment: a flag
+ * wins over its PARAAT_* variable, which wins over the default.
+ *
+ *   --port P      PARAAT_PORT   5173
+ *   --host H      PARAAT_HOST   127.0.0.1
+ *   --db FILE     PARAAT_DB     ./data/paraat.sqlite
+ *   --dist DIR    PARAAT_DIST   ./dist (the built app)
+ *   --new-admin-secret          make and show a new admin secret (the old one stops working)
+ */
+import path from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dbFile: string;
+  distDir: string;
+  renewAdminSecret: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Gebruik / usage: npm run server -- [--port P] [--host H] [--db FILE] [--dist DIR] [--new-admin-secret]
+  --port P            poort / port (PARAAT_PORT, standaard / default 5173; 0: een vrije / any free one)
+  --host H            adres / address (PARAAT_HOST, standaard / default 127.0.0.1; 0.0.0.0 voor het netwerk / for the network)
+  --db FILE           SQLite-bestand / file (PARAAT_DB, standaard / default ./data/paraat.sqlite)
+  --dist DIR          de gebouwde app / the built app (PARAAT_DIST, standaard / default dist/)
+  --new-admin-secret  nieuwe beheersleutel / new admin secret (de oude vervalt / the old one stops working)`;
+
+export class ConfigError extends Error {}
+
+const VALUE_FLAGS = { '--port': 'port', '--host': 'host', '--db': 'db', '--dist': 'dist' } as const;
+type ValueFlag = keyof typeof VALUE_FLAGS;
+const isValueFlag = (flag: string): flag is ValueFlag => flag in VALUE_FLAGS;
+
+function portOf(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65_535) throw new ConfigError(`Geen poort / not a port: "${text}"`);
+  return port;
+}
+
+export function parseConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  { cwd, defaultDist }: { cwd: string; defaultDist: string },
+): ServerConfig {
+  const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
+  let renewAdminSecret = false;
+  let help = false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    const [flag = '', inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (flag === '--help' || flag === '-h') help = true;
+    else if (flag === '--new-admin-secret') renewAdminSecret = true;
+    else if (isValueFlag(flag)) {
+      const value = inline ?? argv[++index];
+      if (value === undefined || value === '') throw new ConfigError(`${flag} zonder waarde / without a value`);
+      values[VALUE_FLAGS[flag]] = value;
+    } else throw new ConfigError(`Onbekende optie / unknown option: ${arg}`);
+  }
+  const pick = (key: keyof typeof values, variable: string) => {
+    const fromEnv = env[variable];
+    return values[key] ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+  };
+  return {
+    host: pick('host', 'PARAAT_HOST') ?? '127.0.0.1',
+    port: portOf(pick('port', 'PARAAT_PORT') ?? '5173'),
+    dbFile: path.resolve(cwd, pick('db', 'PARAAT_DB') ?? path.join('data', 'paraat.sqlite')),
+    distDir: path.resolve(cwd, pick('dist', 'PARAAT_DIST') ?? defaultDist),
+    renewAdminSecret,
+    help,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * One WebSocket: the protocol's order of steps (docs/protocol.md). The first
+ * message must be `hello`; the server checks the versions, identifies the
+ * device by its token, finds the exercise and welcomes it (catch-up) through
+ * the exercise's host; after that, `propose` messages go to the host's queue.
+ *
+ * Nothing a device sends can crash the server or touch another exercise:
+ * every message is read inside a try, malformed or unknown ones get an
+ * `error`, and messages are handled one at a time per socket, in order.
+ */
+import type { RawData } from 'ws';
+import {
+  CLOSE_CODES,
+  MACHINE_VERSION,
+  PROTOCOL_VERSION,
+  helloSchema,
+  issuesOf,
+  proposeSchema,
+  type ErrorCode,
+  type IncompatibleReason,
+  type ProtocolIssue,
+  type ServerMessage,
+} from '../src/core';
+import type { Identify } from './auth';
+import { trainerPerson, type Client, type ExerciseHost, type ExerciseHosts, type Logger } from './exerciseHost';
+
+/** A device that says nothing for this long after connecting is let go. */
+export const HELLO_TIMEOUT_MS = 10_000;
+/** A device whose unread messages pile up past this is too slow to follow: it is disconnected (it can catch up later). */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export interface ConnectionDeps {
+  hosts: ExerciseHosts;
+  identify: Identify;
+  log: Logger;
+}
+
+const INCOMPATIBLE: Record<IncompatibleReason, { nl: string; en: string }> = {
+  tooOld: {
+    nl: 'Deze versie van Paraat past niet bij de server. Laad de pagina opnieuw.',
+    en: 'This version of Paraat does not match the server. Reload the page.',
+  },
+  forbidden: {
+    nl: 'Dit apparaat heeft geen toegang tot deze oefening.',
+    en: 'This device has no access to this exercise.',
+  },
+  revoked: {
+    nl: 'De oefenleider heeft dit apparaat uit de oefening gehaald.',
+    en: 'The trainer has removed this device from the exercise.',
+  },
+  unknownExercise: {
+    nl: 'Deze oefening bestaat niet op deze server.',
+    en: 'This exercise does not exist on this server.',
+  },
+};
+
+const ERRORS: Record<Exclude<ErrorCode, 'forbidden' | 'conflict' | 'storage'>, { nl: string; en: string }> = {
+  malformed: { nl: 'Dit bericht is geen JSON-tekst.', en: 'This message is not JSON text.' },
+  invalid: { nl: 'Dit bericht klopt niet met het protocol.', en: 'This message does not fit the protocol.' },
+  alreadyWelcomed: {
+    nl: 'Dit apparaat heeft zich op deze verbinding al gemeld.',
+    en: 'This device has already said hello on this connection.',
+  },
+  notWelcomed: {
+    nl: 'Meld je eerst (hello) en wacht op het welkom.',
+    en: 'Say hello first and wait for the welcome.',
+  },
+  internal: { nl: 'Er ging iets mis op de server.', en: 'Something went wrong on the server.' },
+};
+
+/** What this module needs of a `ws` WebSocket. */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly OPEN: number;
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  on(event: 'message', listener: (data: RawData, isBinary: boolean) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+let connections = 0;
+
+const textOf = (data: RawData): string =>
+  Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Take over a freshly upgraded socket. Attaches its listeners synchronously: early messages are not lost. */
+export function handleSocket(socket: SocketLike, remote: string, deps: ConnectionDeps) {
+  const id = `c${String(++connections)}`;
+  const log = deps.log;
+  let phase: 'hello' | 'joining' | 'welcomed' | 'closed' = 'hello';
+  /** Read after an await: the socket may have closed meanwhile. */
+  const closed = () => phase === 'closed';
+  let joined: { host: ExerciseHost; client: Client } | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  const send = (message: ServerMessage) => {
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(JSON.stringify(message));
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      log.warn({ connection: id, buffered: socket.bufferedAmount }, 'device too slow, disconnected');
+      socket.close(CLOSE_CODES.tooSlow, 'too slow');
+    }
+  };
+  const error = (code: keyof typeof ERRORS, extra: { issues?: ProtocolIssue[]; clientMessageId?: string } = {}) => {
+    send({ type: 'error', code, message: ERRORS[code], ...extra });
+  };
+  const incompatible = (reason: IncompatibleReason) => {
+    send({ type: 'incompatible', reason, message: INCOMPATIBLE[reason] });
+    phase = 'closed';
+    socket.close(CLOSE_CODES.incompatible, reason);
+  };
+
+  const helloTimer = setTimeout(() => {
+    if (phase !== 'hello') return;
+    error('notWelcomed');
+    socket.close(CLOSE_CODES.helloTimeout, 'no hello');
+  }, HELLO_TIMEOUT_MS);
+  helloTimer.unref();
+
+  async function hello(message: Record<string, unknown>) {
+    if (phase !== 'hello') {
+      error('alreadyWelcomed');
+      return;
+    }
+    // The version first: a client of another protocol version may shape its hello differently.
+    if (message.protocolVersion !== PROTOCOL_VERSION) {
+      incompatible('tooOld');
+      return;
+    }
+    const parsed = helloSchema.safeParse(message);
+    if (!parsed.success) {
+      error('invalid', { issues: issuesOf(parsed.error) });
+      return;
+    }
+    const { machineVersion, exerciseId, deviceToken, lastSeq } = parsed.data;
+    if (machineVersion !== MACHINE_VERSION) {
+      incompatible('tooOld');
+      return;
+    }
+    phase = 'joining';
+    const identity = await deps.identify(deviceToken, exerciseId);
+    if (identity.kind === 'refused') {
+      log.warn({ connection: id, remote, exercise: exerciseId, reason: identity.reason }, 'hello refused');
+      incompatible(identity.reason);
+      return;
+    }
+    const host = await deps.hosts.get(exerciseId);
+    if (!host) {
+      incompatible('unknownExercise');
+      return;
+    }
+    const { setup } = host.head;
+    let person = trainerPerson(setup);
+    if (identity.kind === 'device') {
+      const member = setup.cast.find((candidate) => candidate.id === identity.device.castMemberId);
+      person =
+        member && member.role === identity.device.role
+          ? {
+              role: member.role,
+              name: member.name,
+              ...(member.municipality === undefined ? {} : { municipality: member.municipality }),
+              castMemberId: member.id,
+            }
+          : { role: identity.device.role, name: identity.device.label };
+    }
+    if (closed()) return; // closed while we looked
+    const client: Client = { id, role: person.role, person, send };
+    await host.join(client, lastSeq);
+    joined = { host, client };
+    phase = 'welcomed';
+    clearTimeout(helloTimer);
+    log.info({ connection: id, remote, exercise: exerciseId, role: person.role }, 'device joined');
+  }
+
+  async function propose(message: Record<string, unknown>) {
+    const clientMessageId =
+      typeof message.clientMessageId === 'string' ? { clientMessageId: message.clientMessageId.slice(0, 80) } : {};
+    if (phase !== 'welcomed' || !joined) {
+      error('notWelcomed', clientMessageId);
+      return;
+    }
+    const parsed = proposeSchema.safeParse(message);
+    if (!parsed.success) {
+      error('invalid', { issues: issuesOf(parsed.error), ...clientMessageId });
+      return;
+    }
+    await joined.host.propose(joined.client, parsed.data);
+  }
+
+  async function handle(data: RawData, isBinary: boolean) {
+    if (phase === 'closed') return;
+    if (isBinary) {
+      error('malformed');
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(textOf(data));
+    } catch {
+      error('malformed');
+      return;
+    }
+    if (!isRecord(message) || typeof message.type !== 'string') {
+      error('invalid', { issues: [{ path: 'type', code: 'invalid_type' }] });
+      return;
+    }
+    switch (message.type) {
+      case 'hello':
+        await hello(message);
+        return;
+      case 'propose':
+        await propose(message);
+        return;
+      default:
+        error('invalid', { issues: [{ path: 'type', code: 'invalid_value' }] });
+    }
+  }
+
+  socket.on('message', (data, isBinary) => {
+    chain = chain
+      .then(() => handle(data, isBinary))
+      .catch((err: unknown) => {
+        log.error({ connection: id, err }, 'message failed');
+        error('internal');
+      });
+  });
+  socket.on('close', () => {
+    phase = 'closed';
+    clearTimeout(helloTimer);
+    if (joined) joined.host.leave(joined.client);
+    joined = null;
+  });
+  socket.on('error', (err) => {
+    log.warn({ connection: id, err }, 'socket error');
+  });
+}

@@ -1,0 +1,381 @@
+/**
+ * One writer per exercise: every change to an exercise on this server goes
+ * through its host's serial queue, one at a time, in the order received.
+ *
+ * For each proposal: who acts comes from the device (its token, never the
+ * message) → the core judges it (`applyAttempt`, the server's clock as its
+ * time) → the store appends the sealed entry durably → only then the sender
+ * hears the result → then every other device gets the entry, each through
+ * `projectEntry` for its role. A welcome (catch-up) runs in the same queue,
+ * so a device joining never misses or doubles an entry.
+ *
+ * Injects are released by the server at exercise time, by the core's release
+ * policy (`nextReleaseAt`, `dueForRelease`), in the trainer's name, as the
+ * browser's console does for a local exercise.
+ */
+import type { By, Role } from '../machines';
+import {
+  MACHINE_VERSION,
+  PROTOCOL_VERSION,
+  applyAttempt,
+  byOfMember,
+  dueForRelease,
+  exerciseNow,
+  exerciseStateOf,
+  headUpdateOf,
+  issuesOf,
+  logEntrySchema,
+  mayActAsOthers,
+  nextReleaseAt,
+  projectEntry,
+  projectExercise,
+  toProposal,
+  type Applied,
+  type ExerciseSetup,
+  type ExerciseState,
+  type LogEntry,
+  type Outcome,
+  type Person,
+  type Proposal,
+  type Propose,
+  type ServerMessage,
+} from '../src/core';
+import { StoreConflictError, type EventStore } from './store/eventStore';
+
+/** A device connected to an exercise, as its host sees it. */
+export interface Client {
+  /** For the server's log. */
+  readonly id: string;
+  readonly role: Role;
+  readonly person: Person;
+  send(message: ServerMessage): void;
+}
+
+export interface Logger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface HostDeps {
+  store: EventStore;
+  /** The wall clock (epoch ms): the only time the core gets. */
+  now: () => number;
+  log: Logger;
+}
+
+/** setTimeout's largest delay; a later release is re-planned when the timer fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After the store failed to take a release, try again this much later. */
+const RELEASE_RETRY_MS = 5_000;
+
+const TRAINER_FALLBACK_NAME = 'Oefenleider';
+
+/** The person the trainer's own device acts as: the set-up's (first) trainer. */
+export function trainerPerson(setup: ExerciseSetup): Person {
+  const trainer = setup.cast.find((member) => member.role === 'trainer');
+  return trainer
+    ? { ...byOfMember(trainer), castMemberId: trainer.id }
+    : { role: 'trainer', name: TRAINER_FALLBACK_NAME };
+}
+
+const byOfPerson = (person: Person): By =>
+  person.municipality === undefined
+    ? { role: person.role, name: person.name }
+    : { role: person.role, name: person.name, municipality: person.municipality };
+
+const errorOutcome = (code: string, nl: string, en: string): Outcome => ({
+  type: 'error',
+  code,
+  message: { nl, en },
+});
+
+export class ExerciseHost {
+  private readonly clients = new Set<Client>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private disposed = false;
+
+  private constructor(
+    private state: ExerciseState,
+    private readonly deps: HostDeps,
+  ) {
+    this.schedule();
+  }
+
+  /** The host of a stored exercise, or null when the store has none by that id. */
+  static async open(id: string, deps: HostDeps): Promise<ExerciseHost | null> {
+    const head = await deps.store.head(id);
+    if (!head) return null;
+    const log = await deps.store.entries(id, 0, head.length);
+    return new ExerciseHost(exerciseStateOf(head, log), deps);
+  }
+
+  get id(): string {
+    return this.state.head.id;
+  }
+
+  get head() {
+    return this.state.head;
+  }
+
+  get connected(): number {
+    return this.clients.size;
+  }
+
+  /** Run `task` after everything queued before it; a failed task does not stop the queue. */
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Welcome `client` with everything after `lastSeq`, then keep it posted. */
+  join(client: Client, lastSeq: number): Promise<void> {
+    return this.run(async () => {
+      if (this.disposed) return;
+      const { head } = this.state;
+      const log = await this.deps.store.entries(head.id, 0, head.length);
+      const projected = projectExercise(head, log, client.role);
+      const from = lastSeq <= head.length ? lastSeq : 0;
+      client.send({
+        type: 'welcome',
+        protocolVersion: PROTOCOL_VERSION,
+        machineVersion: MACHINE_VERSION,
+        exerciseId: head.id,
+        role: client.role,
+        person: client.person,
+        headSeq: head.length,
+        headHash: head.headHash,
+        head: projected.head,
+        catchUp: projected.entries.slice(from),
+      });
+      this.clients.add(client);
+    });
+  }
+
+  leave(client: Client) {
+    this.clients.delete(client);
+  }
+
+  /** Who acts for this proposal: the device's person, or (trainer only) the cast member it acts as. */
+  private byFor(client: Client, actingAs: string | undefined): By | Outcome {
+    if (actingAs === undefined || actingAs === client.person.castMemberId) return byOfPerson(client.person);
+    if (!mayActAsOthers(client.role))
+      return errorOutcome(
+        'forbidden',
+        'Dit apparaat handelt alleen als zijn eigen rol; alleen de oefenleider kan als een ander handelen.',
+        'This device acts only in its own role; only the trainer can act as someone else.',
+      );
+    const member = this.state.head.setup.cast.find((candidate) => candidate.id === actingAs);
+    if (!member)
+      return errorOutcome(
+        'invalid',
+        `De oefening heeft geen deelnemer "${actingAs}".`,
+        `The exercise has no cast member "${actingAs}".`,
+      );
+    return byOfMember(member);
+  }
+
+  /** Judge, store, acknowledge, broadcast: one proposal, in the queue. */
+  propose(client: Client, message: Propose): Promise<void> {
+    return this.run(async () => {
+      const reply = (outcome: Outcome) => {
+        client.send({ type: 'result', clientMessageId: message.clientMessageId, outcome });
+      };
+      if (this.disposed) {
+        reply(errorOutcome('internal', 'De server stopt.', 'The server is stopping.'));
+        return;
+      }
+      const by = this.byFor(client, message.actingAs);
+      if ('type' in by) {
+        this.deps.log.warn({ client: client.id, role: client.role, actingAs: message.actingAs }, 'acting as refused');
+        reply(by);
+        return;
+      }
+      const applied = this.judge(toProposal(message.proposal, by));
+      if (applied.outcome === 'ignored') {
+        reply({ type: 'ignored', reason: applied.reason });
+        return;
+      }
+      const stored = await this.store(applied);
+      if (stored !== 'stored') {
+        reply(stored);
+        return;
+      }
+      const { entry } = applied;
+      const projected = projectEntry(this.state.head.setup, entry, client.role);
+      const head = headUpdateOf(this.state.head);
+      const refusal = entry.kind === 'attempt' || entry.kind === 'steeringRefused' ? entry.refusal : undefined;
+      reply(
+        refusal
+          ? {
+              type: 'refused',
+              seq: entry.seq,
+              hash: entry.hash,
+              rule: refusal.rule,
+              reason: refusal.message,
+              entry: projected,
+              head,
+            }
+          : { type: 'accepted', seq: entry.seq, hash: entry.hash, entry: projected, head },
+      );
+      if (refusal)
+        this.deps.log.info({ exercise: this.id, seq: entry.seq, rule: refusal.rule, client: client.id }, 'refused');
+      this.broadcast([entry], client);
+      this.schedule();
+    });
+  }
+
+  private judge(proposal: Proposal): Applied {
+    return applyAttempt(this.state, proposal, { wall: this.deps.now() });
+  }
+
+  /**
+   * Store a judged entry; only when stored does the host's state move on.
+   * What went wrong otherwise, as the outcome the sender hears.
+   */
+  private async store(applied: Extract<Applied, { outcome: 'logged' }>): Promise<'stored' | Outcome> {
+    // The log format's own check on what is about to be stored, so every stored line can be imported elsewhere.
+    const checked = logEntrySchema.safeParse(applied.entry);
+    if (!checked.success) {
+      const issue = issuesOf(checked.error, 1)[0];
+      return errorOutcome(
+        'invalid',
+        `Deze poging gaat niet in het logboek: ${issue?.path ?? ''} klopt niet.`,
+        `This attempt cannot go into the log: ${issue?.path ?? ''} is not valid.`,
+      );
+    }
+    try {
+      await this.deps.store.append(applied.state.head, [{ entry: applied.entry, text: applied.text }]);
+    } catch (error) {
+      if (error instanceof StoreConflictError) {
+        this.deps.log.error(
+          { exercise: this.id, seq: applied.entry.seq, err: error },
+          'another writer stored this seq',
+        );
+        await this.reload();
+        return errorOutcome(
+          'conflict',
+          'Iemand anders schreef deze regel eerst; de oefening is opnieuw ingelezen. Probeer het nog eens.',
+          'Another writer stored this line first; the exercise was read again. Try again.',
+        );
+      }
+      this.deps.log.error({ exercise: this.id, seq: applied.entry.seq, err: error }, 'store failed');
+      return errorOutcome(
+        'storage',
+        'De server kon dit niet opslaan; er is niets vastgelegd. Probeer het nog eens.',
+        'The server could not store this; nothing was recorded. Try again.',
+      );
+    }
+    this.state = applied.state;
+    return 'stored';
+  }
+
+  /** Read the exercise again from the store (after another writer's commit) and pass on what it added. */
+  private async reload() {
+    const known = this.state.head.length;
+    const head = await this.deps.store.head(this.id);
+    if (!head) return;
+    const log = await this.deps.store.entries(this.id, 0, head.length);
+    this.state = exerciseStateOf(head, log);
+    this.broadcast(log.slice(known));
+  }
+
+  /** Send `entries` to every device but `except`, each as its role may see them. */
+  private broadcast(entries: readonly LogEntry[], except?: Client) {
+    if (entries.length === 0) return;
+    const { setup } = this.state.head;
+    const head = headUpdateOf(this.state.head);
+    for (const client of this.clients) {
+      if (client === except) continue;
+      client.send({ type: 'entries', entries: entries.map((entry) => projectEntry(setup, entry, client.role)), head });
+    }
+  }
+
+  /** Plan the next release of an inject on the exercise clock: one timer, none while the clock stands still. */
+  private schedule(delay?: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.disposed) return;
+    const { setup, clock } = this.state.head;
+    if (delay === undefined) {
+      if (!clock.running) return;
+      const next = nextReleaseAt(setup, this.state.injects);
+      if (next === null) return;
+      delay = Math.max(0, Math.ceil((next - exerciseNow(clock, this.deps.now())) / clock.speed));
+    }
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.run(() => this.releaseDue());
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
+    this.timer.unref();
+  }
+
+  /** Release every inject due now, in the trainer's name, each stored before it is told. */
+  private async releaseDue() {
+    if (this.disposed) return;
+    const trainer = byOfPerson(trainerPerson(this.state.head.setup));
+    const { head, injects } = this.state;
+    const due = dueForRelease(head.setup, injects, exerciseNow(head.clock, this.deps.now()));
+    for (const inject of due) {
+      const applied = this.judge({ kind: 'inject', by: trainer, injectId: inject.id, action: 'released' });
+      if (applied.outcome === 'ignored') continue;
+      const stored = await this.store(applied);
+      if (stored !== 'stored') {
+        this.schedule(RELEASE_RETRY_MS);
+        return;
+      }
+      this.deps.log.info({ exercise: this.id, seq: applied.entry.seq, inject: inject.id }, 'inject released');
+      this.broadcast([applied.entry]);
+    }
+    this.schedule();
+  }
+
+  /** Stop: no more releases; queued work finishes, new proposals are refused. */
+  async dispose() {
+    this.disposed = true;
+    this.schedule();
+    this.clients.clear();
+    await this.queue;
+  }
+}
+
+/** The hosts of the exercises in use, one each, opened on first use. */
+export class ExerciseHosts {
+  private readonly hosts = new Map<string, Promise<ExerciseHost | null>>();
+
+  constructor(private readonly deps: HostDeps) {}
+
+  get(id: string): Promise<ExerciseHost | null> {
+    let host = this.hosts.get(id);
+    if (!host) {
+      host = ExerciseHost.open(id, this.deps);
+      this.hosts.set(id, host);
+      host.then(
+        (opened) => {
+          if (!opened) this.hosts.delete(id);
+        },
+        () => this.hosts.delete(id),
+      );
+    }
+    return host;
+  }
+
+  /** Open every exercise whose clock runs, so its injects are released on time without a device connected. */
+  async openRunning() {
+    for (const listing of await this.deps.store.list()) {
+      if (listing.clockRunning) await this.get(listing.id);
+    }
+  }
+
+  async dispose() {
+    const hosts = await Promise.allSettled([...this.hosts.values()]);
+    this.hosts.clear();
+    const opened = hosts.flatMap((host) => (host.status === 'fulfilled' && host.value ? [host.value] : []));
+    await Promise.all(opened.map((host) => host.dispose()));
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Issue #14, "durable before acknowledged": the built server runs as a child
+ * process (as `npm run server` runs it); a device sends a burst of proposals,
+ * and the server is killed with SIGKILL as soon as some of them are
+ * acknowledged, with more still in flight. Restarted on the same file, every
+ * acknowledged entry is there with the hash it was acknowledged with, the
+ * chain verifies from the genesis, and a new proposal continues it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { genesisOf, verifyChain, type LogEntry } from '../../src/core';
+import { TestSocket, createExercise, scenarioSetup, tempDir } from './helpers';
+
+const BURST = 40;
+const KILL_AFTER = 15;
+
+const temp = tempDir();
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  temp.remove();
+});
+
+/** Start the built server on a free port; resolves with its address and, on the first start, the admin secret. */
+function startChild(dbFile: string): Promise<{ child: ChildProcess; url: string; secret: string | null }> {
+  const child = spawn(process.execPath, [inject('serverEntry'), '--port', '0', '--db', dbFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PARAAT_LOG_LEVEL: 'error' },
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const done = (result: { url: string; secret: string | null } | Error) => {
+      child.stdout.removeAllListeners('data');
+      if (result instanceof Error) reject(result);
+      else resolve({ child, ...result });
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /listening at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+      // Everything up to the QR code is printed at once, after the secret.
+      if (url && out.includes('Database:') && (/admin secret: [0-9a-f]{32}/.test(out) || out.includes('first start'))) {
+        done({ url, secret: /admin secret: ([0-9a-f]{32})/.exec(out)?.[1] ?? null });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
+    child.once('exit', (code, signal) => {
+      done(new Error(`server exited (${String(code)}, ${String(signal)}) before listening:\n${out}\n${err}`));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<NodeJS.Signals | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode);
+    else
+      child.once('exit', (_code, signal) => {
+        resolve(signal);
+      });
+  });
+
+describe('a crash right after the acks', () => {
+  it('loses no acknowledged entry, and the exercise goes on', async () => {
+    const dbFile = path.join(temp.dir, 'data', 'paraat.sqlite');
+    const first = await startChild(dbFile);
+    const secret = first.secret;
+    if (!secret) throw new Error('no admin secret printed on the first start');
+    const id = await createExercise(first.url, scenarioSetup(), secret);
+    const wsUrl = (url: string) => `${url.replace(/^http/, 'ws')}/ws`;
+    const { client } = await TestSocket.join(wsUrl(first.url), id, secret);
+
+    const acknowledged = new Map<number, string>();
+    const outcomes = new Set<string>();
+    const killed = new Promise<void>((resolve) => {
+      client.socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString('utf8')) as {
+          type: string;
+          outcome?: { type: string; seq: number; hash: string };
+        };
+        if (message.type !== 'result' || !message.outcome) return;
+        outcomes.add(message.outcome.type);
+        acknowledged.set(message.outcome.seq, message.outcome.hash);
+        if (acknowledged.size === KILL_AFTER) {
+          first.child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    for (let n = 1; n <= BURST; n++)
+      client.send({
+        type: 'propose',
+        clientMessageId: `m${String(n)}`,
+        proposal: { kind: 'note', text: `Regel ${String(n)}` },
+      });
+    await killed;
+    expect(await exited(first.child)).toBe('SIGKILL');
+    await client.closed;
+    // Everything the device was told, including results already on their way when the server died.
+    const acked = new Map(acknowledged);
+    expect([...outcomes]).toEqual(['accepted']);
+    expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER);
+
+    const second = await startChild(dbFile);
+    expect(second.secret).toBeNull(); // not shown again: stored hashed
+    const { client: again, welcome } = await TestSocket.join(wsUrl(second.url), id, secret);
+    const entries = welcome.catchUp.map((projected) => projected.entry as LogEntry);
+    const stored = new Map(entries.map((entry) => [entry.seq, entry.hash]));
+    for (const [seq, hash] of acked) expect(stored.get(seq), `seq ${String(seq)}`).toBe(hash);
+    expect(welcome.headSeq).toBeGreaterThanOrEqual(1 + acked.size);
+    expect(welcome.headSeq).toBeLessThanOrEqual(1 + BURST);
+    expect(verifyChain(genesisOf(welcome.head), entries)).toBeNull();
+
+    const next = await again.propose('after', { kind: 'note', text: 'Na de herstart' });
+    expect(next).toMatchObject({ type: 'accepted', seq: welcome.headSeq + 1 });
+    if (next.type === 'accepted') expect(next.entry.entry.prevHash).toBe(welcome.headHash);
+    expect([...client.invalid, ...again.invalid]).toEqual([]);
+    again.close();
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBeNull(); // a clean stop on SIGTERM (exit code 0)
+    expect(second.child.exitCode).toBe(0);
+  });
+});
