@@ -19,6 +19,10 @@ export {
   type DecisionPoint,
   type DecisionPointSubject,
   type ScenarioCastMember,
+  type Drill,
+  type DrillPoint,
+  type DrillStep,
+  type Consideration,
 } from './schema';
 export {
   parseScenario,

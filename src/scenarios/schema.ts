@@ -12,7 +12,7 @@
  * wording of every other issue is made in ./parseScenario.ts.
  */
 import * as z from 'zod/mini';
-import { ROLES } from '../../machines';
+import { RULES, ROLES, SUBJECTS, VERDICTS } from '../../machines';
 
 // The built app runs under a CSP without 'unsafe-eval'. Without this, zod
 // probes `new Function` while building object schemas, and the browser
@@ -35,6 +35,15 @@ export const SCENARIO_LIMITS = {
   items: 100,
   /** A week of exercise time. */
   offsetMinutes: 7 * 24 * 60,
+  /** A drill's decision points (issue #15). */
+  drillPoints: 30,
+  /** Per decision point: considerations, steps that build the situation or follow it, facts known and unknown. */
+  considerations: 30,
+  steps: 40,
+  facts: 30,
+  /** A decision point's time to decide, in seconds: half a minute to an hour. */
+  minTimeLimit: 30,
+  maxTimeLimit: 3600,
 } as const;
 
 import { INJECT_AUDIENCES } from './audiences';
@@ -127,6 +136,170 @@ export const toleranceLimitsSchema = z.object({
   text: bilingual(),
 });
 
+// ---------------------------------------------------------------------------
+// The decision drill (issue #15): decision points for the mayor's staff to
+// rehearse alone, under time, with feedback after they commit. Each point is
+// a situation of its own: the model is brought to it by `before` (attempts by
+// cast members, judged by the model like any other), the user answers, and
+// `after` is what the one who asked does next. The considerations are the
+// scenario author's, shown as training material, never as law or doctrine.
+
+const RULE_IDS = RULES.map((rule) => rule.id);
+
+const castRef = slug;
+
+/** A step someone in the cast takes in the model: the contract's events, with their words in both languages. */
+export const drillStepSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('phase.escalate'), by: castRef, reason: bilingual() }),
+  z.object({ type: z.literal('phase.deescalate'), by: castRef, reason: bilingual() }),
+  z.object({ type: z.literal('crowd.warn'), by: castRef }),
+  z.object({
+    type: z.literal('mayor.decide'),
+    by: castRef,
+    subject: z.enum(SUBJECTS),
+    verdict: z.enum(VERDICTS),
+    grounds: bilingual(),
+  }),
+  z.object({ type: z.literal('mayor.revoke'), by: castRef, subject: z.enum(SUBJECTS), grounds: bilingual() }),
+  z.object({ type: z.literal('waterCannon.deploy'), by: castRef }),
+  z.object({ type: z.literal('waterCannon.withdraw'), by: castRef }),
+  z.object({ type: z.literal('tearGas.add'), by: castRef }),
+  z.object({ type: z.literal('tearGas.stop'), by: castRef }),
+]);
+
+const steps = z.array(drillStepSchema).check(z.maxLength(SCENARIO_LIMITS.steps));
+
+/**
+ * How an experienced practitioner might weigh the point: the scenario
+ * author's words. `source` where one exists (domain brief: LOVP, a law, a
+ * named public source); without one it must say it is an assumption, and it
+ * is shown as "aanname".
+ */
+export const considerationSchema = z
+  .object({
+    id: slug,
+    text: bilingual(),
+    source: z.optional(bilingual(SCENARIO_LIMITS.name * 2)),
+    /** The rules (R1–R13) it bears on, shown with their titles. */
+    rules: z.optional(
+      z
+        .array(
+          z.string().check(
+            z.refine((value) => RULE_IDS.includes(value as (typeof RULE_IDS)[number]), {
+              params: {
+                nl: `moet een regel van het model zijn (${RULE_IDS.join(', ')})`,
+                en: `must be one of the model's rules (${RULE_IDS.join(', ')})`,
+              },
+            }),
+          ),
+        )
+        .check(z.maxLength(RULE_IDS.length)),
+    ),
+    /** The author's own weighing, not something a source says. */
+    assumption: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((consideration) => consideration.source !== undefined || consideration.assumption === true, {
+      path: ['assumption'],
+      params: {
+        nl: 'moet true zijn als er geen bron is: een overweging zonder bron is een aanname en wordt zo getoond',
+        en: 'must be true when there is no source: a consideration without a source is an assumption and is shown as one',
+      },
+    }),
+  );
+
+const facts = z.array(bilingual()).check(z.maxLength(SCENARIO_LIMITS.facts));
+
+export const drillPointSchema = z.object({
+  id: slug,
+  title: bilingual(SCENARIO_LIMITS.name),
+  /** Exercise minutes after the scenario's start time: the moment of the point. */
+  offsetMinutes: z.int().check(z.gte(0), z.lte(SCENARIO_LIMITS.offsetMinutes)),
+  /** The inject of the scenario this moment comes from, if any. */
+  injectId: z.optional(slug),
+  timeLimitSeconds: z.int().check(z.gte(SCENARIO_LIMITS.minTimeLimit), z.lte(SCENARIO_LIMITS.maxTimeLimit)),
+  /** What has happened, as the user hears it at this moment. */
+  situation: bilingual(),
+  known: facts,
+  unknown: facts,
+  /** The request on the table, and who makes it (a cast member, or someone the text names). */
+  request: z.object({ from: z.optional(castRef), text: bilingual() }),
+  /** What the user decides on: one subject, or both, each its own decision (R4). */
+  subjects: z.array(z.enum(SUBJECTS)).check(
+    z.minLength(1),
+    z.maxLength(SUBJECTS.length),
+    z.refine((list) => new Set(list).size === list.length, {
+      params: { nl: 'noemt een onderwerp twee keer', en: 'names a subject twice' },
+    }),
+  ),
+  /** Who the user may have decide: cast members, the competent and the not competent alike (the model judges). */
+  deciders: z.array(castRef).check(z.minLength(1), z.maxLength(SCENARIO_LIMITS.cast)),
+  before: z.optional(steps),
+  after: z.optional(steps),
+  considerations: z.array(considerationSchema).check(
+    z.minLength(1),
+    z.maxLength(SCENARIO_LIMITS.considerations),
+    z.superRefine((list, ctx) => {
+      uniqueIds(list, ctx);
+    }),
+  ),
+});
+
+export const drillSchema = z.object({
+  title: bilingual(SCENARIO_LIMITS.name),
+  intro: bilingual(),
+  points: z.array(drillPointSchema).check(
+    z.minLength(1),
+    z.maxLength(SCENARIO_LIMITS.drillPoints),
+    z.superRefine((list, ctx) => {
+      uniqueIds(list, ctx);
+    }),
+  ),
+});
+
+/** Every cast member a drill names must be in the cast, and every inject it names in the injects. */
+function drillReferences(
+  scenario: { cast: readonly { id: string }[]; injects: readonly { id: string }[]; drill?: Drill | undefined },
+  ctx: z.core.$RefinementCtx,
+) {
+  if (!scenario.drill) return;
+  const cast = new Set(scenario.cast.map((member) => member.id));
+  const injects = new Set(scenario.injects.map((inject) => inject.id));
+  const unknownMember = (path: PropertyKey[], id: string) => {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      input: id,
+      params: {
+        nl: `noemt "${id}", maar dat is niemand uit de cast (cast[…].id)`,
+        en: `names "${id}", but nobody in the cast has that id (cast[…].id)`,
+      },
+    });
+  };
+  scenario.drill.points.forEach((point, index) => {
+    const at = ['drill', 'points', index];
+    if (point.injectId !== undefined && !injects.has(point.injectId))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'injectId'],
+        input: point.injectId,
+        params: {
+          nl: `noemt inject "${point.injectId}", maar die staat niet in injects`,
+          en: `names inject "${point.injectId}", which is not among the injects`,
+        },
+      });
+    if (point.request.from !== undefined && !cast.has(point.request.from))
+      unknownMember([...at, 'request', 'from'], point.request.from);
+    point.deciders.forEach((id, position) => {
+      if (!cast.has(id)) unknownMember([...at, 'deciders', position], id);
+    });
+    for (const part of ['before', 'after'] as const)
+      (point[part] ?? []).forEach((step, position) => {
+        if (!cast.has(step.by)) unknownMember([...at, part, position, 'by'], step.by);
+      });
+  });
+}
+
 const cast = z.array(castMemberSchema).check(
   z.minLength(1),
   z.maxLength(SCENARIO_LIMITS.cast),
@@ -183,6 +356,8 @@ export const scenarioSchema = z
     toleranceLimits: z.optional(toleranceLimitsSchema),
     /** What in the scenario is invented: shown as an assumption ("aanname"), never as law or doctrine. */
     assumptions: z.optional(items()),
+    /** A decision drill for the mayor's staff (issue #15); scenarios written before it have none. */
+    drill: z.optional(drillSchema),
   })
   .check(
     z.superRefine((scenario, ctx) => {
@@ -203,6 +378,7 @@ export const scenarioSchema = z
           },
         });
       }
+      drillReferences(scenario, ctx);
     }),
   );
 
@@ -211,3 +387,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Inject = z.output<typeof injectSchema>;
 export type ScenarioCastMember = z.output<typeof castMemberSchema>;
 export type DecisionPoint = z.output<typeof decisionPointSchema>;
+export type Drill = z.output<typeof drillSchema>;
+export type DrillPoint = z.output<typeof drillPointSchema>;
+export type DrillStep = z.output<typeof drillStepSchema>;
+export type Consideration = z.output<typeof considerationSchema>;
