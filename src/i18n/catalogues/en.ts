@@ -16,6 +16,7 @@ import { en as instructor } from '../../features/instructor/messages.en';
 import { en as scenarioPicker } from '../../features/exercises/scenarioMessages.en';
 import { en as injects } from '../../features/injects/messages.en';
 import { en as log } from '../../features/log/messages.en';
+import { en as live } from '../../features/live/messages.en';
 import { en as phaseLadder } from '../../features/phaseLadder/messages.en';
 import { en as replay } from '../../features/replay/messages.en';
 import { en as common } from './common.en';
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   exerciseFile,
   decisions,
   log,
+  live,
   actingAs,
   actions,
   clock,

@@ -17,6 +17,7 @@ import { nl as instructor } from '../../features/instructor/messages';
 import { nl as scenarioPicker } from '../../features/exercises/scenarioMessages';
 import { nl as injects } from '../../features/injects/messages';
 import { nl as log } from '../../features/log/messages';
+import { nl as live } from '../../features/live/messages';
 import { nl as phaseLadder } from '../../features/phaseLadder/messages';
 import { nl as replay } from '../../features/replay/messages';
 import { nl as common } from './common';
@@ -28,6 +29,7 @@ export const nl = {
   exerciseFile,
   decisions,
   log,
+  live,
   actingAs,
   actions,
   clock,

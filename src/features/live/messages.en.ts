@@ -1,0 +1,27 @@
+/** English, the same shape as the Dutch in ./messages.ts; loaded only when English is chosen. */
+import type { nl } from './messages';
+
+export const en: typeof nl = {
+  connection: {
+    connecting: 'Connecting to the server…',
+    live: 'Live, connected to the server',
+    reconnecting: 'Offline — reconnecting in {{seconds}} s',
+    closed: 'The connection to the server is closed.',
+  },
+  waiting_one: '{{count}} attempt is waiting for the server and will be sent once connected.',
+  waiting_other: '{{count}} attempts are waiting for the server and will be sent once connected.',
+  chainProblem: 'What the server sent (line {{seq}}) did not match the log; it is being fetched again.',
+  role: 'This device: {{role}}',
+  reload: {
+    title: 'This device can no longer take part',
+    tooOld: 'This version of Paraat does not match the server.',
+    forbidden: 'This device may not open this exercise.',
+    revoked: 'The trainer has removed this device.',
+    unknownExercise: 'The server does not know this exercise.',
+    hint: 'Reload the page. Ask the trainer for a new code if needed.',
+    button: 'Reload page',
+  },
+  qr: {
+    label: 'QR code of {{text}}',
+  },
+};

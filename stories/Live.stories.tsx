@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { LiveBanner } from '../src/features/live/LiveBanner';
+import { QrCode } from '../src/features/live/QrCode';
+import { ReloadScreen } from '../src/features/live/ReloadScreen';
+
+/** A live device's connection, as the banner above its console shows it (issue #14 item 6). */
+const meta = {
+  title: 'Live/LiveBanner',
+  component: LiveBanner,
+  args: { connection: { state: 'live' }, waiting: 0, role: 'mayor' },
+} satisfies Meta<typeof LiveBanner>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Live: Story = {
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveTextContent('Live verbonden met de server');
+    await expect(status).toHaveTextContent('Dit apparaat: Burgemeester');
+  },
+};
+
+export const Connecting: Story = {
+  args: { connection: { state: 'connecting', attempt: 0 }, role: null },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Verbinden met de server…');
+  },
+};
+
+/** The server went away: the decision made meanwhile waits and is sent on reconnect, never applied here alone. */
+export const ReconnectingWithAWaitingDecision: Story = {
+  args: { connection: { state: 'reconnecting', attempt: 3, inMs: 3_400 }, waiting: 1 },
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveTextContent('Offline — opnieuw verbinden over 4 s');
+    await expect(status).toHaveTextContent('1 poging wacht op de server');
+  },
+};
+
+export const ChainProblem: Story = {
+  args: {
+    connection: { state: 'reconnecting', attempt: 1, inMs: 500 },
+    chainProblem: { problem: 'link', seq: 12 },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('(regel 12) klopte niet');
+  },
+};
+
+export const Revoked: StoryObj<typeof ReloadScreen> = {
+  render: (args) => <ReloadScreen {...args} />,
+  args: {
+    reason: 'revoked',
+    message: { nl: 'Dit apparaat is ingetrokken.', en: 'This device was revoked.' },
+    onReload: fn(),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const heading = canvas.getByRole('heading', { name: 'Dit apparaat kan niet meer meedoen' });
+    await expect(heading).toHaveFocus();
+    await expect(canvas.getByText('De oefenleider heeft dit apparaat verwijderd.')).toBeVisible();
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onReload).toHaveBeenCalledOnce();
+  },
+};
+
+export const JoinQrCode: StoryObj<typeof QrCode> = {
+  render: (args) => <QrCode {...args} />,
+  args: { text: 'http://192.168.1.20:5173/#/join?code=7KQ4-M2XD', size: 240 },
+  play: async ({ canvasElement }) => {
+    const image = within(canvasElement).getByRole('img', { name: /QR-code van http:\/\/192\.168\.1\.20/ });
+    await expect(image.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100);
+  },
+};
