@@ -22,7 +22,14 @@ import {
   type ServerMessage,
 } from '../src/core';
 import type { Identify } from './auth';
-import { trainerPerson, type Client, type ExerciseHost, type ExerciseHosts, type Logger } from './exerciseHost';
+import {
+  ADMIN_DEVICE,
+  trainerPerson,
+  type Client,
+  type ExerciseHost,
+  type ExerciseHosts,
+  type Logger,
+} from './exerciseHost';
 
 /** A device that says nothing for this long after connecting is let go. */
 export const HELLO_TIMEOUT_MS = 10_000;
@@ -54,7 +61,10 @@ const INCOMPATIBLE: Record<IncompatibleReason, { nl: string; en: string }> = {
   },
 };
 
-const ERRORS: Record<Exclude<ErrorCode, 'forbidden' | 'conflict' | 'storage'>, { nl: string; en: string }> = {
+const ERRORS: Record<
+  Exclude<ErrorCode, 'forbidden' | 'conflict' | 'storage' | 'reusedMessageId'>,
+  { nl: string; en: string }
+> = {
   malformed: { nl: 'Dit bericht is geen JSON-tekst.', en: 'This message is not JSON text.' },
   invalid: { nl: 'Dit bericht klopt niet met het protocol.', en: 'This message does not fit the protocol.' },
   alreadyWelcomed: {
@@ -169,7 +179,8 @@ export function handleSocket(socket: SocketLike, remote: string, deps: Connectio
           : { role: identity.device.role, name: identity.device.label };
     }
     if (closed()) return; // closed while we looked
-    const client: Client = { id, role: person.role, person, send };
+    const deviceKey = identity.kind === 'device' ? identity.device.id : ADMIN_DEVICE;
+    const client: Client = { id, deviceKey, role: person.role, person, send };
     await host.join(client, lastSeq);
     joined = { host, client };
     phase = 'welcomed';

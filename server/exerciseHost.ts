@@ -22,6 +22,7 @@ import {
   dueForRelease,
   exerciseNow,
   exerciseStateOf,
+  hashOf,
   headUpdateOf,
   issuesOf,
   logEntrySchema,
@@ -40,12 +41,17 @@ import {
   type Propose,
   type ServerMessage,
 } from '../src/core';
-import { StoreConflictError, type EventStore } from './store/eventStore';
+import { StoreConflictError, type EventStore, type ProposalOrigin } from './store/eventStore';
 
 /** A device connected to an exercise, as its host sees it. */
 export interface Client {
-  /** For the server's log. */
+  /** The connection, for the server's log. */
   readonly id: string;
+  /**
+   * The device: its id in the store, or `admin` for the admin secret (the
+   * trainer's own devices). Proposals are de-duplicated per device.
+   */
+  readonly deviceKey: string;
   readonly role: Role;
   readonly person: Person;
   send(message: ServerMessage): void;
@@ -70,6 +76,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const RELEASE_RETRY_MS = 5_000;
 
 const TRAINER_FALLBACK_NAME = 'Oefenleider';
+
+/** The device key of the admin secret: the trainer's own devices (device ids are 32 hex characters). */
+export const ADMIN_DEVICE = 'admin';
 
 /** The person the trainer's own device acts as: the set-up's (first) trainer. */
 export function trainerPerson(setup: ExerciseSetup): Person {
@@ -177,7 +186,11 @@ export class ExerciseHost {
     return byOfMember(member);
   }
 
-  /** Judge, store, acknowledge, broadcast: one proposal, in the queue. */
+  /**
+   * Judge, store, acknowledge, broadcast: one proposal, in the queue. A
+   * proposal this device sent before (the same `clientMessageId`, re-sent
+   * after a lost result) is answered with the entry it made, not judged again.
+   */
   propose(client: Client, message: Propose): Promise<void> {
     return this.run(async () => {
       const reply = (outcome: Outcome) => {
@@ -187,9 +200,29 @@ export class ExerciseHost {
         reply(errorOutcome('internal', 'De server stopt.', 'The server is stopping.'));
         return;
       }
+      const origin: ProposalOrigin = {
+        deviceId: client.deviceKey,
+        clientMessageId: message.clientMessageId,
+        fingerprint: hashOf({ proposal: message.proposal, actingAs: message.actingAs ?? null }),
+      };
+      const earlier = await this.deps.store.proposal(this.id, origin.deviceId, origin.clientMessageId);
+      if (earlier) {
+        reply(await this.repeated(client, origin, earlier));
+        return;
+      }
       const by = this.byFor(client, message.actingAs);
       if ('type' in by) {
-        this.deps.log.warn({ client: client.id, role: client.role, actingAs: message.actingAs }, 'acting as refused');
+        this.deps.log.warn(
+          {
+            exercise: this.id,
+            connection: client.id,
+            device: client.deviceKey,
+            role: client.role,
+            person: client.person.name,
+            actingAs: message.actingAs,
+          },
+          'acting as another refused',
+        );
         reply(by);
         return;
       }
@@ -198,33 +231,69 @@ export class ExerciseHost {
         reply({ type: 'ignored', reason: applied.reason });
         return;
       }
-      const stored = await this.store(applied);
+      const stored = await this.store(applied, origin);
       if (stored !== 'stored') {
         reply(stored);
         return;
       }
       const { entry } = applied;
-      const projected = projectEntry(this.state.head.setup, entry, client.role);
-      const head = headUpdateOf(this.state.head);
-      const refusal = entry.kind === 'attempt' || entry.kind === 'steeringRefused' ? entry.refusal : undefined;
-      reply(
-        refusal
-          ? {
-              type: 'refused',
-              seq: entry.seq,
-              hash: entry.hash,
-              rule: refusal.rule,
-              reason: refusal.message,
-              entry: projected,
-              head,
-            }
-          : { type: 'accepted', seq: entry.seq, hash: entry.hash, entry: projected, head },
-      );
-      if (refusal)
-        this.deps.log.info({ exercise: this.id, seq: entry.seq, rule: refusal.rule, client: client.id }, 'refused');
+      const outcome = this.outcomeOf(entry, client);
+      reply(outcome);
+      if (outcome.type === 'refused')
+        this.deps.log.info(
+          { exercise: this.id, seq: entry.seq, rule: outcome.rule, device: client.deviceKey },
+          'refused',
+        );
       this.broadcast([entry], client);
       this.schedule();
     });
+  }
+
+  /** The result of a stored entry for `client`: accepted or refused, with the head as it stands now. */
+  private outcomeOf(entry: LogEntry, client: Client, repeated = false): Outcome {
+    const projected = projectEntry(this.state.head.setup, entry, client.role);
+    const head = headUpdateOf(this.state.head);
+    const again = repeated ? { repeated: true as const } : {};
+    const refusal = entry.kind === 'attempt' || entry.kind === 'steeringRefused' ? entry.refusal : undefined;
+    return refusal
+      ? {
+          type: 'refused',
+          seq: entry.seq,
+          hash: entry.hash,
+          rule: refusal.rule,
+          reason: refusal.message,
+          entry: projected,
+          head,
+          ...again,
+        }
+      : { type: 'accepted', seq: entry.seq, hash: entry.hash, entry: projected, head, ...again };
+  }
+
+  /** A proposal the device sent before: the entry it made, once more; another proposal under its id is refused. */
+  private async repeated(
+    client: Client,
+    origin: ProposalOrigin,
+    earlier: { seq: number; fingerprint: string },
+  ): Promise<Outcome> {
+    if (earlier.fingerprint !== origin.fingerprint) {
+      this.deps.log.warn(
+        { exercise: this.id, device: origin.deviceId, clientMessageId: origin.clientMessageId },
+        'clientMessageId reused for another proposal',
+      );
+      return errorOutcome(
+        'reusedMessageId',
+        `Dit apparaat gebruikte "${origin.clientMessageId}" al voor een ander voorstel (regel ${String(earlier.seq)}); niets vastgelegd.`,
+        `This device already used "${origin.clientMessageId}" for another proposal (line ${String(earlier.seq)}); nothing recorded.`,
+      );
+    }
+    const [entry] = await this.deps.store.entries(this.id, earlier.seq - 1, earlier.seq);
+    if (!entry)
+      return errorOutcome('internal', 'Er ging iets mis op de server.', 'Something went wrong on the server.');
+    this.deps.log.info(
+      { exercise: this.id, seq: entry.seq, device: origin.deviceId, clientMessageId: origin.clientMessageId },
+      'proposal re-sent: answered with its entry',
+    );
+    return this.outcomeOf(entry, client, true);
   }
 
   private judge(proposal: Proposal): Applied {
@@ -235,7 +304,10 @@ export class ExerciseHost {
    * Store a judged entry; only when stored does the host's state move on.
    * What went wrong otherwise, as the outcome the sender hears.
    */
-  private async store(applied: Extract<Applied, { outcome: 'logged' }>): Promise<'stored' | Outcome> {
+  private async store(
+    applied: Extract<Applied, { outcome: 'logged' }>,
+    origin?: ProposalOrigin,
+  ): Promise<'stored' | Outcome> {
     // The log format's own check on what is about to be stored, so every stored line can be imported elsewhere.
     const checked = logEntrySchema.safeParse(applied.entry);
     if (!checked.success) {
@@ -247,7 +319,7 @@ export class ExerciseHost {
       );
     }
     try {
-      await this.deps.store.append(applied.state.head, [{ entry: applied.entry, text: applied.text }]);
+      await this.deps.store.append(applied.state.head, [{ entry: applied.entry, text: applied.text }], origin);
     } catch (error) {
       if (error instanceof StoreConflictError) {
         this.deps.log.error(

@@ -19,10 +19,62 @@ import {
   type DeviceRecord,
   type EventStore,
   type ExerciseListing,
+  type JoinCodeRecord,
+  type ProposalOrigin,
+  type ProposalRecord,
   type SealedEntry,
 } from './eventStore';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+const DEVICES_TABLE = `
+CREATE TABLE IF NOT EXISTS devices (
+  id                  TEXT PRIMARY KEY,
+  exercise_id         TEXT NOT NULL REFERENCES exercises(id),
+  token_hash          TEXT UNIQUE,   -- SHA-256 of the device token, once fetched
+  pending_secret_hash TEXT UNIQUE,   -- SHA-256 of the secret given at joining, until the token is used
+  join_code_id        TEXT,
+  role                TEXT NOT NULL,
+  cast_member_id      TEXT,
+  label               TEXT NOT NULL,
+  status              TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'revoked')),
+  created             TEXT NOT NULL,
+  approved            TEXT,
+  refused             TEXT,
+  revoked             TEXT
+);
+CREATE INDEX IF NOT EXISTS devices_by_exercise ON devices(exercise_id);
+`;
+
+const JOIN_CODES_TABLE = `
+-- Role-bound join codes, stored as the SHA-256 of the normalised code, with expiry and a use limit.
+CREATE TABLE IF NOT EXISTS join_codes (
+  id             TEXT PRIMARY KEY,
+  code_hash      TEXT NOT NULL UNIQUE,
+  exercise_id    TEXT NOT NULL REFERENCES exercises(id),
+  role           TEXT NOT NULL,
+  cast_member_id TEXT,
+  expires        TEXT NOT NULL,
+  max_uses       INTEGER NOT NULL,
+  uses_left      INTEGER NOT NULL CHECK (uses_left >= 0),
+  created        TEXT NOT NULL,
+  revoked        TEXT
+);
+CREATE INDEX IF NOT EXISTS join_codes_by_exercise ON join_codes(exercise_id);
+`;
+
+const PROPOSALS_TABLE = `
+-- Which entry a device's proposal made: written in the transaction that stores the entry,
+-- so a proposal re-sent after a lost result is answered with it, not judged again.
+CREATE TABLE IF NOT EXISTS proposals (
+  exercise_id       TEXT NOT NULL REFERENCES exercises(id),
+  device_id         TEXT NOT NULL,  -- a device's id, or 'admin' for the admin secret
+  client_message_id TEXT NOT NULL,
+  fingerprint       TEXT NOT NULL,  -- SHA-256 of the proposal as sent
+  seq               INTEGER NOT NULL,
+  PRIMARY KEY (exercise_id, device_id, client_message_id)
+) WITHOUT ROWID;
+`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -44,29 +96,28 @@ CREATE TABLE IF NOT EXISTS entries (
   json        TEXT NOT NULL, -- the canonical JSON that was hashed, with the hash
   PRIMARY KEY (exercise_id, seq)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS devices (
-  id             TEXT PRIMARY KEY,
-  exercise_id    TEXT NOT NULL REFERENCES exercises(id),
-  token_hash     TEXT UNIQUE,
-  role           TEXT NOT NULL,
-  cast_member_id TEXT,
-  label          TEXT NOT NULL,
-  status         TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'revoked')),
-  created        TEXT NOT NULL,
-  approved       TEXT,
-  revoked        TEXT
-);
-CREATE INDEX IF NOT EXISTS devices_by_exercise ON devices(exercise_id);
--- Join codes (slice 2): role-bound, hashed, with expiry and a use limit.
-CREATE TABLE IF NOT EXISTS join_codes (
-  code_hash      TEXT PRIMARY KEY,
-  exercise_id    TEXT NOT NULL REFERENCES exercises(id),
-  role           TEXT NOT NULL,
-  cast_member_id TEXT,
-  expires        TEXT NOT NULL,
-  uses_left      INTEGER NOT NULL,
-  created        TEXT NOT NULL
-);
+${DEVICES_TABLE}
+${JOIN_CODES_TABLE}
+${PROPOSALS_TABLE}
+`;
+
+/**
+ * From schema version 1 (slice 1 of #14): devices gain their joining columns
+ * and the 'refused' status (a table with a CHECK is rebuilt in SQLite); join
+ * codes, never written in version 1, are made anew with an id; proposals are
+ * new. One transaction: a file is at one version or the other.
+ */
+const MIGRATE_FROM_1 = `
+ALTER TABLE devices RENAME TO devices_v1;
+DROP INDEX IF EXISTS devices_by_exercise;
+${DEVICES_TABLE}
+INSERT INTO devices (id, exercise_id, token_hash, role, cast_member_id, label, status, created, approved, revoked)
+  SELECT id, exercise_id, token_hash, role, cast_member_id, label, status, created, approved, revoked FROM devices_v1;
+DROP TABLE devices_v1;
+DROP TABLE join_codes;
+${JOIN_CODES_TABLE}
+${PROPOSALS_TABLE}
+PRAGMA user_version = 2;
 `;
 
 /** `PRAGMA synchronous` reads back as a number: 2 is FULL. */
@@ -78,14 +129,75 @@ interface DeviceRow {
   id: string;
   exercise_id: string;
   token_hash: string | null;
+  pending_secret_hash: string | null;
+  join_code_id: string | null;
   role: DeviceRecord['role'];
   cast_member_id: string | null;
   label: string;
   status: DeviceRecord['status'];
   created: string;
   approved: string | null;
+  refused: string | null;
   revoked: string | null;
 }
+
+interface JoinCodeRow {
+  id: string;
+  code_hash: string;
+  exercise_id: string;
+  role: JoinCodeRecord['role'];
+  cast_member_id: string | null;
+  expires: string;
+  max_uses: number;
+  uses_left: number;
+  created: string;
+  revoked: string | null;
+}
+
+const deviceOf = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  exerciseId: row.exercise_id,
+  tokenHash: row.token_hash,
+  pendingSecretHash: row.pending_secret_hash,
+  joinCodeId: row.join_code_id,
+  role: row.role,
+  castMemberId: row.cast_member_id,
+  label: row.label,
+  status: row.status,
+  created: row.created,
+  approved: row.approved,
+  refused: row.refused,
+  revoked: row.revoked,
+});
+
+const deviceRow = (device: DeviceRecord): DeviceRow => ({
+  id: device.id,
+  exercise_id: device.exerciseId,
+  token_hash: device.tokenHash,
+  pending_secret_hash: device.pendingSecretHash,
+  join_code_id: device.joinCodeId,
+  role: device.role,
+  cast_member_id: device.castMemberId,
+  label: device.label,
+  status: device.status,
+  created: device.created,
+  approved: device.approved,
+  refused: device.refused,
+  revoked: device.revoked,
+});
+
+const joinCodeOf = (row: JoinCodeRow): JoinCodeRecord => ({
+  id: row.id,
+  codeHash: row.code_hash,
+  exerciseId: row.exercise_id,
+  role: row.role,
+  castMemberId: row.cast_member_id,
+  expires: row.expires,
+  maxUses: row.max_uses,
+  usesLeft: row.uses_left,
+  created: row.created,
+  revoked: row.revoked,
+});
 
 const isPrimaryKeyConflict = (error: unknown) =>
   error instanceof Database.SqliteError &&
@@ -113,6 +225,7 @@ export class SqliteStore implements EventStore {
   private readonly statements;
   private readonly appendTx;
   private readonly createTx;
+  private readonly redeemTx;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -122,13 +235,19 @@ export class SqliteStore implements EventStore {
       this.db.pragma('busy_timeout = 5000');
       ensureDurable(this.db, file);
       this.db.pragma('foreign_keys = ON');
-      this.db.exec(SCHEMA);
-      const version = this.db.pragma('user_version', { simple: true });
-      if (version === 0) this.db.pragma(`user_version = ${String(SCHEMA_VERSION)}`);
-      else if (version !== SCHEMA_VERSION)
-        throw new StoreOpenError(
-          `${file}: schema version ${String(version)}, this server knows ${String(SCHEMA_VERSION)}`,
-        );
+      this.db
+        .transaction(() => {
+          // Read inside the write lock: two servers opening one old file migrate it once.
+          const version = this.db.pragma('user_version', { simple: true });
+          if (version === 1) this.db.exec(MIGRATE_FROM_1);
+          else if (version !== 0 && version !== SCHEMA_VERSION)
+            throw new StoreOpenError(
+              `${file}: schema version ${String(version)}, this server knows ${String(SCHEMA_VERSION)}`,
+            );
+          this.db.exec(SCHEMA);
+          if (version === 0) this.db.pragma(`user_version = ${String(SCHEMA_VERSION)}`);
+        })
+        .immediate();
     } catch (error) {
       this.db.close();
       throw error;
@@ -151,13 +270,34 @@ export class SqliteStore implements EventStore {
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
+      proposal: db.prepare<[string, string, string], { seq: number; fingerprint: string }>(
+        'SELECT seq, fingerprint FROM proposals WHERE exercise_id = ? AND device_id = ? AND client_message_id = ?',
+      ),
+      insertProposal: db.prepare(
+        'INSERT INTO proposals (exercise_id, device_id, client_message_id, fingerprint, seq) VALUES (?, ?, ?, ?, ?)',
+      ),
+      device: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
       deviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
+      devices: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE exercise_id = ? ORDER BY created, id'),
       saveDevice: db.prepare(
-        `INSERT INTO devices (id, exercise_id, token_hash, role, cast_member_id, label, status, created, approved, revoked)
-         VALUES (@id, @exercise_id, @token_hash, @role, @cast_member_id, @label, @status, @created, @approved, @revoked)
-         ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash, role = excluded.role,
+        `INSERT INTO devices (id, exercise_id, token_hash, pending_secret_hash, join_code_id, role, cast_member_id,
+           label, status, created, approved, refused, revoked)
+         VALUES (@id, @exercise_id, @token_hash, @pending_secret_hash, @join_code_id, @role, @cast_member_id,
+           @label, @status, @created, @approved, @refused, @revoked)
+         ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash,
+           pending_secret_hash = excluded.pending_secret_hash, role = excluded.role,
            cast_member_id = excluded.cast_member_id, label = excluded.label, status = excluded.status,
-           approved = excluded.approved, revoked = excluded.revoked`,
+           approved = excluded.approved, refused = excluded.refused, revoked = excluded.revoked`,
+      ),
+      insertJoinCode: db.prepare(
+        `INSERT INTO join_codes (id, code_hash, exercise_id, role, cast_member_id, expires, max_uses, uses_left, created, revoked)
+         VALUES (@id, @code_hash, @exercise_id, @role, @cast_member_id, @expires, @max_uses, @uses_left, @created, @revoked)`,
+      ),
+      updateJoinCode: db.prepare('UPDATE join_codes SET uses_left = ?, revoked = ? WHERE id = ?'),
+      joinCode: db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE id = ?'),
+      joinCodeByHash: db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE code_hash = ?'),
+      joinCodes: db.prepare<[string], JoinCodeRow>(
+        'SELECT * FROM join_codes WHERE exercise_id = ? ORDER BY created DESC, id',
       ),
     };
     const { insertEntry, updateHead, insertExercise } = this.statements;
@@ -171,7 +311,8 @@ export class SqliteStore implements EventStore {
         }
       }
     };
-    this.appendTx = db.transaction((head: ExerciseHead, entries: readonly SealedEntry[]) => {
+    const { insertProposal } = this.statements;
+    this.appendTx = db.transaction((head: ExerciseHead, entries: readonly SealedEntry[], origin?: ProposalOrigin) => {
       const first = entries[0]?.entry.seq ?? head.length + 1;
       const expected = first - 1;
       if (first + entries.length - 1 !== head.length)
@@ -192,7 +333,28 @@ export class SqliteStore implements EventStore {
         expected,
       );
       if (changed.changes !== 1) throw new StoreConflictError(head.id, first);
+      if (origin) {
+        if (entries.length !== 1) throw new Error('append: a proposal makes one entry');
+        try {
+          insertProposal.run(head.id, origin.deviceId, origin.clientMessageId, origin.fingerprint, first);
+        } catch (error) {
+          // Another writer stored this proposal first.
+          if (isPrimaryKeyConflict(error)) throw new StoreConflictError(head.id, first, error);
+          throw error;
+        }
+      }
     });
+    const { joinCodeByHash, updateJoinCode, saveDevice } = this.statements;
+    this.redeemTx = db.transaction(
+      (codeHash: string, now: number, device: (code: JoinCodeRecord) => DeviceRecord): JoinCodeRecord | null => {
+        const row = joinCodeByHash.get(codeHash);
+        if (!row || row.revoked !== null || row.uses_left < 1 || Date.parse(row.expires) <= now) return null;
+        const code = joinCodeOf(row);
+        updateJoinCode.run(row.uses_left - 1, row.revoked, row.id);
+        saveDevice.run(deviceRow(device(code)));
+        return code;
+      },
+    );
     this.createTx = db.transaction((head: ExerciseHead, entries: readonly SealedEntry[]) => {
       try {
         insertExercise.run(head.id, JSON.stringify(head), head.length, head.headHash, head.createdAt, head.updatedAt);
@@ -232,10 +394,10 @@ export class SqliteStore implements EventStore {
     });
   }
 
-  append(head: ExerciseHead, entries: readonly SealedEntry[]): Promise<void> {
+  append(head: ExerciseHead, entries: readonly SealedEntry[], origin?: ProposalOrigin): Promise<void> {
     return new Promise((resolve) => {
       this.write(() => {
-        this.appendTx.immediate(head, entries);
+        this.appendTx.immediate(head, entries, origin);
       });
       resolve();
     });
@@ -286,45 +448,90 @@ export class SqliteStore implements EventStore {
     });
   }
 
+  proposal(exerciseId: string, deviceId: string, clientMessageId: string): Promise<ProposalRecord | null> {
+    return new Promise((resolve) => {
+      resolve(this.statements.proposal.get(exerciseId, deviceId, clientMessageId) ?? null);
+    });
+  }
+
+  device(id: string): Promise<DeviceRecord | null> {
+    return new Promise((resolve) => {
+      const row = this.statements.device.get(id);
+      resolve(row ? deviceOf(row) : null);
+    });
+  }
+
   deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
     return new Promise((resolve) => {
       const row = this.statements.deviceByToken.get(tokenHash);
-      resolve(
-        row
-          ? {
-              id: row.id,
-              exerciseId: row.exercise_id,
-              tokenHash: row.token_hash,
-              role: row.role,
-              castMemberId: row.cast_member_id,
-              label: row.label,
-              status: row.status,
-              created: row.created,
-              approved: row.approved,
-              revoked: row.revoked,
-            }
-          : null,
-      );
+      resolve(row ? deviceOf(row) : null);
+    });
+  }
+
+  devices(exerciseId: string): Promise<DeviceRecord[]> {
+    return new Promise((resolve) => {
+      resolve(this.statements.devices.all(exerciseId).map(deviceOf));
     });
   }
 
   saveDevice(device: DeviceRecord): Promise<void> {
     return new Promise((resolve) => {
-      this.write(() =>
-        this.statements.saveDevice.run({
-          id: device.id,
-          exercise_id: device.exerciseId,
-          token_hash: device.tokenHash,
-          role: device.role,
-          cast_member_id: device.castMemberId,
-          label: device.label,
-          status: device.status,
-          created: device.created,
-          approved: device.approved,
-          revoked: device.revoked,
-        }),
-      );
+      this.write(() => this.statements.saveDevice.run(deviceRow(device)));
       resolve();
+    });
+  }
+
+  saveJoinCode(code: JoinCodeRecord): Promise<void> {
+    return new Promise((resolve) => {
+      this.write(() => {
+        const row = {
+          id: code.id,
+          code_hash: code.codeHash,
+          exercise_id: code.exerciseId,
+          role: code.role,
+          cast_member_id: code.castMemberId,
+          expires: code.expires,
+          max_uses: code.maxUses,
+          uses_left: code.usesLeft,
+          created: code.created,
+          revoked: code.revoked,
+        };
+        const existing = this.statements.joinCode.get(code.id);
+        if (existing) {
+          this.statements.updateJoinCode.run(row.uses_left, row.revoked, row.id);
+          return;
+        }
+        try {
+          this.statements.insertJoinCode.run(row);
+        } catch (error) {
+          if (isPrimaryKeyConflict(error)) throw new StoreConflictError(code.exerciseId, null, error);
+          throw error;
+        }
+      });
+      resolve();
+    });
+  }
+
+  joinCode(id: string): Promise<JoinCodeRecord | null> {
+    return new Promise((resolve) => {
+      const row = this.statements.joinCode.get(id);
+      resolve(row ? joinCodeOf(row) : null);
+    });
+  }
+
+  joinCodes(exerciseId: string): Promise<JoinCodeRecord[]> {
+    return new Promise((resolve) => {
+      resolve(this.statements.joinCodes.all(exerciseId).map(joinCodeOf));
+    });
+  }
+
+  redeemJoinCode(
+    codeHash: string,
+    now: number,
+    device: (code: JoinCodeRecord) => DeviceRecord,
+  ): Promise<JoinCodeRecord | null> {
+    return new Promise((resolve) => {
+      resolve(this.write(() => this.redeemTx.immediate(codeHash, now, device)));
     });
   }
 

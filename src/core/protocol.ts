@@ -259,6 +259,8 @@ const outcomeSchema = z.discriminatedUnion('type', [
     hash: hashSchema,
     entry: projectedEntrySchema,
     head: headUpdateSchema,
+    /** The device sent this `clientMessageId` before: this is the entry it made then, not judged again. */
+    repeated: z.optional(z.literal(true)),
   }),
   /** Judged, refused by the rule named, and stored as refused (R10). */
   z.object({
@@ -269,6 +271,7 @@ const outcomeSchema = z.discriminatedUnion('type', [
     reason: bilingual,
     entry: projectedEntrySchema,
     head: headUpdateSchema,
+    repeated: z.optional(z.literal(true)),
   }),
   /** An inject step that names nothing of this exercise or would change nothing: nothing is logged. */
   z.object({ type: z.literal('ignored'), reason: bilingual }),
@@ -317,6 +320,8 @@ export const ERROR_CODES = [
   'forbidden',
   /** Another writer stored this seq first; the proposal was not judged again. Try again. */
   'conflict',
+  /** The device used this `clientMessageId` before for another proposal: nothing judged, nothing logged. */
+  'reusedMessageId',
   /** The store did not take the entry: nothing was acknowledged. Try again. */
   'storage',
   /** Anything else that went wrong on the server. */

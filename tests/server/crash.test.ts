@@ -4,7 +4,11 @@
  * and the server is killed with SIGKILL as soon as some of them are
  * acknowledged, with more still in flight. Restarted on the same file, every
  * acknowledged entry is there with the hash it was acknowledged with, the
- * chain verifies from the genesis, and a new proposal continues it.
+ * chain verifies from the genesis, and a new proposal continues it. The
+ * device then re-sends the whole burst with the same ids, as a client does for
+ * proposals still waiting for their result: each stored one is answered with
+ * the entry it made (recorded in its entry's transaction), the rest are judged
+ * once, and every line is in the log exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -75,16 +79,19 @@ describe('a crash right after the acks', () => {
     const { client } = await TestSocket.join(wsUrl(first.url), id, secret);
 
     const acknowledged = new Map<number, string>();
+    const ackedIds = new Map<string, number>();
     const outcomes = new Set<string>();
     const killed = new Promise<void>((resolve) => {
       client.socket.on('message', (data: Buffer) => {
         const message = JSON.parse(data.toString('utf8')) as {
           type: string;
+          clientMessageId?: string;
           outcome?: { type: string; seq: number; hash: string };
         };
         if (message.type !== 'result' || !message.outcome) return;
         outcomes.add(message.outcome.type);
         acknowledged.set(message.outcome.seq, message.outcome.hash);
+        ackedIds.set(message.clientMessageId ?? '', message.outcome.seq);
         if (acknowledged.size === KILL_AFTER) {
           first.child.kill('SIGKILL');
           resolve();
@@ -115,9 +122,29 @@ describe('a crash right after the acks', () => {
     expect(welcome.headSeq).toBeLessThanOrEqual(1 + BURST);
     expect(verifyChain(genesisOf(welcome.head), entries)).toBeNull();
 
+    // The burst again, same ids: what was stored is answered with its entry; what was lost is judged now, once.
+    const resent = await Promise.all(
+      Array.from({ length: BURST }, (_, index) =>
+        again.propose(`m${String(index + 1)}`, { kind: 'note', text: `Regel ${String(index + 1)}` }),
+      ),
+    );
+    resent.forEach((outcome, index) => {
+      const id = `m${String(index + 1)}`;
+      if (outcome.type !== 'accepted') throw new Error(`${id}: ${outcome.type}`);
+      const stored = outcome.seq <= welcome.headSeq;
+      expect(outcome.repeated === true, id).toBe(stored);
+      const seq = ackedIds.get(id);
+      if (seq !== undefined) expect(outcome, id).toMatchObject({ seq, hash: acked.get(seq), repeated: true });
+    });
     const next = await again.propose('after', { kind: 'note', text: 'Na de herstart' });
-    expect(next).toMatchObject({ type: 'accepted', seq: welcome.headSeq + 1 });
-    if (next.type === 'accepted') expect(next.entry.entry.prevHash).toBe(welcome.headHash);
+    expect(next).toMatchObject({ type: 'accepted', seq: 1 + BURST + 1 });
+    const { welcome: last } = await TestSocket.join(wsUrl(second.url), id, secret);
+    const all = last.catchUp.map((projected) => projected.entry as LogEntry);
+    expect(verifyChain(genesisOf(last.head), all)).toBeNull();
+    const lines = all.flatMap((entry) => (entry.kind === 'note' ? [entry.text] : []));
+    expect(lines.toSorted()).toEqual(
+      [...Array.from({ length: BURST }, (_, index) => `Regel ${String(index + 1)}`), 'Na de herstart'].toSorted(),
+    );
     expect([...client.invalid, ...again.invalid]).toEqual([]);
     again.close();
     second.child.kill('SIGTERM');

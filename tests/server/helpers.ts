@@ -17,6 +17,7 @@ import {
 import { scenarioToSetup } from '../../src/scenarios';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { buildServer, type ParaatServer } from '../../server/app';
+import type { DeviceRecord } from '../../server/store/eventStore';
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
 
@@ -38,6 +39,26 @@ export function scenarioSetup(name = 'jaarwisseling'): ExerciseSetup {
   const parsed = parseScenario(readFileSync(new URL(`../../public/scenarios/${name}.json`, import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(`the built-in scenario ${name} does not parse`);
   return { ...scenarioToSetup(parsed.scenario), scenario: parsed.scenario };
+}
+
+/** A device record as the store keeps it, approved unless told otherwise. */
+export function deviceRecord(
+  fields: Pick<DeviceRecord, 'id' | 'exerciseId' | 'role'> & Partial<DeviceRecord>,
+): DeviceRecord {
+  const at = new Date().toISOString();
+  return {
+    tokenHash: null,
+    pendingSecretHash: null,
+    joinCodeId: null,
+    castMemberId: null,
+    label: fields.id,
+    status: 'approved',
+    created: at,
+    approved: at,
+    refused: null,
+    revoked: null,
+    ...fields,
+  };
 }
 
 export interface Running {

@@ -19,6 +19,7 @@ import {
   ADMIN_SECRET,
   TestSocket,
   createExercise,
+  deviceRecord,
   hello,
   scenarioSetup,
   startServer,
@@ -198,18 +199,16 @@ describe('propose', () => {
   it('takes the role and person from the device’s token, projects what others add, and never lets a device act as another', async () => {
     const id = await createExercise(running.url, setup);
     const token = 'mayor-device-token-0123456789abcdef';
-    await running.server.store.saveDevice({
-      id: 'device-mayor',
-      exerciseId: id,
-      tokenHash: sha256Hex(token),
-      role: 'mayor',
-      castMemberId: 'burgemeester',
-      label: 'laptop burgemeester',
-      status: 'approved',
-      created: new Date().toISOString(),
-      approved: new Date().toISOString(),
-      revoked: null,
-    });
+    await running.server.store.saveDevice(
+      deviceRecord({
+        id: 'device-mayor',
+        exerciseId: id,
+        tokenHash: sha256Hex(token),
+        role: 'mayor',
+        castMemberId: 'burgemeester',
+        label: 'laptop burgemeester',
+      }),
+    );
     const { client: trainer } = await join(id);
     const { client: mayor, welcome } = await join(id, token);
     expect(welcome.role).toBe('mayor');
@@ -283,18 +282,16 @@ describe('the server releases injects at exercise time', () => {
   it('releases what is due by the core’s policy once the clock runs, stored, in the trainer’s name, told to each role as it may hear it', async () => {
     const id = await createExercise(running.url, setup);
     const token = 'commander-device-token-0123456789ab';
-    await running.server.store.saveDevice({
-      id: 'device-commander',
-      exerciseId: id,
-      tokenHash: sha256Hex(token),
-      role: 'commander',
-      castMemberId: 'commandant',
-      label: 'ME-commandant',
-      status: 'approved',
-      created: new Date().toISOString(),
-      approved: new Date().toISOString(),
-      revoked: null,
-    });
+    await running.server.store.saveDevice(
+      deviceRecord({
+        id: 'device-commander',
+        exerciseId: id,
+        tokenHash: sha256Hex(token),
+        role: 'commander',
+        castMemberId: 'commandant',
+        label: 'ME-commandant',
+      }),
+    );
     const { client: trainer } = await join(id);
     const { client: commander } = await join(id, token);
     // 25 exercise minutes on, then start: the injects at 0, 10 and 20 minutes are due at once.
@@ -390,18 +387,17 @@ describe('bad messages and devices', () => {
   it('tells an incompatible device why, closes with 4400, and never welcomes it', async () => {
     const id = await createExercise(running.url, setup);
     const revokedToken = 'revoked-device-token-0123456789abc';
-    await running.server.store.saveDevice({
-      id: 'device-revoked',
-      exerciseId: id,
-      tokenHash: sha256Hex(revokedToken),
-      role: 'observer',
-      castMemberId: null,
-      label: 'oude tablet',
-      status: 'revoked',
-      created: new Date().toISOString(),
-      approved: new Date().toISOString(),
-      revoked: new Date().toISOString(),
-    });
+    await running.server.store.saveDevice(
+      deviceRecord({
+        id: 'device-revoked',
+        exerciseId: id,
+        tokenHash: sha256Hex(revokedToken),
+        role: 'observer',
+        label: 'oude tablet',
+        status: 'revoked',
+        revoked: new Date().toISOString(),
+      }),
+    );
     const cases: [unknown, string][] = [
       [{ ...hello(id), protocolVersion: PROTOCOL_VERSION - 1 }, 'tooOld'],
       [{ ...hello(id), protocolVersion: PROTOCOL_VERSION + 1, somethingNew: true }, 'tooOld'],

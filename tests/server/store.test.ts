@@ -12,7 +12,7 @@ import type { By } from '../../machines';
 import { applyAttempt, newExercise, verifyChain, genesisOf, type ExerciseState } from '../../src/core';
 import { scenarioToSetup } from '../../src/scenarios';
 import { parseScenario } from '../../src/scenarios/parseScenario';
-import { StoreConflictError } from '../../server/store/eventStore';
+import { StoreConflictError, type DeviceRecord, type JoinCodeRecord } from '../../server/store/eventStore';
 import { SqliteStore } from '../../server/store/sqliteStore';
 
 const T0 = Date.UTC(2026, 11, 31, 21, 0);
@@ -51,7 +51,7 @@ function noted(state: ExerciseState, text: string, wall: number) {
 describe('the SQLite store', () => {
   it('makes its folder, and reads WAL and synchronous=FULL back on every open', async () => {
     const first = store();
-    expect(first.info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 1 });
+    expect(first.info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 2 });
     await first.close();
     // Another connection to the file: WAL persisted in it, synchronous did not (it is per connection).
     const raw = new Database(file);
@@ -59,7 +59,7 @@ describe('the SQLite store', () => {
     raw.pragma('synchronous = NORMAL');
     expect(raw.pragma('synchronous', { simple: true })).toBe(1);
     raw.close();
-    expect(store().info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 1 });
+    expect(store().info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 2 });
   });
 
   it('keeps an exercise and its log as written, across a reopen', async () => {
@@ -135,16 +135,19 @@ describe('the SQLite store', () => {
     await one.setAdminSecretHash('ab'.repeat(32));
     const created = newExercise(setup, { id: 'aaaaaaaa00000005', wall: T0 });
     await one.create(created.head, [{ entry: created.entry, text: created.text }]);
-    const device = {
+    const device: DeviceRecord = {
       id: 'd1',
       exerciseId: created.head.id,
       tokenHash: 'cd'.repeat(32),
-      role: 'mayor' as const,
+      pendingSecretHash: null,
+      joinCodeId: null,
+      role: 'mayor',
       castMemberId: 'burgemeester',
       label: 'laptop',
-      status: 'approved' as const,
+      status: 'approved',
       created: new Date(T0).toISOString(),
       approved: new Date(T0).toISOString(),
+      refused: null,
       revoked: null,
     };
     await one.saveDevice(device);
@@ -154,5 +157,121 @@ describe('the SQLite store', () => {
     expect(await two.adminSecretHash()).toBe('ab'.repeat(32));
     expect(await two.deviceByTokenHash('cd'.repeat(32))).toMatchObject({ id: 'd1', status: 'revoked' });
     expect(await two.deviceByTokenHash('ef'.repeat(32))).toBeNull();
+    expect(await two.devices(created.head.id)).toEqual([
+      { ...device, status: 'revoked', revoked: new Date(T0 + 1).toISOString() },
+    ]);
+  });
+
+  it('records the proposal that made an entry in the same transaction, and only with it', async () => {
+    const created = newExercise(setup, { id: 'aaaaaaaa00000006', wall: T0 });
+    const one = store();
+    await one.create(created.head, [{ entry: created.entry, text: created.text }]);
+    const a = noted(created.state, 'Een', T0 + 1000);
+    const origin = { deviceId: 'admin', clientMessageId: 'c-1', fingerprint: 'ab'.repeat(32) };
+    await one.append(a.state.head, [{ entry: a.entry, text: a.text }], origin);
+    expect(await one.proposal(created.head.id, 'admin', 'c-1')).toEqual({ seq: 2, fingerprint: 'ab'.repeat(32) });
+    expect(await one.proposal(created.head.id, 'other-device', 'c-1')).toBeNull();
+    // Refused append (a gap): neither the entry nor the record is stored.
+    const b = noted(a.state, 'Twee', T0 + 2000);
+    const c = noted(b.state, 'Drie', T0 + 3000);
+    await expect(
+      one.append(c.state.head, [{ entry: c.entry, text: c.text }], { ...origin, clientMessageId: 'c-3' }),
+    ).rejects.toBeInstanceOf(StoreConflictError);
+    expect(await one.proposal(created.head.id, 'admin', 'c-3')).toBeNull();
+    // The same proposal recorded twice (a second writer): a conflict, and the entry it came with is not stored.
+    await expect(one.append(b.state.head, [{ entry: b.entry, text: b.text }], origin)).rejects.toBeInstanceOf(
+      StoreConflictError,
+    );
+    expect((await one.head(created.head.id))?.length).toBe(2);
+    await one.close();
+    expect(await store().proposal(created.head.id, 'admin', 'c-1')).toEqual({ seq: 2, fingerprint: 'ab'.repeat(32) });
+  });
+
+  it('uses a join code once per use, in one transaction with the pending device, and never past its expiry', async () => {
+    const created = newExercise(setup, { id: 'aaaaaaaa00000007', wall: T0 });
+    const one = store();
+    await one.create(created.head, [{ entry: created.entry, text: created.text }]);
+    const code: JoinCodeRecord = {
+      id: 'code-1',
+      codeHash: '12'.repeat(32),
+      exerciseId: created.head.id,
+      role: 'mayor',
+      castMemberId: 'burgemeester',
+      expires: new Date(T0 + 60_000).toISOString(),
+      maxUses: 2,
+      usesLeft: 2,
+      created: new Date(T0).toISOString(),
+      revoked: null,
+    };
+    await one.saveJoinCode(code);
+    await expect(one.saveJoinCode({ ...code, id: 'code-2' })).rejects.toBeInstanceOf(StoreConflictError);
+    const pending = (n: number) => (used: JoinCodeRecord) => ({
+      id: `pending-${String(n)}`,
+      exerciseId: used.exerciseId,
+      tokenHash: null,
+      pendingSecretHash: String(n).repeat(64),
+      joinCodeId: used.id,
+      role: used.role,
+      castMemberId: used.castMemberId,
+      label: `apparaat ${String(n)}`,
+      status: 'pending' as const,
+      created: new Date(T0).toISOString(),
+      approved: null,
+      refused: null,
+      revoked: null,
+    });
+    expect(await one.redeemJoinCode('ff'.repeat(32), T0, pending(0))).toBeNull();
+    expect(await one.redeemJoinCode(code.codeHash, T0 + 60_000, pending(1))).toBeNull(); // expired
+    expect(await one.redeemJoinCode(code.codeHash, T0, pending(2))).toMatchObject({ id: 'code-1', usesLeft: 2 });
+    expect(await one.redeemJoinCode(code.codeHash, T0, pending(3))).toMatchObject({ usesLeft: 1 });
+    expect(await one.redeemJoinCode(code.codeHash, T0, pending(4))).toBeNull(); // used up
+    expect((await one.devices(created.head.id)).map((device) => device.id)).toEqual(['pending-2', 'pending-3']);
+    expect(await one.joinCode('code-1')).toMatchObject({ usesLeft: 0 });
+    await one.saveJoinCode({ ...code, id: 'code-3', codeHash: '34'.repeat(32) });
+    await one.saveJoinCode({ ...code, id: 'code-3', codeHash: '34'.repeat(32), revoked: new Date(T0).toISOString() });
+    expect(await one.redeemJoinCode('34'.repeat(32), T0, pending(5))).toBeNull(); // revoked
+    expect((await one.joinCodes(created.head.id)).map((listed) => listed.id).sort()).toEqual(['code-1', 'code-3']);
+  });
+
+  it('migrates a file of schema version 1 (slice 1) and keeps its devices', async () => {
+    const raw = new Database(file.replace('data/paraat.sqlite', 'old.sqlite'));
+    raw.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE exercises (id TEXT PRIMARY KEY, head TEXT NOT NULL, length INTEGER NOT NULL,
+        head_hash TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL);
+      CREATE TABLE entries (exercise_id TEXT NOT NULL REFERENCES exercises(id), seq INTEGER NOT NULL,
+        hash TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (exercise_id, seq)) WITHOUT ROWID;
+      CREATE TABLE devices (id TEXT PRIMARY KEY, exercise_id TEXT NOT NULL REFERENCES exercises(id),
+        token_hash TEXT UNIQUE, role TEXT NOT NULL, cast_member_id TEXT, label TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'revoked')),
+        created TEXT NOT NULL, approved TEXT, revoked TEXT);
+      CREATE INDEX devices_by_exercise ON devices(exercise_id);
+      CREATE TABLE join_codes (code_hash TEXT PRIMARY KEY, exercise_id TEXT NOT NULL REFERENCES exercises(id),
+        role TEXT NOT NULL, cast_member_id TEXT, expires TEXT NOT NULL, uses_left INTEGER NOT NULL, created TEXT NOT NULL);
+      PRAGMA user_version = 1;
+    `);
+    const created = newExercise(setup, { id: 'aaaaaaaa00000008', wall: T0 });
+    raw
+      .prepare('INSERT INTO exercises VALUES (?, ?, ?, ?, ?, ?)')
+      .run(created.head.id, JSON.stringify(created.head), 1, created.head.headHash, 'x', 'x');
+    raw.prepare('INSERT INTO entries VALUES (?, 1, ?, ?)').run(created.head.id, created.entry.hash, created.text);
+    raw
+      .prepare("INSERT INTO devices VALUES ('d1', ?, ?, 'mayor', 'burgemeester', 'laptop', 'approved', 'x', 'x', NULL)")
+      .run(created.head.id, 'cd'.repeat(32));
+    raw.close();
+    const old = new SqliteStore(file.replace('data/paraat.sqlite', 'old.sqlite'));
+    open.push(old);
+    expect(old.info().schemaVersion).toBe(2);
+    expect(await old.entries(created.head.id)).toEqual([created.entry]);
+    expect(await old.deviceByTokenHash('cd'.repeat(32))).toMatchObject({
+      id: 'd1',
+      status: 'approved',
+      pendingSecretHash: null,
+      refused: null,
+    });
+    const device = await old.device('d1');
+    if (!device) throw new Error('no device');
+    await old.saveDevice({ ...device, status: 'refused', refused: 'y' }); // the new status fits
+    expect(await old.proposal(created.head.id, 'admin', 'x')).toBeNull();
   });
 });
