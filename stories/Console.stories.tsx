@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ConsoleScreen } from '../src/features/console/ConsoleScreen';
+import { ConsoleScreen } from '../src/app/screens/ConsoleScreen';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import { openSession, SessionContext, type ExerciseSession } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN, stored } from '../tests/fixtures/exercise';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { DebriefScreen } from '../src/features/debrief/DebriefScreen';
+import { DebriefScreen } from '../src/app/screens/DebriefScreen';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import type { ExerciseRepository } from '../src/session';
 import {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import type { EscalationSnapshot } from '../machines';
 import { DecisionDialog, type DecisionDialogProps } from '../src/features/decisions/DecisionDialog';
+import { EvidenceDisclosure } from '../src/features/evidence/EvidenceDisclosure';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
 
 /** Riot control, the crowd not yet warned, nothing decided: where the mayor is asked. */
@@ -29,7 +30,9 @@ const meta = {
     onOpenChange: fn(),
     onSubmit: fn(),
   },
-  render: (args, { loaded }) => <DecisionDialog {...args} snapshot={snapshotOf(loaded)} />,
+  render: (args, { loaded }) => (
+    <DecisionDialog evidence={<EvidenceDisclosure />} {...args} snapshot={snapshotOf(loaded)} />
+  ),
   loaders: [() => ({ snapshot: inRiotControl() })],
 } satisfies Meta<typeof DecisionDialog>;
 export default meta;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { DecisionsPanel } from '../src/features/decisions/DecisionsPanel';
+import { EvidenceDisclosure } from '../src/features/evidence/EvidenceDisclosure';
 import { SessionContext, type ExerciseSession } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
 
@@ -24,7 +25,7 @@ const meta = {
   args: { actingAs: BY.mayor },
   render: (args, { loaded }) => (
     <SessionContext.Provider value={sessionOf(loaded)}>
-      <DecisionsPanel {...args} />
+      <DecisionsPanel evidence={<EvidenceDisclosure />} {...args} />
     </SessionContext.Provider>
   ),
   loaders: [

@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { Attempt, ExerciseSession } from '../src/session';
 import { SessionContext } from '../src/session';
-import { ModelFigure, type ModelFigureProps } from '../src/features/diagram/ModelFigure';
+import type { By } from '../machines';
+import { ModelFigure } from '../src/features/diagram/ModelFigure';
+import { ATTEMPT_DIALOGS } from '../src/app/screens/attemptDialogs';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
 
 /** A session after the first `count` attempts of the full run, plus any extra ones. */
@@ -24,24 +26,28 @@ const hereList = (canvasElement: HTMLElement) => canvasElement.querySelector('.m
  * Storybook's (JSON-serializable) args refuse. Without a session the model is
  * drawn on its own.
  */
+/** Who acts; the dialogs a tried path asks its words in are the console's own, as on the screens. */
+interface DiagramArgs {
+  actingAs: By;
+}
+
 const meta = {
   title: 'Model/Diagram',
-  component: ModelFigure,
   args: { actingAs: BY.commander },
   render: (args, { loaded }) => {
     const session = sessionOf(loaded);
     if (!session) return <ModelFigure />;
     return (
       <SessionContext.Provider value={session}>
-        <ModelFigure {...args} />
+        <ModelFigure actingAs={args.actingAs} dialogs={ATTEMPT_DIALOGS} />
       </SessionContext.Provider>
     );
   },
   loaders: [() => sessionAfter(0)],
   parameters: { layout: 'fullscreen' },
-} satisfies Meta<typeof ModelFigure>;
+} satisfies Meta<DiagramArgs>;
 export default meta;
-type Story = StoryObj<ModelFigureProps>;
+type Story = StoryObj<DiagramArgs>;
 
 /** The whole model on its own, for teaching: every state and transition, nothing current. */
 export const WholeModel: Story = {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ExercisesScreen } from '../src/features/exercises/ExercisesScreen';
+import { ExercisesScreen } from '../src/app/screens/ExercisesScreen';
 import { exerciseFile, parseExerciseFile, type ExerciseFile, type ExerciseReader, type LogEntry } from '../src/session';
 import { MemoryRepository } from '../src/session/local/memoryRepository';
 import { BY, riotControlSession, stored } from '../tests/fixtures/exercise';

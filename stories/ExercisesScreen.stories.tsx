@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ExercisesScreen } from '../src/features/exercises/ExercisesScreen';
+import { ExercisesScreen } from '../src/app/screens/ExercisesScreen';
 import { createExercise, openSession } from '../src/session';
 import { MemoryRepository } from '../src/session/local/memoryRepository';
 import { fakeWallClock, play, RIOT_CONTROL_RUN, SETUP, stored } from '../tests/fixtures/exercise';
@@ -63,8 +63,11 @@ export const CreateAndOpen: Story = {
     // The list is read asynchronously: it says so first (role="status"), then lists.
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(3));
     await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
-    // The form loads when asked for (a lazy chunk).
-    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Rotterdam-Zuid');
+    // The form loads when asked for (a lazy chunk): on a busy machine its first load takes seconds.
+    await userEvent.type(
+      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
+      'Jaarwisseling Rotterdam-Zuid',
+    );
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Rotterdam');
     await userEvent.type(canvas.getByLabelText(/^Burgemeester/), 'Carla Stoop');
     await userEvent.type(canvas.getByLabelText(/^Locoburgemeester/), 'Robert Simons');
@@ -93,9 +96,12 @@ export const DeleteWithConfirmation: Story = {
     const { store } = loadedOf(loaded);
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Verwijderen Jaarwisseling Amsterdam-Oost' }));
-    const dialog = await within(document.body).findByRole('alertdialog', {
-      name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?',
-    });
+    // The dialog is a lazy chunk too.
+    const dialog = await within(document.body).findByRole(
+      'alertdialog',
+      { name: 'Oefening ‘Jaarwisseling Amsterdam-Oost’ verwijderen?' },
+      { timeout: 15_000 },
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Verwijderen' }));
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(2));
     await expect((await store.list()).map((exercise) => exercise.title)).not.toContain('Jaarwisseling Amsterdam-Oost');
@@ -135,7 +141,10 @@ export const StorageFull: Story = {
     store.failWith = 'quota';
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Nieuwe oefening' }));
-    await userEvent.type(await canvas.findByLabelText(/Titel van de oefening/), 'Jaarwisseling Zwolle');
+    await userEvent.type(
+      await canvas.findByLabelText(/Titel van de oefening/, {}, { timeout: 15_000 }),
+      'Jaarwisseling Zwolle',
+    );
     await userEvent.type(canvas.getByLabelText(/^Gemeente/), 'Zwolle');
     for (const [label, name] of [
       [/^Burgemeester/, 'Pieter Snel'],

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AudienceView } from '../src/features/injects/AudienceView';
+import { AudienceScreen } from '../src/app/screens/AudienceScreen';
 import { InjectsPanel } from '../src/features/injects/InjectsPanel';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
 import type { InjectAudience } from '../src/scenarios';
@@ -176,7 +176,7 @@ const audienceStory = (audience: InjectAudience, steps?: (session: ExerciseSessi
   render: (_args, { loaded }) => {
     const { fixture, audienceStore } = loaded as AudienceLoaded;
     return (
-      <AudienceView
+      <AudienceScreen
         store={audienceStore}
         id={fixture.id}
         audience={audience}

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import InstructorScreen, { type InstructorScreenProps } from '../src/features/instructor/InstructorScreen';
+import InstructorScreen, { type InstructorScreenProps } from '../src/app/screens/InstructorScreen';
 
 /** The screen as the app runs it: the step lives in the address, here in state; `onStep` is spied on. */
 function Walkthrough(props: InstructorScreenProps) {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LanguageSwitch } from '../src/features/language/LanguageSwitch';
-import { ReplayScreen } from '../src/features/replay/ReplayScreen';
+import { ReplayScreen } from '../src/app/screens/ReplayScreen';
 import type { ExerciseRepository, LogEntry } from '../src/session';
 import { longLogSession, riotControlSession, stored } from '../tests/fixtures/exercise';
 

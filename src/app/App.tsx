@@ -9,7 +9,7 @@ import { SessionContext } from '../session/useSession';
 import { PhaseLadder } from '../features/phaseLadder/PhaseLadder';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
 import { ProjectorToggle } from '../features/console/ProjectorToggle';
-import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
+import { ExercisesScreen } from './screens/ExercisesScreen';
 import { InstructorLink } from '../features/instructor/InstructorLink';
 import { useLanguage, useTranslation } from '../i18n';
 import { debriefHref } from '../features/debrief/routes';
@@ -17,17 +17,17 @@ import { replayHref } from '../features/replay/routes';
 import { audienceHref, exerciseHref, navigate, useRoute } from './route';
 
 // Loaded when their route is opened: the model diagram (with its layout library) and the instructor mode.
-const ModelScreen = lazy(() => import('../features/diagram/ModelScreen'));
-const InstructorScreen = lazy(() => import('../features/instructor/InstructorScreen'));
-const DebriefScreen = lazy(() => import('../features/debrief/DebriefScreen'));
-const ReplayScreen = lazy(() => import('../features/replay/ReplayScreen'));
+const ModelScreen = lazy(() => import('./screens/ModelScreen'));
+const InstructorScreen = lazy(() => import('./screens/InstructorScreen'));
+const DebriefScreen = lazy(() => import('./screens/DebriefScreen'));
+const ReplayScreen = lazy(() => import('./screens/ReplayScreen'));
 // The console and the audience's screen too: the first screen (the exercise list) needs neither,
 // and initialJs (npm run bench:check) counts what loads before it.
 const ConsoleScreen = lazy(() =>
-  import('../features/console/ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })),
+  import('./screens/ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })),
 );
-const AudienceView = lazy(() =>
-  import('../features/injects/AudienceView').then((module) => ({ default: module.AudienceView })),
+const AudienceScreen = lazy(() =>
+  import('./screens/AudienceScreen').then((module) => ({ default: module.AudienceScreen })),
 );
 
 function HeaderControls() {
@@ -286,7 +286,7 @@ export function App() {
         {skipLink}
         {/* Read-only: the audience's screen follows the console in another tab and opens no session. */}
         <Suspense fallback={<p role="status">{t('app.name')}</p>}>
-          <AudienceView
+          <AudienceScreen
             key={`${route.id}/${route.audience}`}
             store={store}
             id={route.id}

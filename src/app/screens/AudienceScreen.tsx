@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import type { InjectAudience } from '../../scenarios';
 import { releasedFor, useStoredExercise, type ClockState, type ExerciseReader } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { formatInjectTime, formatInjectTimeText, isoOf } from './format';
-import { useExerciseTime } from './useExerciseTime';
-import './injects.css';
+import { formatInjectTime, formatInjectTimeText, isoOf } from '../../features/injects/format';
+import { useExerciseTime } from '../../features/injects/useExerciseTime';
+import '../../features/injects/injects.css';
 
-export interface AudienceViewProps {
+export interface AudienceScreenProps {
   store: ExerciseReader;
   id: string;
   audience: InjectAudience;
@@ -36,7 +36,7 @@ function AudienceClock({ clock, now }: { clock: ClockState; now?: (() => number)
  * from storage and follows the trainer's console in another tab; it never
  * writes, so it opens no session.
  */
-export function AudienceView({ store, id, audience, headerControls, startHref, now }: AudienceViewProps) {
+export function AudienceScreen({ store, id, audience, headerControls, startHref, now }: AudienceScreenProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const exercise = useStoredExercise(store, id);

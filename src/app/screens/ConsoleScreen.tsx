@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react';
-import { maySteer, PHASES, phaseOf, type By } from '../../../machines';
+import { maySteer, PHASES, phaseOf } from '../../../machines';
 import {
   exerciseFile,
   exerciseFileName,
@@ -8,22 +8,24 @@ import {
   useReopened,
   useSession,
   useSessionState,
-  type CastMember,
 } from '../../session';
 import { useTranslation } from '../../i18n';
 import type { InjectAudience } from '../../scenarios';
 import { downloadText } from '../../ui/download';
-import { ActingAs } from '../actingAs/ActingAs';
-import { ActionsPanel } from '../actions/ActionsPanel';
-import { ExerciseClock } from '../clock/ExerciseClock';
-import { DecisionsPanel } from '../decisions/DecisionsPanel';
-import { ExerciseLog } from '../log/ExerciseLog';
-import { InjectsPanel } from '../injects/InjectsPanel';
-import { PhaseLadder } from '../phaseLadder/PhaseLadder';
-import { ConsoleHeader } from './ConsoleHeader';
-import { SkipLinks } from './SkipLinks';
-import { StorageBanner } from './StorageBanner';
-import './console.css';
+import { ActingAs } from '../../features/actingAs/ActingAs';
+import { ActionsPanel } from '../../features/actions/ActionsPanel';
+import { ExerciseClock } from '../../features/clock/ExerciseClock';
+import { DecisionsPanel } from '../../features/decisions/DecisionsPanel';
+import { EvidenceDisclosure } from '../../features/evidence/EvidenceDisclosure';
+import { ExerciseLog } from '../../features/log/ExerciseLog';
+import { InjectsPanel } from '../../features/injects/InjectsPanel';
+import { PhaseLadder } from '../../features/phaseLadder/PhaseLadder';
+import { ConsoleHeader } from '../../features/console/ConsoleHeader';
+import { SkipLinks } from '../../features/console/SkipLinks';
+import { StorageBanner } from '../../features/console/StorageBanner';
+import '../../features/console/console.css';
+import { ATTEMPT_DIALOGS } from './attemptDialogs';
+import { byOf } from './byOf';
 
 export interface ConsoleScreenProps {
   volatile: boolean;
@@ -44,11 +46,6 @@ export interface ConsoleScreenProps {
   onReload?: () => void;
 }
 
-export const byOf = (member: CastMember): By =>
-  member.municipality === undefined
-    ? { role: member.role, name: member.name }
-    : { role: member.role, name: member.name, municipality: member.municipality };
-
 /** Where the skip links lead: each panel's wrapper, whose heading takes focus. */
 const PANELS = {
   actions: 'paneel-acties',
@@ -58,7 +55,7 @@ const PANELS = {
 } as const;
 
 // The model diagram and its layout library load only when asked for: the console's first load does not wait.
-const ModelPanel = lazy(() => import('../diagram/ModelPanel'));
+const ModelPanel = lazy(() => import('../../features/diagram/ModelPanel'));
 
 /** The trainer's console for one open exercise. */
 export function ConsoleScreen({
@@ -155,7 +152,7 @@ export function ConsoleScreen({
         <div id={modelId} className="console__model" key={`model-${String(generation)}`}>
           {showModel && acting && (
             <Suspense fallback={<p role="status">{t('diagram.loading')}</p>}>
-              <ModelPanel actingAs={byOf(acting)} />
+              <ModelPanel actingAs={byOf(acting)} dialogs={ATTEMPT_DIALOGS} />
             </Suspense>
           )}
         </div>
@@ -175,7 +172,9 @@ export function ConsoleScreen({
           </div>
           <div className="console__actions">
             <div id={PANELS.actions}>{acting && <ActionsPanel actingAs={byOf(acting)} />}</div>
-            <div id={PANELS.decisions}>{acting && <DecisionsPanel actingAs={byOf(acting)} />}</div>
+            <div id={PANELS.decisions}>
+              {acting && <DecisionsPanel actingAs={byOf(acting)} evidence={<EvidenceDisclosure />} />}
+            </div>
           </div>
           <div id={PANELS.log} className="console__log">
             {noteWriter && <ExerciseLog actingAs={byOf(noteWriter)} />}

@@ -1,13 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
-import { ComparisonSection } from './ComparisonSection';
-import { DebriefReport } from './DebriefReport';
-import { ExportBar } from './ExportBar';
-import { FinalHash } from './IntegritySection';
+import { ComparisonSection } from '../../features/debrief/ComparisonSection';
+import { DebriefReport } from '../../features/debrief/DebriefReport';
+import { ExportBar } from '../../features/debrief/ExportBar';
+import { FinalHash } from '../../features/debrief/IntegritySection';
 import { useStoredExercise, type ExerciseReader } from '../../session';
-import { debriefOf } from './storedExercise';
-import { startTimeText } from './words';
-import './debrief.css';
+import { debriefOf } from '../../features/debrief/storedExercise';
+import { startTimeText } from '../../features/debrief/words';
+import '../../features/debrief/debrief.css';
 
 export interface DebriefScreenProps {
   store: ExerciseReader;

@@ -5,16 +5,18 @@ import { StorageWriteError, type ExerciseReader, type ExerciseRepository } from 
 import type { ExerciseSetup } from '../../core/log';
 import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
-import { ExerciseList, type ListedExercise } from './ExerciseList';
-import { ImportAlert, ImportExerciseControl, ImportStatus } from './ImportExercise';
-import type { ImportState } from './importExercise';
-import './exercises.css';
+import { ExerciseList, type ListedExercise } from '../../features/exercises/ExerciseList';
+import { ImportAlert, ImportExerciseControl, ImportStatus } from '../../features/exercises/ImportExercise';
+import type { ImportState } from '../../features/exercises/importExercise';
+import '../../features/exercises/exercises.css';
 
 // Loaded when asked for, not with the list (initialJs, npm run bench:check): the set-up form with
 // its scenario parser, the session that creates an exercise (statechart, hashing), and the file checks.
-const NewExerciseForm = lazy(() => import('./NewExerciseForm').then((module) => ({ default: module.NewExerciseForm })));
+const NewExerciseForm = lazy(() =>
+  import('../../features/exercises/NewExerciseForm').then((module) => ({ default: module.NewExerciseForm })),
+);
 const loadSession = () => import('../../session/session');
-const loadImport = () => import('./importExercise');
+const loadImport = () => import('../../features/exercises/importExercise');
 
 export interface ExercisesScreenProps {
   store: ExerciseRepository;

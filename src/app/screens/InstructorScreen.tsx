@@ -2,8 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { PHASES } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { AssumptionBadge } from '../../ui/AssumptionBadge';
-import { INSTRUCTOR_STEPS, type Basis, type InstructorStep } from './content';
-import './instructor.css';
+import { INSTRUCTOR_STEPS, type Basis, type InstructorStep } from '../../features/instructor/content';
+import '../../features/instructor/instructor.css';
 
 export interface InstructorScreenProps {
   /** The step shown, 1-based; out of range is brought within it. */

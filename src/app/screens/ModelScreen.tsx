@@ -10,10 +10,11 @@ import {
 } from '../../session';
 import { useTranslation } from '../../i18n';
 import { downloadText } from '../../ui/download';
-import { ActingAs } from '../actingAs/ActingAs';
-import { byOf } from '../console/ConsoleScreen';
-import { StorageBanner } from '../console/StorageBanner';
-import { ModelFigure } from './ModelFigure';
+import { ActingAs } from '../../features/actingAs/ActingAs';
+import { StorageBanner } from '../../features/console/StorageBanner';
+import { ModelFigure } from '../../features/diagram/ModelFigure';
+import { ATTEMPT_DIALOGS } from './attemptDialogs';
+import { byOf } from './byOf';
 
 export interface ModelScreenProps {
   /** The header's right-hand controls (language, projector), owned by the app. */
@@ -78,7 +79,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
           }
         />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
-        {acting && <ModelFigure key={generation} actingAs={byOf(acting)} />}
+        {acting && <ModelFigure key={generation} actingAs={byOf(acting)} dialogs={ATTEMPT_DIALOGS} />}
       </main>
     </>
   );

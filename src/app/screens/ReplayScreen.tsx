@@ -1,9 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n';
+import { PHASES, phaseOf } from '../../../machines';
+import { useLanguage, useTranslation } from '../../i18n';
 import { branchExercise, useStoredExercise, type ExerciseRepository } from '../../session';
-import { ReplayView } from './ReplayView';
-import '../console/console.css';
-import './replay.css';
+import { DecisionsInForce } from '../../features/decisions/DecisionsInForce';
+import { describeEntry } from '../../features/log/describeEntry';
+import { LogView } from '../../features/log/LogView';
+import { PhaseLadder } from '../../features/phaseLadder/PhaseLadder';
+import { ReplayView } from '../../features/replay/ReplayView';
+import '../../features/console/console.css';
+import '../../features/replay/replay.css';
 
 export interface ReplayScreenProps {
   /** Read for the replay; written only to store a branch (a new exercise). */
@@ -21,6 +26,8 @@ export interface ReplayScreenProps {
   initialPosition?: number;
 }
 
+const ignore = () => undefined;
+
 /** Step through a stored exercise line by line, and branch a new exercise from any line. */
 export function ReplayScreen({
   store,
@@ -33,6 +40,7 @@ export function ReplayScreen({
   initialPosition,
 }: ReplayScreenProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const loaded = useStoredExercise(store, id);
   const [branchError, setBranchError] = useState<string | null>(null);
   const exercise = loaded?.state === 'found' ? { head: loaded.head, entries: loaded.log } : null;
@@ -101,7 +109,29 @@ export function ReplayScreen({
                   },
                 );
               }}
-            />
+              describe={(entry) => describeEntry(entry, t, language, setup?.scenario)}
+            >
+              {/* The console as it was at that line: the phase ladder, the decisions in force, the log up to it. */}
+              {(at) => (
+                <div className="console__grid">
+                  <div className="console__ladder">
+                    <PhaseLadder phases={PHASES} current={phaseOf(at.snapshot)} compact />
+                  </div>
+                  <div className="console__actions">
+                    <DecisionsInForce snapshot={at.snapshot} canDecide={false} />
+                  </div>
+                  <div className="console__log">
+                    <LogView
+                      entries={at.entries}
+                      canAnnotate={false}
+                      onAnnotate={ignore}
+                      onCorrect={ignore}
+                      scenario={setup?.scenario}
+                    />
+                  </div>
+                </div>
+              )}
+            </ReplayView>
           </>
         )}
       </main>

@@ -1,6 +1,6 @@
 import type { EscalationEventType, Refusal } from '../../../machines';
-import { ruleById } from '../../../machines';
-import { useLanguage, useTranslation } from '../../i18n';
+import { useTranslation } from '../../i18n';
+import { AdvanceVerdict } from '../../ui/AdvanceVerdict';
 import './actions.css';
 
 /** One operational action as the console offers it, with the model's verdict in advance. */
@@ -20,35 +20,6 @@ export interface ActionPanelProps {
   onShowAllChange: (showAll: boolean) => void;
   /** The outcome of the last attempt from this panel, announced politely. */
   lastResult?: { outcome: 'accepted' | 'refused'; text: string } | undefined;
-}
-
-/**
- * The model's verdict on an attempt, given before it is made: "✓ Mogelijk", or "✗ Wordt geweigerd",
- * the rule and the model's reason, and that it can be tried anyway. The buttons it speaks for point
- * at it with aria-describedby. The mayor's decisions panel shows the same words for its buttons.
- */
-export function AdvanceVerdict({ id, refusal }: { id: string; refusal: Refusal | null }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  return (
-    <p id={id} className="action__status">
-      {refusal ? (
-        <>
-          <span className="outcome outcome--refused">
-            <span aria-hidden="true">✗</span> {t('actions.willBeRefused')}
-          </span>{' '}
-          <span className="rule-id" title={ruleById(refusal.rule)?.title[language]}>
-            {refusal.rule}
-          </span>
-          : {refusal.message[language]} <span className="action__try">({t('actions.tryAnyway')})</span>
-        </>
-      ) : (
-        <span className="outcome outcome--accepted">
-          <span aria-hidden="true">✓</span> {t('actions.allowed')}
-        </span>
-      )}
-    </p>
-  );
 }
 
 /**

@@ -6,9 +6,6 @@ export const en: typeof nl = {
   noActions:
     '{{role}} takes no operational decisions in the model (R13). Choose another role, or show all actions to rehearse a refusal.',
   showAll: 'Also show actions outside this role',
-  allowed: 'Possible',
-  willBeRefused: 'Will be refused',
-  tryAnyway: 'Try anyway (it is logged)',
   action: {
     escalate: 'Escalate to phase {{number}}',
     escalateTop: 'Escalate',

@@ -3,9 +3,6 @@ export const nl = {
   noActions:
     '{{role}} neemt geen operationele beslissingen in het model (R13). Kies links een andere rol, of toon alle acties om een weigering te oefenen.',
   showAll: 'Toon ook acties buiten deze rol',
-  allowed: 'Mogelijk',
-  willBeRefused: 'Wordt geweigerd',
-  tryAnyway: 'Toch proberen (wordt gelogd)',
   action: {
     escalate: 'Opschalen naar fase {{number}}',
     escalateTop: 'Opschalen',

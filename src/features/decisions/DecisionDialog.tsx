@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-aria-components';
 import {
   decisionInForce,
@@ -11,7 +11,6 @@ import {
 } from '../../../machines';
 import type { Attempt } from '../../session';
 import { useTranslation } from '../../i18n';
-import { EvidenceDisclosure } from '../evidence/EvidenceDisclosure';
 import {
   AttemptDialog,
   ConfirmStep,
@@ -28,7 +27,13 @@ import './decisions.css';
 
 export type DecideAttempt = Extract<Attempt, { type: 'mayor.decide' }>;
 
-export type DecisionDialogProps = AttemptDialogProps<DecideAttempt>;
+export interface DecisionDialogProps extends AttemptDialogProps<DecideAttempt> {
+  /**
+   * What is known about the tear agent, shown in its dialog so the mayor can weigh it (the screen
+   * gives it: the evidence feature's disclosure). Not shown for the water cannon.
+   */
+  evidence?: ReactNode;
+}
 
 interface DecisionDraft {
   verdict: Verdict | null;
@@ -61,7 +66,15 @@ export function decideAttemptOf(subject: Subject, by: By, draft: DecisionDraft &
  * judged by the model (R6), which the confirm step shows before anything is
  * recorded. BOB notes and conditions are optional.
  */
-export function DecisionDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: DecisionDialogProps) {
+export function DecisionDialog({
+  subject,
+  by,
+  snapshot,
+  isOpen,
+  onOpenChange,
+  onSubmit,
+  evidence,
+}: DecisionDialogProps) {
   const { t } = useTranslation();
   return (
     <AttemptDialog
@@ -70,7 +83,9 @@ export function DecisionDialog({ subject, by, snapshot, isOpen, onOpenChange, on
       onSubmit={onSubmit}
       title={t(`decisions.decideDialog.title.${subject}`)}
       className={`decision-dialog decision-dialog--${subject}`}
-      form={(actions) => <DecisionForm subject={subject} by={by} snapshot={snapshot} {...actions} />}
+      form={(actions) => (
+        <DecisionForm subject={subject} by={by} snapshot={snapshot} evidence={evidence} {...actions} />
+      )}
     />
   );
 }
@@ -79,11 +94,12 @@ interface DecisionFormProps {
   subject: Subject;
   by: By;
   snapshot: EscalationSnapshot;
+  evidence: ReactNode;
   onCancel: () => void;
   onConfirm: (attempt: DecideAttempt) => void;
 }
 
-function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFormProps) {
+function DecisionForm({ subject, by, snapshot, evidence, onCancel, onConfirm }: DecisionFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<DecisionDraft>({
@@ -179,7 +195,7 @@ function DecisionForm({ subject, by, snapshot, onCancel, onConfirm }: DecisionFo
           <p>{t('decisions.decideDialog.pilotNote')}</p>
         </div>
       )}
-      {subject === 'tearGas' && <EvidenceDisclosure />}
+      {subject === 'tearGas' && evidence}
       <DecisionFacts by={by} current={current} />
       <ModelJudgement refusal={refusal} />
 

@@ -9,7 +9,7 @@ import {
   type Subject,
 } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
-import { AdvanceVerdict } from '../actions/ActionPanel';
+import { AdvanceVerdict } from '../../ui/AdvanceVerdict';
 import { formatDecisionTime, VerdictLabel, whoAsLabel } from './parts';
 import './decisions.css';
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   actionsFor,
   SUBJECTS,
@@ -22,6 +22,8 @@ export interface DecisionsPanelProps {
    * role try, to rehearse a refusal.
    */
   canDecide?: boolean;
+  /** What is known about the tear agent, shown in its decision dialog (the screen gives it). */
+  evidence?: ReactNode;
 }
 
 type Open = { kind: 'decide' | 'revoke'; subject: Subject } | null;
@@ -43,7 +45,7 @@ export function advanceVerdicts(snapshot: EscalationSnapshot, by: By): AdvanceVe
 }
 
 /** The mayor's decisions in the console: the panel and its dialogs, wired to the session's one door. */
-export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
+export function DecisionsPanel({ actingAs, canDecide, evidence }: DecisionsPanelProps) {
   const session = useSession();
   const { snapshot } = useSessionState();
   const { t } = useTranslation();
@@ -148,6 +150,7 @@ export function DecisionsPanel({ actingAs, canDecide }: DecisionsPanelProps) {
           isOpen
           onOpenChange={onOpenChange}
           onSubmit={record}
+          evidence={evidence}
         />
       )}
       {open?.kind === 'revoke' && (

@@ -12,7 +12,7 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { DiagramView } from './DiagramView';
 import type { DiagramText } from './labels';
 import type { DiagramLayout } from './layout';
-import { useTryTransition } from './useTryTransition';
+import { useTryTransition, type AttemptDialogs } from './useTryTransition';
 
 export interface LiveDiagramProps {
   graph: ModelGraph;
@@ -20,6 +20,8 @@ export interface LiveDiagramProps {
   text: DiagramText;
   /** Who acts: each path out of the current state is judged for this role. */
   actingAs: By;
+  /** The dialogs a tried path asks its words in (the screen's: the console's own). */
+  dialogs: AttemptDialogs;
   /** Draw at the layout's own size (scrolling to where the exercise is) instead of fitting the width. */
   actualSize: boolean;
 }
@@ -61,7 +63,7 @@ function reveal(figure: HTMLElement, element: Element, margin = 12) {
  * as the console), with the rule and the reason in words beside it. A path
  * is tried by clicking it, or with Tab and Enter; the attempt is logged.
  */
-export function LiveDiagram({ graph, layout, text, actingAs, actualSize }: LiveDiagramProps) {
+export function LiveDiagram({ graph, layout, text, actingAs, dialogs, actualSize }: LiveDiagramProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { snapshot } = useSessionState();
@@ -77,7 +79,7 @@ export function LiveDiagram({ graph, layout, text, actingAs, actualSize }: LiveD
   const judgements = new Map(
     outgoing.map((transition) => [transition.id, judgeTransition(snapshot, transition, actingAs)]),
   );
-  const { tryTransition, dialog, lastResult } = useTryTransition(actingAs, snapshot, text.transition);
+  const { tryTransition, dialog, lastResult } = useTryTransition(actingAs, snapshot, text.transition, dialogs);
 
   // One line per verdict, not per path: the same refusal for four paths is said once, with the four names.
   const verdicts: { key: string; refusal: Refusal | null; labels: string[]; ids: string[] }[] = [];

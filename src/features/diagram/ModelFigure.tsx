@@ -3,15 +3,22 @@ import type { By } from '../../../machines';
 import { useTranslation } from '../../i18n';
 import { DiagramView } from './DiagramView';
 import { LiveDiagram } from './LiveDiagram';
+import type { AttemptDialogs } from './useTryTransition';
 import { useModelLayout } from './useModelLayout';
 import { useProjector } from './useProjector';
 
-export interface ModelFigureProps {
-  /** Inside an exercise: who acts. Without it the model is drawn on its own, nothing highlighted. */
-  actingAs?: By;
+export type ModelFigureProps = {
   /** Controls beside the size toggle (the console puts its full-screen link here). */
   controls?: ReactNode;
-}
+} & (
+  | { actingAs?: undefined; dialogs?: undefined }
+  | {
+      /** Inside an exercise: who acts. Without it the model is drawn on its own, nothing highlighted. */
+      actingAs: By;
+      /** The dialogs a path tried from the diagram asks its words in (the screen's). */
+      dialogs: AttemptDialogs;
+    }
+);
 
 /** The legend: what the marks mean, each in words as well as in colour. */
 function Legend() {
@@ -56,7 +63,7 @@ function Legend() {
 }
 
 /** The model diagram with its loading state, size toggle and legend. */
-export function ModelFigure({ actingAs, controls }: ModelFigureProps) {
+export function ModelFigure({ actingAs, dialogs, controls }: ModelFigureProps) {
   const { t } = useTranslation();
   const projector = useProjector();
   const model = useModelLayout(projector);
@@ -102,6 +109,7 @@ export function ModelFigure({ actingAs, controls }: ModelFigureProps) {
           layout={model.layout}
           text={model.text}
           actingAs={actingAs}
+          dialogs={dialogs}
           actualSize={actualSize}
         />
       ) : (

@@ -1,13 +1,35 @@
-import { useState } from 'react';
-import { whyRefused, type By, type EscalationSnapshot, type Subject } from '../../../machines';
+import { useState, type ComponentType } from 'react';
+import { whyRefused, type By, type EscalationSnapshot, type Refusal, type Subject } from '../../../machines';
 import { attemptForTransition, type ModelTransition } from '../../../machines/diagram';
 import { useSession, type Attempt } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-// The console's own dialogs: a path tried from the diagram asks for the same reason and grounds (R1, R6).
-import { ReasonDialog } from '../actions/ReasonDialog';
-import { DecisionDialog } from '../decisions/DecisionDialog';
-import { RevokeDialog } from '../decisions/RevokeDialog';
 import { SubjectDialog } from './SubjectDialog';
+
+interface OpenDialogProps {
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+}
+
+/** A dialog asking for a decision's or a revocation's words, about one subject (R4, R6). */
+type SubjectAttemptDialog = ComponentType<
+  OpenDialogProps & { subject: Subject; by: By; snapshot: EscalationSnapshot; onSubmit: (attempt: Attempt) => void }
+>;
+
+/**
+ * The dialogs a path tried from the diagram asks its words in. They are the console's own (the
+ * screen gives them), so the diagram asks for the same reason and grounds as the console (R1, R6).
+ */
+export interface AttemptDialogs {
+  Reason: ComponentType<
+    OpenDialogProps & {
+      direction: 'escalate' | 'deescalate';
+      judge: (reason: string) => Refusal | null;
+      onSubmit: (reason: string) => void;
+    }
+  >;
+  Decide: SubjectAttemptDialog;
+  Revoke: SubjectAttemptDialog;
+}
 
 export interface TryResult {
   outcome: 'accepted' | 'refused';
@@ -25,7 +47,12 @@ type Asking =
  * them first: a reason to change phase (R1), grounds for a decision (R6),
  * and for a decision the one subject it is about (R4).
  */
-export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: (t: ModelTransition) => string) {
+export function useTryTransition(
+  by: By,
+  snapshot: EscalationSnapshot,
+  labelOf: (t: ModelTransition) => string,
+  { Reason, Decide, Revoke }: AttemptDialogs,
+) {
   const session = useSession();
   const { t } = useTranslation();
   const language = useLanguage();
@@ -88,7 +115,7 @@ export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: 
   if (asking?.kind === 'reason') {
     const type = asking.direction === 'escalate' ? 'phase.escalate' : 'phase.deescalate';
     dialog = (
-      <ReasonDialog
+      <Reason
         direction={asking.direction}
         isOpen
         onOpenChange={close}
@@ -110,7 +137,7 @@ export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: 
     );
   } else if (asking?.kind === 'decide') {
     dialog = (
-      <DecisionDialog
+      <Decide
         key={asking.subject}
         subject={asking.subject}
         by={by}
@@ -124,7 +151,7 @@ export function useTryTransition(by: By, snapshot: EscalationSnapshot, labelOf: 
     );
   } else if (asking?.kind === 'revoke') {
     dialog = (
-      <RevokeDialog
+      <Revoke
         key={asking.subject}
         subject={asking.subject}
         by={by}

@@ -1,20 +1,26 @@
-import { useLanguage, useTranslation } from '../../i18n';
-import type { Scenario } from '../../scenarios';
-import type { LogEntry } from '../../session';
-import { describeEntry } from '../log/describeEntry';
+import { useTranslation } from '../../i18n';
+
+/** A log line in words, as the log describes it (what of the log's description the replay shows). */
+export interface EntryWords {
+  seq: number;
+  exerciseTime: string;
+  who: string;
+  what: string;
+  details: readonly string[];
+  outcome: 'accepted' | 'refused' | null;
+  refusal: { rule: string; title: string; message: string } | null;
+  phase: { text: string } | null;
+}
 
 export interface CurrentEntryProps {
-  /** The line the replay stands at; none before the first line. */
-  entry: LogEntry | undefined;
+  /** The line the replay stands at, in words; none before the first line. */
+  description: EntryWords | null;
   count: number;
-  scenario?: Scenario | undefined;
 }
 
 /** The line the replay stands at, in words (the log's own description), announced politely. */
-export function CurrentEntry({ entry, count, scenario }: CurrentEntryProps) {
+export function CurrentEntry({ description, count }: CurrentEntryProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const description = entry ? describeEntry(entry, t, language, scenario) : null;
   return (
     <div className="replay-current" role="status" aria-live="polite" aria-atomic="true">
       <h3 className="replay-current__title">{t('replay.current')}</h3>

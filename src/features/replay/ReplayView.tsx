@@ -1,12 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { PHASES, phaseOf } from '../../../machines';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { EscalationSnapshot } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatExerciseTimeText } from '../../i18n/format';
 import { createReplayCursor, type ExerciseHead, type LogEntry } from '../../session';
-import { DecisionsInForce } from '../decisions/DecisionsInForce';
-import { LogView } from '../log/LogView';
-import { PhaseLadder } from '../phaseLadder/PhaseLadder';
-import { CurrentEntry } from './CurrentEntry';
+import { CurrentEntry, type EntryWords } from './CurrentEntry';
 import { Standing } from './Standing';
 import { stepDelay, type PlaySpeed } from './playback';
 import { StepControl } from './StepControl';
@@ -18,17 +15,25 @@ export interface ReplayViewProps {
   initialPosition?: number;
   /** Make a new exercise from lines 1..seq (the screen owns the store). */
   onBranch: (seq: number) => void;
+  /** The line stood at, in words: the log's own description (the screen gives it). */
+  describe: (entry: LogEntry) => EntryWords;
+  /** The console as it was at that line, from the state replayed to it and the log up to it (the screen composes it). */
+  children: (at: ReplayedAt) => ReactNode;
 }
 
-const ignore = () => undefined;
+/** Where the replay stands: the model's state after the lines shown, and those lines. */
+export interface ReplayedAt {
+  snapshot: EscalationSnapshot;
+  entries: readonly LogEntry[];
+}
 
 /**
- * The console as it was at one line of the log: the phase ladder, the
- * decisions in force and means in use, and the log up to that line. The state
- * is rebuilt by replaying the events (a cursor with checkpoints, so a long log
- * steps quickly), never read from stored state.
+ * The console as it was at one line of the log: the step controls, the line
+ * in words, the means in use, and (from the screen) the console at that line.
+ * The state is rebuilt by replaying the events (a cursor with checkpoints, so a
+ * long log steps quickly), never read from stored state.
  */
-export function ReplayView({ head, entries, initialPosition, onBranch }: ReplayViewProps) {
+export function ReplayView({ head, entries, initialPosition, onBranch, describe, children }: ReplayViewProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -43,7 +48,6 @@ export function ReplayView({ head, entries, initialPosition, onBranch }: ReplayV
   const snapshot = useMemo(() => cursor.seek(position), [cursor, position]);
   const shown = useMemo(() => entries.slice(0, position), [entries, position]);
   const current = entries[position - 1];
-  const phase = phaseOf(snapshot);
 
   useEffect(() => {
     if (!playing || position >= count) return;
@@ -82,7 +86,7 @@ export function ReplayView({ head, entries, initialPosition, onBranch }: ReplayV
           onSpeed={setSpeed}
         />
         <div className="replay__now">
-          <CurrentEntry entry={current} count={count} scenario={head.setup.scenario} />
+          <CurrentEntry description={current ? describe(current) : null} count={count} />
         </div>
         <Standing snapshot={snapshot} atStart={position === 0} />
         <div className="replay__branch">
@@ -105,23 +109,7 @@ export function ReplayView({ head, entries, initialPosition, onBranch }: ReplayV
           </p>
         </div>
       </section>
-      <div className="console__grid">
-        <div className="console__ladder">
-          <PhaseLadder phases={PHASES} current={phase} compact />
-        </div>
-        <div className="console__actions">
-          <DecisionsInForce snapshot={snapshot} canDecide={false} />
-        </div>
-        <div className="console__log">
-          <LogView
-            entries={shown}
-            canAnnotate={false}
-            onAnnotate={ignore}
-            onCorrect={ignore}
-            scenario={head.setup.scenario}
-          />
-        </div>
-      </div>
+      {children({ snapshot, entries: shown })}
     </div>
   );
 }

@@ -37,6 +37,11 @@ export const en: typeof nl = {
     accepted: 'Carried out',
     refused: 'Refused',
   },
+  advance: {
+    allowed: 'Possible',
+    willBeRefused: 'Will be refused',
+    tryAnyway: 'Try anyway (it is logged)',
+  },
   common: {
     cancel: 'Cancel',
     close: 'Close',

@@ -35,6 +35,12 @@ export const nl = {
     accepted: 'Uitgevoerd',
     refused: 'Geweigerd',
   },
+  /** The model's verdict on an attempt before it is made (src/ui/AdvanceVerdict.tsx). */
+  advance: {
+    allowed: 'Mogelijk',
+    willBeRefused: 'Wordt geweigerd',
+    tryAnyway: 'Toch proberen (wordt gelogd)',
+  },
   common: {
     cancel: 'Annuleren',
     close: 'Sluiten',

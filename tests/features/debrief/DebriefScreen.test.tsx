@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DebriefScreen } from '../../../src/features/debrief/DebriefScreen';
+import { DebriefScreen } from '../../../src/app/screens/DebriefScreen';
 import { i18n } from '../../../src/i18n';
 import { openSession, type ExerciseReader } from '../../../src/session';
 import { MemoryRepository } from '../../../src/session/local/memoryRepository';

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExercisesScreen } from '../../../src/features/exercises/ExercisesScreen';
+import { ExercisesScreen } from '../../../src/app/screens/ExercisesScreen';
 import { i18n } from '../../../src/i18n';
 import { createExercise, type ExerciseSetup } from '../../../src/session';
 import { MemoryRepository } from '../../../src/session/local/memoryRepository';

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AudienceView } from '../../../src/features/injects/AudienceView';
+import { AudienceScreen } from '../../../src/app/screens/AudienceScreen';
 import { i18n } from '../../../src/i18n';
 import { createExercise, type ExerciseChange } from '../../../src/session';
 import type { MemoryRepository } from '../../../src/session/local/memoryRepository';
@@ -21,7 +21,7 @@ async function renderView(audience: InjectAudience, fixture = scenarioSession())
   await stored(fixture.session);
   const tab = fixture.repository.sibling();
   render(
-    <AudienceView
+    <AudienceScreen
       store={tab}
       id={fixture.id}
       audience={audience}
@@ -133,7 +133,7 @@ describe('when there is nothing to show', () => {
   it('says so for an exercise without a scenario', async () => {
     const { repository, id, clock } = newSession(SETUP);
     render(
-      <AudienceView
+      <AudienceScreen
         store={repository}
         id={id}
         audience="everyone"
@@ -150,7 +150,7 @@ describe('when there is nothing to show', () => {
   it('says so, with a way back, for an exercise that is not on this device', async () => {
     const { repository } = scenarioSession();
     render(
-      <AudienceView
+      <AudienceScreen
         store={repository}
         id="0123456789abcdef"
         audience="everyone"

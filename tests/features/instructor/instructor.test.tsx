@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import InstructorScreen from '../../../src/features/instructor/InstructorScreen';
+import InstructorScreen from '../../../src/app/screens/InstructorScreen';
 import { INSTRUCTOR_STEPS } from '../../../src/features/instructor/content';
 import { parseRoute } from '../../../src/app/route';
 import { setLanguage } from '../../../src/i18n';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReplayScreen } from '../../../src/features/replay/ReplayScreen';
+import { ReplayScreen } from '../../../src/app/screens/ReplayScreen';
 import { stepDelay, MAX_STEP_MS, MIN_STEP_MS } from '../../../src/features/replay/playback';
 import { i18n } from '../../../src/i18n';
 import { genesisOf, verifyChain, type LogEntry } from '../../../src/session';
