@@ -5,6 +5,7 @@
  *   GET  /healthz         {"ok":true,"protocolVersion":1}
  *   POST /api/exercises   (admin) create an exercise from a set-up
  *   GET  /api/exercises   (admin) the exercises on this server
+ *   …/join-codes, …/devices, /api/join   joining with a code (./joining.ts)
  *   GET  /ws              WebSocket: the protocol of src/core/protocol.ts (docs/protocol.md)
  *   GET  /*               the built app (dist/)
  */
@@ -18,6 +19,7 @@ import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, exerciseSetupSchema, issuesOf, new
 import { bearerOf, identifier } from './auth';
 import { handleSocket } from './connection';
 import { ExerciseHosts, type Logger } from './exerciseHost';
+import { Joining, registerJoining } from './joining';
 import { ensureAdminSecret, matchesHash, type AdminSecret } from './secrets';
 import { SqliteStore } from './store/sqliteStore';
 
@@ -33,8 +35,8 @@ export interface ServerOptions {
   renewAdminSecret?: boolean;
   /** The built app to serve; null or missing folder: API and WebSocket only. */
   distDir?: string | null;
-  /** Fastify's logger: false for none. */
-  logger?: boolean | { level: string };
+  /** Fastify's logger: false for none; a `stream` takes the JSON lines instead of stdout. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Origins besides the server's own that may open the WebSocket (a wall display served elsewhere). */
   allowedOrigins?: readonly string[];
   /** The wall clock (epoch ms). */
@@ -122,6 +124,14 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
   });
 
   app.get('/api/exercises', { preHandler: requireAdmin }, async () => ({ exercises: await store.list() }));
+
+  const joining = new Joining({ store, hosts, now, log });
+  registerJoining(app, joining, requireAdmin);
+  // Requests held open for a decision are answered before the server waits for its connections to end.
+  app.addHook('preClose', (done) => {
+    joining.stop();
+    done();
+  });
 
   const allowedOrigins = options.allowedOrigins ?? [];
   app.get(

@@ -1,10 +1,12 @@
 /**
  * Who a device is, from the token in its hello (never from its messages).
  *
- * Slice 1: the trainer's own device uses the admin secret and is the
- * trainer. Slice 2 adds device tokens issued on approval of a join code; their
- * records (./store/eventStore.ts `DeviceRecord`) are read here already, so a
- * revoked or pending device is refused.
+ * The trainer's own devices use the admin secret and are the trainer. Other
+ * devices use the token issued when the trainer approved them (./joining.ts);
+ * their record (./store/eventStore.ts `DeviceRecord`) gives the role and cast
+ * member. A revoked token is told so; an unknown one, another exercise's, or a
+ * device not approved (pending, refused) is forbidden. The exercise's host
+ * reads the record again in its queue before the welcome (./exerciseHost.ts).
  */
 import type { DeviceRecord, EventStore } from './store/eventStore';
 import { matchesHash, sha256Hex } from './secrets';

@@ -22,14 +22,8 @@ import {
   type ServerMessage,
 } from '../src/core';
 import type { Identify } from './auth';
-import {
-  ADMIN_DEVICE,
-  trainerPerson,
-  type Client,
-  type ExerciseHost,
-  type ExerciseHosts,
-  type Logger,
-} from './exerciseHost';
+import { ADMIN_DEVICE, devicePerson, trainerPerson } from './devices';
+import type { Client, ExerciseHost, ExerciseHosts, Logger } from './exerciseHost';
 
 /** A device that says nothing for this long after connecting is let go. */
 export const HELLO_TIMEOUT_MS = 10_000;
@@ -76,6 +70,10 @@ const ERRORS: Record<
     en: 'Say hello first and wait for the welcome.',
   },
   internal: { nl: 'Er ging iets mis op de server.', en: 'Something went wrong on the server.' },
+  rateLimited: {
+    nl: 'Te veel berichten achter elkaar: dit bericht is niet gelezen. Wacht even.',
+    en: 'Too many messages in a row: this one was not read. Wait a moment.',
+  },
 };
 
 /** What this module needs of a `ws` WebSocket. */
@@ -165,27 +163,24 @@ export function handleSocket(socket: SocketLike, remote: string, deps: Connectio
       return;
     }
     const { setup } = host.head;
-    let person = trainerPerson(setup);
-    if (identity.kind === 'device') {
-      const member = setup.cast.find((candidate) => candidate.id === identity.device.castMemberId);
-      person =
-        member && member.role === identity.device.role
-          ? {
-              role: member.role,
-              name: member.name,
-              ...(member.municipality === undefined ? {} : { municipality: member.municipality }),
-              castMemberId: member.id,
-            }
-          : { role: identity.device.role, name: identity.device.label };
-    }
+    const person = identity.kind === 'device' ? devicePerson(setup, identity.device) : trainerPerson(setup);
     if (closed()) return; // closed while we looked
     const deviceKey = identity.kind === 'device' ? identity.device.id : ADMIN_DEVICE;
-    const client: Client = { id, deviceKey, role: person.role, person, send };
-    await host.join(client, lastSeq);
+    const client: Client = { id, deviceKey, role: person.role, person, send, end: incompatible };
+    const joinedAs = await host.join(client, lastSeq);
+    if (joinedAs !== 'joined') {
+      log.warn({ connection: id, remote, exercise: exerciseId, device: deviceKey, reason: joinedAs }, 'hello refused');
+      incompatible(joinedAs);
+      return;
+    }
+    if (closed()) {
+      host.leave(client);
+      return;
+    }
     joined = { host, client };
     phase = 'welcomed';
     clearTimeout(helloTimer);
-    log.info({ connection: id, remote, exercise: exerciseId, role: person.role }, 'device joined');
+    log.info({ connection: id, remote, exercise: exerciseId, device: deviceKey, role: person.role }, 'device joined');
   }
 
   async function propose(message: Record<string, unknown>) {

@@ -32,7 +32,6 @@ import {
   projectExercise,
   toProposal,
   type Applied,
-  type ExerciseSetup,
   type ExerciseState,
   type LogEntry,
   type Outcome,
@@ -41,6 +40,7 @@ import {
   type Propose,
   type ServerMessage,
 } from '../src/core';
+import { ADMIN_DEVICE, devicesView, trainerPerson } from './devices';
 import { StoreConflictError, type EventStore, type ProposalOrigin } from './store/eventStore';
 
 /** A device connected to an exercise, as its host sees it. */
@@ -55,7 +55,12 @@ export interface Client {
   readonly role: Role;
   readonly person: Person;
   send(message: ServerMessage): void;
+  /** Tell the device it cannot take part (`incompatible`) and close its socket. */
+  end(reason: 'revoked' | 'forbidden'): void;
 }
+
+/** How a hello ended: welcomed, or why not. */
+export type Joined = 'joined' | 'revoked' | 'forbidden';
 
 export interface Logger {
   info(object: object, message: string): void;
@@ -74,19 +79,6 @@ export interface HostDeps {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** After the store failed to take a release, try again this much later. */
 const RELEASE_RETRY_MS = 5_000;
-
-const TRAINER_FALLBACK_NAME = 'Oefenleider';
-
-/** The device key of the admin secret: the trainer's own devices (device ids are 32 hex characters). */
-export const ADMIN_DEVICE = 'admin';
-
-/** The person the trainer's own device acts as: the set-up's (first) trainer. */
-export function trainerPerson(setup: ExerciseSetup): Person {
-  const trainer = setup.cast.find((member) => member.role === 'trainer');
-  return trainer
-    ? { ...byOfMember(trainer), castMemberId: trainer.id }
-    : { role: 'trainer', name: TRAINER_FALLBACK_NAME };
-}
 
 const byOfPerson = (person: Person): By =>
   person.municipality === undefined
@@ -139,10 +131,23 @@ export class ExerciseHost {
     return result;
   }
 
-  /** Welcome `client` with everything after `lastSeq`, then keep it posted. */
-  join(client: Client, lastSeq: number): Promise<void> {
-    return this.run(async () => {
-      if (this.disposed) return;
+  /**
+   * Welcome `client` with everything after `lastSeq`, then keep it posted.
+   * A device's record is read again here, in the queue, so a revocation that
+   * lands while its hello is on its way is never missed: either the device is
+   * welcomed first and then closed by the revocation, or it is refused.
+   */
+  join(client: Client, lastSeq: number): Promise<Joined> {
+    return this.run(async (): Promise<Joined> => {
+      if (this.disposed) return 'forbidden';
+      if (client.deviceKey !== ADMIN_DEVICE) {
+        const device = await this.deps.store.device(client.deviceKey);
+        if (!device || device.exerciseId !== this.id) return 'forbidden';
+        if (device.status === 'revoked') return 'revoked';
+        if (device.status !== 'approved') return 'forbidden';
+        // Its token is in use: the secret it joined with can fetch no other.
+        if (device.pendingSecretHash !== null) await this.deps.store.saveDevice({ ...device, pendingSecretHash: null });
+      }
       const { head } = this.state;
       const log = await this.deps.store.entries(head.id, 0, head.length);
       const projected = projectExercise(head, log, client.role);
@@ -160,11 +165,59 @@ export class ExerciseHost {
         catchUp: projected.entries.slice(from),
       });
       this.clients.add(client);
+      this.devicesChanged();
+      return 'joined';
     });
   }
 
   leave(client: Client) {
-    this.clients.delete(client);
+    if (this.clients.delete(client)) this.devicesChanged();
+  }
+
+  /** Close every socket of a device (revoked): each is told why. */
+  disconnect(deviceId: string, reason: 'revoked' | 'forbidden'): Promise<void> {
+    return this.run(() => {
+      for (const client of [...this.clients]) {
+        if (client.deviceKey !== deviceId) continue;
+        this.clients.delete(client);
+        this.deps.log.info({ exercise: this.id, device: deviceId, connection: client.id, reason }, 'device closed');
+        client.end(reason);
+      }
+      this.devicesChanged();
+      return Promise.resolve();
+    });
+  }
+
+  /** Open sockets per device key. */
+  private connections(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const client of this.clients) counts.set(client.deviceKey, (counts.get(client.deviceKey) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Who is in the room, as the trainer sees it. */
+  devices() {
+    return devicesView(this.deps.store, this.id, this.state.head.setup, this.connections(), this.deps.now());
+  }
+
+  private devicesQueued = false;
+
+  /**
+   * Tell the trainer's devices who is in the room now: once, in the queue,
+   * however many changes came meanwhile (each message is the whole picture).
+   */
+  devicesChanged() {
+    if (this.devicesQueued || this.disposed) return;
+    this.devicesQueued = true;
+    this.run(async () => {
+      this.devicesQueued = false;
+      const trainers = [...this.clients].filter((client) => client.deviceKey === ADMIN_DEVICE);
+      if (trainers.length === 0) return;
+      const view = await this.devices();
+      for (const client of trainers) client.send({ type: 'devices', ...view });
+    }).catch((error: unknown) => {
+      this.deps.log.error({ exercise: this.id, err: error }, 'devices not told');
+    });
   }
 
   /** Who acts for this proposal: the device's person, or (trainer only) the cast member it acts as. */
@@ -380,7 +433,10 @@ export class ExerciseHost {
     this.timer = setTimeout(
       () => {
         this.timer = null;
-        void this.run(() => this.releaseDue());
+        this.run(() => this.releaseDue()).catch((error: unknown) => {
+          this.deps.log.error({ exercise: this.id, err: error }, 'release failed');
+          this.schedule(RELEASE_RETRY_MS);
+        });
       },
       Math.min(delay, MAX_TIMER_MS),
     );
@@ -419,6 +475,7 @@ export class ExerciseHost {
 /** The hosts of the exercises in use, one each, opened on first use. */
 export class ExerciseHosts {
   private readonly hosts = new Map<string, Promise<ExerciseHost | null>>();
+  private readonly opened = new Map<string, ExerciseHost>();
 
   constructor(private readonly deps: HostDeps) {}
 
@@ -429,12 +486,18 @@ export class ExerciseHosts {
       this.hosts.set(id, host);
       host.then(
         (opened) => {
-          if (!opened) this.hosts.delete(id);
+          if (opened) this.opened.set(id, opened);
+          else this.hosts.delete(id);
         },
         () => this.hosts.delete(id),
       );
     }
     return host;
+  }
+
+  /** The host of an exercise when it is open (a device is or was connected, or its clock runs), else null. */
+  peek(id: string): ExerciseHost | null {
+    return this.opened.get(id) ?? null;
   }
 
   /** Open every exercise whose clock runs, so its injects are released on time without a device connected. */
@@ -447,6 +510,7 @@ export class ExerciseHosts {
   async dispose() {
     const hosts = await Promise.allSettled([...this.hosts.values()]);
     this.hosts.clear();
+    this.opened.clear();
     const opened = hosts.flatMap((host) => (host.status === 'fulfilled' && host.value ? [host.value] : []));
     await Promise.all(opened.map((host) => host.dispose()));
   }

@@ -324,6 +324,8 @@ export const ERROR_CODES = [
   'reusedMessageId',
   /** The store did not take the entry: nothing was acknowledged. Try again. */
   'storage',
+  /** Too many messages from this device or address: this one was dropped unread, nothing judged or logged. */
+  'rateLimited',
   /** Anything else that went wrong on the server. */
   'internal',
 ] as const;
@@ -341,7 +343,161 @@ export const errorMessageSchema = z.object({
   issues: z.optional(z.array(protocolIssueSchema)),
   /** The `clientMessageId` of the message this is about, when it had a readable one. */
   clientMessageId: z.optional(z.string()),
+  /** For `rateLimited`: when a message would be taken again, in ms. */
+  retryAfterMs: z.optional(z.int().check(z.gte(0))),
 });
+
+// ------------------------------------------------------------------ joining
+
+/**
+ * Join codes: 8 characters of Crockford's base32 (digits and letters without
+ * I, L, O and U), 40 random bits, shown as `ABCD-EFGH`.
+ */
+export const JOIN_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const JOIN_CODE_LENGTH = 8;
+
+/** Where a join code's text may be, and what a device may name itself. */
+export const JOIN_LIMITS = {
+  /** What a device calls itself ("laptop burgemeester"). */
+  deviceName: 80,
+  /** A code as typed, with hyphens and spaces. */
+  codeText: 32,
+  maxUses: 100,
+  defaultUses: 1,
+  /** A week. */
+  maxMinutes: 7 * 24 * 60,
+  defaultMinutes: 60,
+  /** How long `GET /api/join/:pendingId?wait=` may hold the answer. */
+  maxWaitSeconds: 30,
+} as const;
+
+const CROCKFORD_READS: Record<string, string> = { I: '1', L: '1', O: '0' };
+
+/**
+ * A join code as a person types it → its 8 characters, or null when it
+ * cannot be one. Case does not matter, hyphens and spaces are ignored, and
+ * I and L read as 1, O as 0 (Crockford's decoding; no code contains them).
+ */
+export function normalizeJoinCode(typed: string): string | null {
+  if (typed.length > JOIN_LIMITS.codeText) return null;
+  const code = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[ILO]/g, (letter) => CROCKFORD_READS[letter] ?? letter);
+  if (code.length !== JOIN_CODE_LENGTH) return null;
+  for (const character of code) if (!JOIN_CODE_ALPHABET.includes(character)) return null;
+  return code;
+}
+
+/** `ABCDEFGH` → `ABCD-EFGH`, as a code is shown. */
+export const formatJoinCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** Roles a join code may bring a device in as. The trainer's own devices use the admin secret instead. */
+export const JOINABLE_ROLES = ROLES.filter((role) => role !== 'trainer') as [Role, ...Role[]];
+
+/** `POST /api/exercises/:id/join-codes` (admin). */
+export const createJoinCodeSchema = z.strictObject({
+  role: z.enum(JOINABLE_ROLES),
+  /** A cast member of the set-up with that role: the device acts as them. */
+  castMemberId: z.optional(filled(LIMITS.id)),
+  maxUses: z.optional(z.int().check(z.gte(1), z.lte(JOIN_LIMITS.maxUses))),
+  expiresInMinutes: z.optional(z.int().check(z.gte(1), z.lte(JOIN_LIMITS.maxMinutes))),
+});
+export type CreateJoinCode = z.infer<typeof createJoinCodeSchema>;
+
+/** `POST /api/join`: a device asks to join with a code. */
+export const joinRequestSchema = z.strictObject({
+  code: z.string().check(z.maxLength(JOIN_LIMITS.codeText)),
+  deviceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(JOIN_LIMITS.deviceName)),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** `POST /api/exercises/:id/devices/:deviceId/approve` (admin): optionally the cast member it acts as. */
+export const approveDeviceSchema = z.strictObject({ castMemberId: z.optional(filled(LIMITS.id)) });
+
+export const DEVICE_STATUSES = ['pending', 'approved', 'refused', 'revoked'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+const isoTime = z.string().check(z.maxLength(40));
+
+/** A device as the trainer sees it. */
+export const deviceViewSchema = z.object({
+  id: filled(LIMITS.id),
+  /** What the device called itself when it joined. */
+  name: text(JOIN_LIMITS.deviceName),
+  role: z.enum(ROLES),
+  /** Who it acts as (or will, once approved). */
+  person: personSchema,
+  status: z.enum(DEVICE_STATUSES),
+  /** Whether it has a socket welcomed in this exercise now, and how many. */
+  connected: z.boolean(),
+  connections: z.int().check(z.gte(0)),
+  joinedAt: isoTime,
+  approvedAt: z.optional(isoTime),
+  /** When it was refused or revoked. */
+  endedAt: z.optional(isoTime),
+  joinCodeId: z.optional(filled(LIMITS.id)),
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+
+/** A join code as the trainer sees it afterwards: its text is shown once, when made. */
+export const joinCodeViewSchema = z.object({
+  id: filled(LIMITS.id),
+  role: z.enum(ROLES),
+  castMemberId: z.optional(filled(LIMITS.id)),
+  expiresAt: isoTime,
+  maxUses: z.int(),
+  usesLeft: z.int(),
+  createdAt: isoTime,
+  revokedAt: z.optional(isoTime),
+  /** Not revoked, not expired, a use left. */
+  usable: z.boolean(),
+});
+export type JoinCodeView = z.infer<typeof joinCodeViewSchema>;
+
+/** A new join code (`POST /api/exercises/:id/join-codes`): the only time its text is shown. */
+export const createdJoinCodeSchema = z.object({ ...joinCodeViewSchema.shape, code: z.string() });
+export type CreatedJoinCode = z.infer<typeof createdJoinCodeSchema>;
+
+/** Who is in the room: what the trainer's devices are told (and `GET /api/exercises/:id/devices` answers). */
+export const devicesViewSchema = z.object({
+  exerciseId: exerciseIdSchema,
+  /** Sockets welcomed with the admin secret: the trainer's own devices. */
+  trainerConnections: z.int().check(z.gte(0)),
+  devices: z.array(deviceViewSchema),
+  joinCodes: z.array(joinCodeViewSchema),
+});
+export type DevicesView = z.infer<typeof devicesViewSchema>;
+
+/** To the trainer's devices only (admin secret): after the welcome and on every change. */
+export const devicesSchema = z.object({ type: z.literal('devices'), ...devicesViewSchema.shape });
+
+/** `POST /api/join` → 201: the device waits; nothing of the exercise yet. */
+export const joinPendingSchema = z.object({
+  status: z.literal('pending'),
+  pendingId: filled(LIMITS.id),
+  /** Keep it: it is how this device asks for its token (`GET /api/join/:pendingId`). Shown once. */
+  pendingSecret: filled(200),
+  role: z.enum(ROLES),
+});
+export type JoinPending = z.infer<typeof joinPendingSchema>;
+
+/** `GET /api/join/:pendingId`: what became of a device that joined. */
+export const joinStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending') }),
+  z.object({
+    status: z.literal('approved'),
+    deviceId: filled(LIMITS.id),
+    exerciseId: exerciseIdSchema,
+    /** The device token for `hello`: shown once; fetching it again makes a new one and ends this one. */
+    deviceToken: filled(200),
+    role: z.enum(ROLES),
+    person: personSchema,
+  }),
+  z.object({ status: z.literal('refused') }),
+  z.object({ status: z.literal('revoked') }),
+]);
+export type JoinStatus = z.infer<typeof joinStatusSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
   welcomeSchema,
@@ -349,6 +505,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   entriesSchema,
   incompatibleSchema,
   errorMessageSchema,
+  devicesSchema,
 ]);
 
 export type Welcome = z.infer<typeof welcomeSchema>;
@@ -356,6 +513,7 @@ export type Result = z.infer<typeof resultSchema>;
 export type Entries = z.infer<typeof entriesSchema>;
 export type Incompatible = z.infer<typeof incompatibleSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+export type Devices = z.infer<typeof devicesSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 // ------------------------------------------------------------------ helpers

@@ -16,7 +16,7 @@ import {
 } from '../../src/core';
 import { scenarioToSetup } from '../../src/scenarios';
 import { parseScenario } from '../../src/scenarios/parseScenario';
-import { buildServer, type ParaatServer } from '../../server/app';
+import { buildServer, type ParaatServer, type ServerOptions } from '../../server/app';
 import type { DeviceRecord } from '../../server/store/eventStore';
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
@@ -69,17 +69,57 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
-export async function startServer(dir: string, options: { distDir?: string | null } = {}): Promise<Running> {
+export async function startServer(
+  dir: string,
+  options: Partial<Pick<ServerOptions, 'distDir' | 'now' | 'logger'>> = {},
+): Promise<Running> {
   const dbFile = path.join(dir, 'paraat.sqlite');
   const server = await buildServer({
     dbFile,
     host: '127.0.0.1',
     port: 0,
     adminSecret: ADMIN_SECRET,
+    ...options,
     distDir: options.distDir ?? null,
   });
   const url = await server.listen();
   return { server, url, wsUrl: `${url.replace(/^http/, 'ws')}/ws`, dbFile, stop: () => server.close() };
+}
+
+/** The server's log lines (pino JSON), for a test that checks what was logged. */
+export function logLines(): { lines: Record<string, unknown>[]; stream: { write(line: string): void } } {
+  const lines: Record<string, unknown>[] = [];
+  return {
+    lines,
+    stream: {
+      write(line: string) {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  };
+}
+
+/** An HTTP call to the server: status and JSON body. */
+export async function api(
+  url: string,
+  method: string,
+  route: string,
+  { body, token }: { body?: unknown; token?: string | null } = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    headers: response.headers,
+  };
 }
 
 export async function createExercise(url: string, setup: ExerciseSetup, secret = ADMIN_SECRET): Promise<string> {
