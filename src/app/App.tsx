@@ -26,6 +26,10 @@ const ReplayScreen = lazy(() => import('./screens/ReplayScreen'));
 const ConsoleScreen = lazy(() =>
   import('./screens/ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })),
 );
+const LiveHome = lazy(() => import('./screens/LiveScreen').then((module) => ({ default: module.LiveHome })));
+const LiveExerciseScreen = lazy(() =>
+  import('./screens/LiveScreen').then((module) => ({ default: module.LiveExerciseScreen })),
+);
 const AudienceScreen = lazy(() =>
   import('./screens/AudienceScreen').then((module) => ({ default: module.AudienceScreen })),
 );
@@ -280,6 +284,36 @@ export function App() {
       </>
     );
 
+  if (route.screen === 'live')
+    return (
+      <>
+        {skipLink}
+        <Suspense fallback={<p role="status">{t('app.name')}</p>}>
+          <LiveHome
+            secretFromLink={route.secret}
+            headerControls={<HeaderControls />}
+            onOpen={(id) => {
+              navigate({ screen: 'liveExercise', id });
+            }}
+          />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'liveExercise')
+    return (
+      <Suspense fallback={<p role="status">{t('app.name')}</p>}>
+        <LiveExerciseScreen
+          key={route.id}
+          id={route.id}
+          headerControls={<HeaderControls />}
+          onBack={() => {
+            navigate({ screen: 'live', secret: null });
+          }}
+        />
+      </Suspense>
+    );
+
   if (store && route.screen === 'audience')
     return (
       <>
@@ -337,6 +371,9 @@ export function App() {
             />
             <div>
               <InstructorLink />
+              <p className="live-link">
+                <a href="#/live">{t('live.home.title')}</a>
+              </p>
               {/* The model at a glance: every exercise starts in phase 1, GGP-GO. */}
               <PhaseLadder phases={PHASES} current={1} foldFacts />
             </div>

@@ -18,9 +18,15 @@ export type Route =
   /** The debrief (after-action review) of an exercise, read-only from the store. */
   | { screen: 'debrief'; id: string }
   /** Stepping through an exercise's log (read-only), and branching from a line. */
-  | { screen: 'replay'; id: string };
+  | { screen: 'replay'; id: string }
+  /** Live sessions on the server that served the page (the trainer's); the admin link carries the secret once. */
+  | { screen: 'live'; secret: string | null }
+  /** The console on a live exercise. */
+  | { screen: 'liveExercise'; id: string };
 
 const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
+const LIVE = /^#\/live(?:\?sleutel=([0-9A-Za-z_-]{1,200}))?$/;
+const LIVE_EXERCISE = /^#\/live\/([0-9a-f]{8,64})$/;
 
 const AUDIENCE = new RegExp(`^#/oefening/([0-9a-f]{8,64})/publiek/(${INJECT_AUDIENCES.join('|')})$`);
 
@@ -38,6 +44,10 @@ export function parseRoute(hash: string): Route {
   const audience = AUDIENCE.exec(hash);
   if (audience?.[1] && audience[2])
     return { screen: 'audience', id: audience[1], audience: audience[2] as InjectAudience };
+  const live = LIVE.exec(hash);
+  if (live) return { screen: 'live', secret: live[1] ?? null };
+  const liveExercise = LIVE_EXERCISE.exec(hash);
+  if (liveExercise?.[1]) return { screen: 'liveExercise', id: liveExercise[1] };
   const match = EXERCISE.exec(hash);
   return match?.[1] ? { screen: 'exercise', id: match[1] } : { screen: 'exercises' };
 }
@@ -71,5 +81,9 @@ export function navigate(route: Route) {
               ? debriefHref(route.id)
               : route.screen === 'replay'
                 ? replayHref(route.id)
-                : '#/';
+                : route.screen === 'live'
+                  ? '#/live'
+                  : route.screen === 'liveExercise'
+                    ? `#/live/${route.id}`
+                    : '#/';
 }

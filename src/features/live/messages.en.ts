@@ -24,4 +24,22 @@ export const en: typeof nl = {
   qr: {
     label: 'QR code of {{text}}',
   },
+  home: {
+    title: 'Live sessions on this server',
+    tagline: 'One exercise on several devices; the server judges and stores every attempt.',
+    back: 'Back to the exercises on this device',
+    secret: 'Admin secret',
+    secretHelp:
+      'Open the admin link the server showed when it started, or enter the admin secret. It stays in this tab only.',
+    useSecret: 'Use',
+    new: 'New live exercise',
+    scenario: 'Scenario',
+    create: 'Create and open',
+    list: 'Live exercises',
+    loading: 'Fetching the exercises on the server…',
+    none: 'There are no exercises on this server yet.',
+    entries_one: '{{count}} line',
+    entries_other: '{{count}} lines',
+    updated: 'updated {{time}}',
+  },
 };

@@ -21,4 +21,22 @@ export const nl = {
   qr: {
     label: 'QR-code van {{text}}',
   },
+  home: {
+    title: 'Live-sessies op deze server',
+    tagline: 'Eén oefening op meerdere apparaten; de server beoordeelt en bewaart elke poging.',
+    back: 'Terug naar de oefeningen op dit apparaat',
+    secret: 'Beheersleutel',
+    secretHelp:
+      'Open de beheerlink die de server bij de start toonde, of vul de beheersleutel in. Hij blijft alleen in dit tabblad.',
+    useSecret: 'Gebruiken',
+    new: 'Nieuwe live-oefening',
+    scenario: 'Scenario',
+    create: 'Aanmaken en openen',
+    list: 'Live-oefeningen',
+    loading: 'Oefeningen op de server worden opgehaald…',
+    none: 'Er staan nog geen oefeningen op deze server.',
+    entries_one: '{{count}} regel',
+    entries_other: '{{count}} regels',
+    updated: 'bijgewerkt {{time}}',
+  },
 };

@@ -1,0 +1,259 @@
+/**
+ * Live sessions on the Paraat server (issue #14), the trainer's side: the
+ * exercises on the server, a new one from a built-in scenario, and the
+ * console on a live exercise. The admin secret arrives once in the admin link
+ * the server prints (`#/live?sleutel=…`); the app keeps it for this tab only
+ * and takes it out of the address bar at once, so it never stands on a
+ * projected screen.
+ */
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { useLanguage, useTranslation } from '../../i18n';
+import { BUILT_IN_SCENARIOS, scenarioToSetup } from '../../scenarios';
+import { parseScenario } from '../../scenarios/parseScenario';
+import { readPreference, writePreference } from '../../session/local/preferences';
+import { SessionContext } from '../../session/useSession';
+import {
+  ServerApiError,
+  createLiveExercise,
+  listLiveExercises,
+  type LiveExerciseListing,
+} from '../../session/remote/serverApi';
+import { useLiveExercise } from '../../session/remote/useLiveExercise';
+import { LiveBanner } from '../../features/live/LiveBanner';
+import { ReloadScreen } from '../../features/live/ReloadScreen';
+import { formatWallDateTime } from '../../i18n/format';
+
+const ConsoleScreen = lazy(() => import('./ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })));
+
+const SECRET_KEY = 'paraat.adminSecret';
+
+/** The admin secret for this tab: from the admin link once (then out of the address bar), else as remembered. */
+export function useAdminSecret(fromLink: string | null): [string | null, (secret: string) => void] {
+  const [secret, setSecret] = useState<string | null>(() => fromLink ?? readPreference('tab', SECRET_KEY));
+  useEffect(() => {
+    if (fromLink === null) return;
+    writePreference('tab', SECRET_KEY, fromLink);
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/live`);
+  }, [fromLink]);
+  return [
+    secret,
+    (given: string) => {
+      writePreference('tab', SECRET_KEY, given);
+      setSecret(given);
+    },
+  ];
+}
+
+interface LiveHomeProps {
+  secretFromLink: string | null;
+  headerControls: React.ReactNode;
+  onOpen: (id: string) => void;
+}
+
+/** The trainer's list of live exercises on this server, and a new one. */
+export function LiveHome({ secretFromLink, headerControls, onOpen }: LiveHomeProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [secret, setSecret] = useAdminSecret(secretFromLink);
+  const [exercises, setExercises] = useState<LiveExerciseListing[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [scenarioId, setScenarioId] = useState(BUILT_IN_SCENARIOS[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!secret) return;
+    let cancelled = false;
+    listLiveExercises(secret).then(
+      (listed) => {
+        if (!cancelled) setExercises(listed);
+      },
+      (error: unknown) => {
+        if (!cancelled) setProblem(error instanceof ServerApiError ? error.text[language] : String(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [secret, language]);
+
+  const create = async () => {
+    if (!secret) return;
+    const builtIn = BUILT_IN_SCENARIOS.find((scenario) => scenario.id === scenarioId);
+    if (!builtIn) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const parsed = parseScenario(await (await fetch(`${import.meta.env.BASE_URL}${builtIn.file}`)).text());
+      if (!parsed.ok) throw new Error(parsed.errors[0]?.message[language] ?? builtIn.file);
+      onOpen(
+        await createLiveExercise(secret, { ...scenarioToSetup(parsed.scenario, language), scenario: parsed.scenario }),
+      );
+    } catch (error) {
+      setProblem(error instanceof ServerApiError ? error.text[language] : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <header className="app-header">
+        <div>
+          <h1>{t('live.home.title')}</h1>
+          <p className="app-header__tagline">{t('live.home.tagline')}</p>
+        </div>
+        {headerControls}
+      </header>
+      <main id="main" tabIndex={-1} className="live-home">
+        <p>
+          <a href="#/">{t('live.home.back')}</a>
+        </p>
+        {problem && (
+          <p className="banner banner--error" role="alert">
+            {problem}
+          </p>
+        )}
+        {!secret ? (
+          <SecretForm onSecret={setSecret} />
+        ) : (
+          <>
+            <section aria-labelledby="live-new">
+              <h2 id="live-new">{t('live.home.new')}</h2>
+              <Form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void create();
+                }}
+              >
+                <label htmlFor="live-scenario">{t('live.home.scenario')}</label>{' '}
+                <select
+                  id="live-scenario"
+                  value={scenarioId}
+                  onChange={(event) => {
+                    setScenarioId(event.target.value);
+                  }}
+                >
+                  {BUILT_IN_SCENARIOS.map((scenario) => (
+                    <option key={scenario.id} value={scenario.id}>
+                      {scenario.title[language]}
+                    </option>
+                  ))}
+                </select>{' '}
+                <Button type="submit" className="button button--primary" isDisabled={busy}>
+                  {t('live.home.create')}
+                </Button>
+              </Form>
+            </section>
+            <section aria-labelledby="live-list">
+              <h2 id="live-list">{t('live.home.list')}</h2>
+              {exercises === null ? (
+                <p role="status">{t('live.home.loading')}</p>
+              ) : exercises.length === 0 ? (
+                <p>{t('live.home.none')}</p>
+              ) : (
+                <ul className="live-home__list">
+                  {exercises.map((exercise) => (
+                    <li key={exercise.id}>
+                      <a href={`#/live/${exercise.id}`}>{exercise.title}</a>{' '}
+                      <span>
+                        {t('live.home.entries', { count: exercise.length })},{' '}
+                        {t('live.home.updated', { time: formatWallDateTime(exercise.updatedAt, language) })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+function SecretForm({ onSecret }: { onSecret: (secret: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  return (
+    <Form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (value.trim() !== '') onSecret(value.trim());
+      }}
+    >
+      <p>{t('live.home.secretHelp')}</p>
+      <TextField value={value} onChange={setValue} type="password" isRequired>
+        <Label>{t('live.home.secret')}</Label> <Input autoComplete="off" />
+      </TextField>{' '}
+      <Button type="submit" className="button button--primary">
+        {t('live.home.useSecret')}
+      </Button>
+    </Form>
+  );
+}
+
+interface LiveExerciseScreenProps {
+  id: string;
+  headerControls: React.ReactNode;
+  onBack: () => void;
+}
+
+/** The console on a live exercise, with the connection always in view. */
+export function LiveExerciseScreen({ id, headerControls, onBack }: LiveExerciseScreenProps) {
+  const { t } = useTranslation();
+  const [secret] = useAdminSecret(null);
+  if (!secret) return <LiveHome secretFromLink={null} headerControls={headerControls} onOpen={() => undefined} />;
+  return (
+    <LiveConsole
+      id={id}
+      secret={secret}
+      headerControls={headerControls}
+      onBack={onBack}
+      loading={t('app.loadingExercise')}
+    />
+  );
+}
+
+function LiveConsole({
+  id,
+  secret,
+  headerControls,
+  onBack,
+  loading,
+}: LiveExerciseScreenProps & { secret: string; loading: string }) {
+  const { state, session } = useLiveExercise(id, secret);
+  const banner = (
+    <LiveBanner
+      connection={state.connection}
+      waiting={state.waiting}
+      role={state.role}
+      chainProblem={state.chainProblem}
+    />
+  );
+  if (state.connection.state === 'incompatible')
+    return (
+      <ReloadScreen
+        reason={state.connection.reason}
+        message={state.connection.message}
+        onReload={() => {
+          window.location.reload();
+        }}
+      />
+    );
+  if (!session)
+    return (
+      <>
+        {banner}
+        <p role="status">{loading}</p>
+      </>
+    );
+  return (
+    <SessionContext.Provider value={session}>
+      {banner}
+      <Suspense fallback={<p role="status">{loading}</p>}>
+        <ConsoleScreen volatile={false} headerControls={headerControls} onBack={onBack} />
+      </Suspense>
+    </SessionContext.Provider>
+  );
+}
