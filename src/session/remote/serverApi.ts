@@ -54,7 +54,10 @@ async function call(path: string, secret: string, init: RequestInit = {}): Promi
       response.status,
       problem.success
         ? problem.data.message
-        : { nl: `De server weigerde (${String(response.status)}).`, en: `The server refused (${String(response.status)}).` },
+        : {
+            nl: `De server weigerde (${String(response.status)}).`,
+            en: `The server refused (${String(response.status)}).`,
+          },
     );
   }
   return body;
