@@ -20,6 +20,7 @@ import { bearerOf, identifier } from './auth';
 import { handleSocket } from './connection';
 import { ExerciseHosts, type Logger } from './exerciseHost';
 import { Joining, registerJoining } from './joining';
+import { DEFAULT_LIMITS, Defences, tooMany, type Limits } from './rateLimit';
 import { ensureAdminSecret, matchesHash, type AdminSecret } from './secrets';
 import { SqliteStore } from './store/sqliteStore';
 
@@ -39,8 +40,17 @@ export interface ServerOptions {
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Origins besides the server's own that may open the WebSocket (a wall display served elsewhere). */
   allowedOrigins?: readonly string[];
-  /** The wall clock (epoch ms). */
+  /** The wall clock (epoch ms): the core's time and the rate limits' clock. */
   now?: () => number;
+  /** Rate limits and the slow-reader bound, over the defaults (./rateLimit.ts `DEFAULT_LIMITS`). */
+  limits?: Partial<Limits>;
+  /**
+   * Behind a reverse proxy: take the device's address from `X-Forwarded-For`
+   * (Fastify's `trustProxy`), so per-address limits are per device, not per
+   * proxy. Never set it without a proxy that sets the header: a client could
+   * then name any address.
+   */
+  trustProxy?: boolean;
 }
 
 export interface ParaatServer {
@@ -80,7 +90,12 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
     throw error;
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+  });
+  const defences = new Defences({ ...DEFAULT_LIMITS, ...options.limits }, now);
   const log: Logger = app.log;
   const hosts = new ExerciseHosts({ store, now, log });
   const identify = identifier(store, () => adminSecret.hash);
@@ -99,6 +114,13 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
   };
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+
+  // Every API request from an address takes a token first, before its body is read.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || defences.http.take(request.ip)) return;
+    log.warn({ remote: request.ip, url: request.url }, 'http rate limit');
+    await tooMany(reply, defences.http.retryAfterMs(request.ip));
+  });
 
   app.get('/healthz', () => ({ ok: true, protocolVersion: PROTOCOL_VERSION }));
 
@@ -126,7 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
   app.get('/api/exercises', { preHandler: requireAdmin }, async () => ({ exercises: await store.list() }));
 
   const joining = new Joining({ store, hosts, now, log });
-  registerJoining(app, joining, requireAdmin);
+  registerJoining(app, joining, requireAdmin, defences);
   // Requests held open for a decision are answered before the server waits for its connections to end.
   app.addHook('preClose', (done) => {
     joining.stop();
@@ -142,11 +164,16 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
         if (!originAllowed(request, allowedOrigins)) {
           log.warn({ origin: request.headers.origin, remote: request.ip }, 'websocket from another origin refused');
           await reply.code(403).send({ error: 'forbidden origin' });
+          return;
+        }
+        if (!defences.connects.take(request.ip)) {
+          log.warn({ remote: request.ip }, 'websocket connect rate limit');
+          await tooMany(reply, defences.connects.retryAfterMs(request.ip));
         }
       },
     },
     (socket, request) => {
-      handleSocket(socket, request.ip, { hosts, identify, log });
+      handleSocket(socket, request.ip, { hosts, identify, log, defences });
     },
   );
 

@@ -7,6 +7,7 @@
  *   --db FILE     PARAAT_DB     ./data/paraat.sqlite
  *   --dist DIR    PARAAT_DIST   ./dist (the built app)
  *   --new-admin-secret          make and show a new admin secret (the old one stops working)
+ *   --trust-proxy PARAAT_TRUST_PROXY=1   behind a reverse proxy: addresses from X-Forwarded-For
  */
 import path from 'node:path';
 
@@ -16,15 +17,18 @@ export interface ServerConfig {
   dbFile: string;
   distDir: string;
   renewAdminSecret: boolean;
+  trustProxy: boolean;
   help: boolean;
 }
 
-export const USAGE = `Gebruik / usage: npm run server -- [--port P] [--host H] [--db FILE] [--dist DIR] [--new-admin-secret]
+export const USAGE = `Gebruik / usage: npm run server -- [--port P] [--host H] [--db FILE] [--dist DIR] [--new-admin-secret] [--trust-proxy]
   --port P            poort / port (PARAAT_PORT, standaard / default 5173; 0: een vrije / any free one)
   --host H            adres / address (PARAAT_HOST, standaard / default 127.0.0.1; 0.0.0.0 voor het netwerk / for the network)
   --db FILE           SQLite-bestand / file (PARAAT_DB, standaard / default ./data/paraat.sqlite)
   --dist DIR          de gebouwde app / the built app (PARAAT_DIST, standaard / default dist/)
-  --new-admin-secret  nieuwe beheersleutel / new admin secret (de oude vervalt / the old one stops working)`;
+  --new-admin-secret  nieuwe beheersleutel / new admin secret (de oude vervalt / the old one stops working)
+  --trust-proxy       achter een reverse proxy / behind a reverse proxy: adres uit / address from X-Forwarded-For
+                      (PARAAT_TRUST_PROXY=1; alleen met een proxy die die kop zet / only with a proxy that sets it)`;
 
 export class ConfigError extends Error {}
 
@@ -45,6 +49,7 @@ export function parseConfig(
 ): ServerConfig {
   const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
   let renewAdminSecret = false;
+  let trustProxy: boolean | undefined;
   let help = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
@@ -54,6 +59,7 @@ export function parseConfig(
         : [arg, undefined];
     if (flag === '--help' || flag === '-h') help = true;
     else if (flag === '--new-admin-secret') renewAdminSecret = true;
+    else if (flag === '--trust-proxy') trustProxy = true;
     else if (isValueFlag(flag)) {
       const value = inline ?? argv[++index];
       if (value === undefined || value === '') throw new ConfigError(`${flag} zonder waarde / without a value`);
@@ -70,6 +76,7 @@ export function parseConfig(
     dbFile: path.resolve(cwd, pick('db', 'PARAAT_DB') ?? path.join('data', 'paraat.sqlite')),
     distDir: path.resolve(cwd, pick('dist', 'PARAAT_DIST') ?? defaultDist),
     renewAdminSecret,
+    trustProxy: trustProxy ?? ['1', 'true', 'yes'].includes((env.PARAAT_TRUST_PROXY ?? '').toLowerCase()),
     help,
   };
 }

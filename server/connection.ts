@@ -24,16 +24,16 @@ import {
 import type { Identify } from './auth';
 import { ADMIN_DEVICE, devicePerson, trainerPerson } from './devices';
 import type { Client, ExerciseHost, ExerciseHosts, Logger } from './exerciseHost';
+import type { Defences } from './rateLimit';
 
 /** A device that says nothing for this long after connecting is let go. */
 export const HELLO_TIMEOUT_MS = 10_000;
-/** A device whose unread messages pile up past this is too slow to follow: it is disconnected (it can catch up later). */
-export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export interface ConnectionDeps {
   hosts: ExerciseHosts;
   identify: Identify;
   log: Logger;
+  defences: Defences;
 }
 
 const INCOMPATIBLE: Record<IncompatibleReason, { nl: string; en: string }> = {
@@ -80,9 +80,12 @@ const ERRORS: Record<
 export interface SocketLike {
   readonly readyState: number;
   readonly OPEN: number;
+  readonly CLOSED: number;
   readonly bufferedAmount: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  /** Cut the connection off at once, without a closing handshake. */
+  terminate(): void;
   on(event: 'message', listener: (data: RawData, isBinary: boolean) => void): unknown;
   on(event: 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
@@ -92,6 +95,19 @@ let connections = 0;
 
 const textOf = (data: RawData): string =>
   Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+
+/**
+ * The `clientMessageId` of a message that is not read (over a rate limit),
+ * found without parsing it, so the device learns which proposal was dropped.
+ */
+const CLIENT_MESSAGE_ID = /"clientMessageId"\s*:\s*"([^"\\]{1,80})"/;
+const clientMessageIdIn = (data: RawData): { clientMessageId?: string } => {
+  const first = Array.isArray(data) ? data[0] : data;
+  const bytes = first === undefined ? Buffer.alloc(0) : Buffer.isBuffer(first) ? first : Buffer.from(first);
+  const text = bytes.subarray(0, 4096).toString('utf8');
+  const id = CLIENT_MESSAGE_ID.exec(text)?.[1];
+  return id === undefined ? {} : { clientMessageId: id };
+};
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -106,13 +122,32 @@ export function handleSocket(socket: SocketLike, remote: string, deps: Connectio
   let joined: { host: ExerciseHost; client: Client } | null = null;
   let chain: Promise<void> = Promise.resolve();
 
+  const { limits } = deps.defences;
+  /** Messages refused in a row by the rate limits. */
+  let overLimit = 0;
+
   const send = (message: ServerMessage) => {
-    if (socket.readyState !== socket.OPEN) return;
+    if (phase === 'closed' || socket.readyState !== socket.OPEN) return;
     socket.send(JSON.stringify(message));
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      log.warn({ connection: id, buffered: socket.bufferedAmount }, 'device too slow, disconnected');
-      socket.close(CLOSE_CODES.tooSlow, 'too slow');
-    }
+    if (socket.bufferedAmount > limits.maxBufferedBytes) tooSlow();
+  };
+  /**
+   * The device does not read what it is sent: stop sending to it now (it can
+   * catch up from its last seq later), close with 4429, and cut it off if it
+   * does not take the close frame in time.
+   */
+  const tooSlow = () => {
+    log.warn(
+      { connection: id, remote, device: joined?.client.deviceKey, buffered: socket.bufferedAmount },
+      'device too slow, disconnected',
+    );
+    phase = 'closed';
+    if (joined) joined.host.leave(joined.client);
+    joined = null;
+    socket.close(CLOSE_CODES.tooSlow, 'too slow');
+    setTimeout(() => {
+      if (socket.readyState !== socket.CLOSED) socket.terminate();
+    }, limits.slowCloseGraceMs).unref();
   };
   const error = (code: keyof typeof ERRORS, extra: { issues?: ProtocolIssue[]; clientMessageId?: string } = {}) => {
     send({ type: 'error', code, message: ERRORS[code], ...extra });
@@ -228,6 +263,27 @@ export function handleSocket(socket: SocketLike, remote: string, deps: Connectio
   }
 
   socket.on('message', (data, isBinary) => {
+    if (phase === 'closed') return;
+    // Before anything is read, judged or logged: the address's and the device's buckets.
+    const allowed = deps.defences.message(remote, joined?.client.deviceKey ?? null);
+    if (!allowed.ok) {
+      overLimit += 1;
+      if (overLimit === 1 || overLimit % 20 === 0)
+        log.warn({ connection: id, remote, device: joined?.client.deviceKey, overLimit }, 'message rate limit');
+      send({
+        type: 'error',
+        code: 'rateLimited',
+        message: ERRORS.rateLimited,
+        retryAfterMs: allowed.retryAfterMs,
+        ...clientMessageIdIn(data),
+      });
+      if (overLimit >= limits.floodCloseAfter) {
+        phase = 'closed';
+        socket.close(CLOSE_CODES.rateLimited, 'rate limit');
+      }
+      return;
+    }
+    overLimit = 0;
     chain = chain
       .then(() => handle(data, isBinary))
       .catch((err: unknown) => {

@@ -35,6 +35,7 @@ import {
 } from '../src/core';
 import { deviceView, devicePerson, devicesView, iso, isCastMemberOf, joinCodeView } from './devices';
 import type { ExerciseHosts, Logger } from './exerciseHost';
+import { tooMany, type Defences } from './rateLimit';
 import { matchesHash, newSecret, sha256Hex } from './secrets';
 import { StoreConflictError, type DeviceRecord, type DeviceStatus, type EventStore } from './store/eventStore';
 
@@ -200,6 +201,11 @@ export class Joining {
     );
     this.deps.hosts.peek(used.exerciseId)?.devicesChanged();
     return { status: 'pending', pendingId, pendingSecret, role: used.role };
+  }
+
+  /** A join refused by its rate limit, for the server's log. */
+  refusedJoin(remote: string) {
+    this.deps.log.warn({ remote }, 'join rate limit');
   }
 
   private badCode(remote: string) {
@@ -370,8 +376,18 @@ interface ExerciseParams {
   id: string;
 }
 
-/** The routes of joining; `admin` guards the trainer's. */
-export function registerJoining(app: FastifyInstance, joining: Joining, admin: preHandlerAsyncHookHandler) {
+/**
+ * The routes of joining; `admin` guards the trainer's. A join attempt takes a
+ * token from its address's bucket and the shared one before its body is read
+ * (./rateLimit.ts); a join that lets a device in gives them back, so only
+ * wrong codes use them up.
+ */
+export function registerJoining(
+  app: FastifyInstance,
+  joining: Joining,
+  admin: preHandlerAsyncHookHandler,
+  defences: Defences,
+) {
   app.post<{ Params: ExerciseParams }>('/api/exercises/:id/join-codes', { preHandler: admin }, async (request, reply) =>
     send(reply, 201, await joining.createCode(request.params.id, request.body)),
   );
@@ -399,8 +415,22 @@ export function registerJoining(app: FastifyInstance, joining: Joining, admin: p
         send(reply, 200, await joining.decide(request.params.id, request.params.deviceId, decision, request.body)),
     );
 
-  app.post('/api/join', { bodyLimit: 1024 }, async (request, reply) =>
-    send(reply, 201, await joining.join(request.body, request.ip)),
+  app.post(
+    '/api/join',
+    {
+      bodyLimit: 1024,
+      onRequest: async (request, reply) => {
+        const allowed = defences.join(request.ip);
+        if (allowed.ok) return;
+        joining.refusedJoin(request.ip);
+        await tooMany(reply, allowed.retryAfterMs);
+      },
+    },
+    async (request, reply) => {
+      const joined = await joining.join(request.body, request.ip);
+      if (!isFailure(joined)) defences.joined(request.ip);
+      return send(reply, 201, joined);
+    },
   );
   app.get<{ Params: { pendingId: string }; Querystring: { wait?: string } }>(
     '/api/join/:pendingId',

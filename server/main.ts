@@ -44,6 +44,7 @@ async function main() {
     port: config.port,
     distDir: config.distDir,
     renewAdminSecret: config.renewAdminSecret,
+    trustProxy: config.trustProxy,
     logger: { level: process.env.PARAAT_LOG_LEVEL ?? 'warn' },
   });
   const url = await server.listen();

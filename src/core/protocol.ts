@@ -50,8 +50,10 @@ export const MACHINE_VERSION = 'escalation/1';
 /** A message larger than this is refused by the socket itself (ws `maxPayload`, close code 1009). */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-/** WebSocket close codes the server uses (4000–4999 are the application's). */
+/** WebSocket close codes the server uses (4000–4999 are the application's; 1008 is RFC 6455's). */
 export const CLOSE_CODES = {
+  /** The device kept sending over its rate limit (policy violation): reconnect with backoff. */
+  rateLimited: 1008,
   /** After an `incompatible` message: reload, do not reconnect. */
   incompatible: 4400,
   /** No `hello` in time. */

@@ -16,6 +16,7 @@ describe('parseConfig', () => {
       dbFile: path.resolve('/srv/paraat/data/paraat.sqlite'),
       distDir: '/srv/paraat/dist',
       renewAdminSecret: false,
+      trustProxy: false,
       help: false,
     });
   });
@@ -33,6 +34,9 @@ describe('parseConfig', () => {
       dbFile: '/tmp/x.sqlite',
     });
     expect(parseConfig(['--new-admin-secret'], {}, at).renewAdminSecret).toBe(true);
+    expect(parseConfig(['--trust-proxy'], {}, at).trustProxy).toBe(true);
+    expect(parseConfig([], { PARAAT_TRUST_PROXY: '1' }, at).trustProxy).toBe(true);
+    expect(parseConfig([], { PARAAT_TRUST_PROXY: '0' }, at).trustProxy).toBe(false);
   });
 
   it('refuses what it does not understand', () => {

@@ -71,7 +71,7 @@ export interface Running {
 
 export async function startServer(
   dir: string,
-  options: Partial<Pick<ServerOptions, 'distDir' | 'now' | 'logger'>> = {},
+  options: Partial<Pick<ServerOptions, 'distDir' | 'now' | 'logger' | 'limits' | 'trustProxy'>> = {},
 ): Promise<Running> {
   const dbFile = path.join(dir, 'paraat.sqlite');
   const server = await buildServer({
@@ -104,13 +104,14 @@ export async function api(
   url: string,
   method: string,
   route: string,
-  { body, token }: { body?: unknown; token?: string | null } = {},
+  { body, token, headers = {} }: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(`${url}${route}`, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
@@ -199,24 +200,43 @@ export class TestSocket {
 
   /** The first message of `type` (and passing `test`) not yet taken, waiting for it if need be. */
   next<T extends ServerMessage['type']>(type: T, test: (message: Of<T>) => boolean = () => true): Promise<Of<T>> {
-    const matches = (message: ServerMessage) => message.type === type && test(message as Of<T>);
-    const index = this.unread.findIndex(matches);
+    return this.nextWhere(
+      (message): message is Of<T> => message.type === type && test(message as Of<T>),
+      `no ${type} message`,
+    );
+  }
+
+  /** The first message passing `test` not yet taken, waiting for it if need be. */
+  nextWhere<M extends ServerMessage>(
+    test: (message: ServerMessage) => message is M,
+    what = 'no such message',
+  ): Promise<M> {
+    const index = this.unread.findIndex(test);
     if (index !== -1) {
       const [message] = this.unread.splice(index, 1);
-      return Promise.resolve(message as Of<T>);
+      return Promise.resolve(message as M);
     }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new Error(`no ${type} message; received ${JSON.stringify(this.received.map((m) => m.type))}`));
+        reject(new Error(`${what}; received ${JSON.stringify(this.received.map((m) => m.type))}`));
       }, GIVE_UP_MS);
       this.waiters.push({
-        test: matches,
+        test,
         resolve: (message) => {
           clearTimeout(timer);
-          resolve(message as Of<T>);
+          resolve(message as M);
         },
       });
     });
+  }
+
+  /** The answer to a propose: its `result`, or an `error` that names its id (invalid, rate limited). */
+  answer(clientMessageId: string) {
+    return this.nextWhere(
+      (message): message is Of<'result'> | Of<'error'> =>
+        (message.type === 'result' || message.type === 'error') && message.clientMessageId === clientMessageId,
+      `no answer to ${clientMessageId}`,
+    );
   }
 
   /** Messages of `type` received and not yet taken. */
