@@ -22,10 +22,13 @@ export type Route =
   /** Live sessions on the server that served the page (the trainer's); the admin link carries the secret once. */
   | { screen: 'live'; secret: string | null }
   /** The console on a live exercise. */
-  | { screen: 'liveExercise'; id: string };
+  | { screen: 'liveExercise'; id: string }
+  /** A device joins a live exercise with a code (the projector's QR code carries it). */
+  | { screen: 'join'; code: string | null };
 
 const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
 const LIVE = /^#\/live(?:\?sleutel=([0-9A-Za-z_-]{1,200}))?$/;
+const JOIN = /^#\/join(?:\?code=([0-9A-Za-z -]{1,40}))?$/;
 const LIVE_EXERCISE = /^#\/live\/([0-9a-f]{8,64})$/;
 
 const AUDIENCE = new RegExp(`^#/oefening/([0-9a-f]{8,64})/publiek/(${INJECT_AUDIENCES.join('|')})$`);
@@ -46,6 +49,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'audience', id: audience[1], audience: audience[2] as InjectAudience };
   const live = LIVE.exec(hash);
   if (live) return { screen: 'live', secret: live[1] ?? null };
+  const join = JOIN.exec(hash);
+  if (join) return { screen: 'join', code: join[1] ?? null };
   const liveExercise = LIVE_EXERCISE.exec(hash);
   if (liveExercise?.[1]) return { screen: 'liveExercise', id: liveExercise[1] };
   const match = EXERCISE.exec(hash);
@@ -85,5 +90,7 @@ export function navigate(route: Route) {
                   ? '#/live'
                   : route.screen === 'liveExercise'
                     ? `#/live/${route.id}`
-                    : '#/';
+                    : route.screen === 'join'
+                      ? '#/join'
+                      : '#/';
 }

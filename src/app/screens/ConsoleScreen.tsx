@@ -8,6 +8,7 @@ import {
   useReopened,
   useSession,
   useSessionState,
+  type CastMember,
 } from '../../session';
 import { useTranslation } from '../../i18n';
 import type { InjectAudience } from '../../scenarios';
@@ -29,6 +30,13 @@ import { byOf } from './byOf';
 
 export interface ConsoleScreenProps {
   volatile: boolean;
+  /**
+   * A live device that is not the trainer's acts as its own person only (the server says who, from
+   * its token): no "Handelt als", no clock or inject controls (R13: the trainer steers).
+   */
+  actingFixed?: CastMember;
+  /** Shown above the console (a live session's connection and devices). */
+  banner?: React.ReactNode;
   /** The header's right-hand controls (language, projector), owned by the app. */
   headerControls: React.ReactNode;
   onBack: () => void;
@@ -60,6 +68,8 @@ const ModelPanel = lazy(() => import('../../features/diagram/ModelPanel'));
 /** The trainer's console for one open exercise. */
 export function ConsoleScreen({
   volatile,
+  actingFixed,
+  banner,
   headerControls,
   onBack,
   now,
@@ -75,10 +85,12 @@ export function ConsoleScreen({
   const cast = head.setup.cast;
   const [showModel, setShowModel] = useState(false);
   const modelId = useId();
-  const { acting, setActingId } = useActing(head);
-  const trainer = cast.find((member) => member.role === 'trainer');
+  const chosen = useActing(head);
+  const acting = actingFixed ?? chosen.acting;
+  const steers = !actingFixed || actingFixed.role === 'trainer';
+  const trainer = steers ? cast.find((member) => member.role === 'trainer') : undefined;
   // Notes are written by whoever acts, when R13 lets that role write notes; otherwise by the trainer.
-  const noteWriter = acting && maySteer(acting.role, 'exercise.note') ? acting : trainer;
+  const noteWriter = acting && maySteer(acting.role, 'exercise.note') ? acting : (trainer ?? acting);
 
   const { generation, reloaded } = useReopened();
 
@@ -119,6 +131,7 @@ export function ConsoleScreen({
         onBack={onBack}
       />
       <main id="main" tabIndex={-1} className="console">
+        {banner}
         <StorageBanner
           status={state.storage}
           unsaved={state.log.length - state.savedLength}
@@ -136,7 +149,7 @@ export function ConsoleScreen({
           }
         />
         <div className="console__bar">
-          {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
+          {acting && !actingFixed && <ActingAs cast={cast} actingAs={acting.id} onChange={chosen.setActingId} />}
           <button
             type="button"
             className="console__model-toggle"

@@ -15,13 +15,17 @@ import { readPreference, writePreference } from '../../session/local/preferences
 import { SessionContext } from '../../session/useSession';
 import {
   ServerApiError,
+  createJoinCode,
   createLiveExercise,
+  decideDevice,
   listLiveExercises,
   type LiveExerciseListing,
 } from '../../session/remote/serverApi';
 import { useLiveExercise } from '../../session/remote/useLiveExercise';
 import { LiveBanner } from '../../features/live/LiveBanner';
 import { ReloadScreen } from '../../features/live/ReloadScreen';
+import { DevicesPanel } from '../../features/live/DevicesPanel';
+import { deviceTokenKey } from './JoinScreen';
 import { formatWallDateTime } from '../../i18n/format';
 
 const ConsoleScreen = lazy(() => import('./ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })));
@@ -199,30 +203,30 @@ interface LiveExerciseScreenProps {
   onBack: () => void;
 }
 
-/** The console on a live exercise, with the connection always in view. */
+/**
+ * The console on a live exercise, with the connection always in view: with
+ * this device's token when it joined with a code, else the trainer's secret.
+ */
 export function LiveExerciseScreen({ id, headerControls, onBack }: LiveExerciseScreenProps) {
-  const { t } = useTranslation();
   const [secret] = useAdminSecret(null);
+  const token = readPreference('device', deviceTokenKey(id));
+  if (token) return <LiveConsole id={id} token={token} secret={null} headerControls={headerControls} onBack={onBack} />;
   if (!secret) return <LiveHome secretFromLink={null} headerControls={headerControls} onOpen={() => undefined} />;
-  return (
-    <LiveConsole
-      id={id}
-      secret={secret}
-      headerControls={headerControls}
-      onBack={onBack}
-      loading={t('app.loadingExercise')}
-    />
-  );
+  return <LiveConsole id={id} token={secret} secret={secret} headerControls={headerControls} onBack={onBack} />;
 }
 
 function LiveConsole({
   id,
+  token,
   secret,
   headerControls,
   onBack,
-  loading,
-}: LiveExerciseScreenProps & { secret: string; loading: string }) {
-  const { state, session } = useLiveExercise(id, secret);
+}: LiveExerciseScreenProps & { token: string; secret: string | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { state, session } = useLiveExercise(id, token);
+  const [showDevices, setShowDevices] = useState(false);
+  const loading = t('app.loadingExercise');
   const banner = (
     <LiveBanner
       connection={state.connection}
@@ -248,11 +252,73 @@ function LiveConsole({
         <p role="status">{loading}</p>
       </>
     );
+  const cast = session.getState().head.setup.cast;
+  const person = state.person;
+  // Not the trainer's device: it acts as the person its token names, and only them.
+  const actingFixed =
+    state.role !== 'trainer' && person
+      ? (cast.find((member) => member.id === person.castMemberId) ?? {
+          id: person.castMemberId ?? 'device',
+          role: person.role,
+          name: person.name,
+          ...(person.municipality === undefined ? {} : { municipality: person.municipality }),
+        })
+      : undefined;
+  const pending = state.devices?.devices.filter((device) => device.status === 'pending').length ?? 0;
+  const trainerParts = secret && (
+    <>
+      <p className="live-devices-toggle">
+        <button
+          type="button"
+          aria-expanded={showDevices}
+          aria-controls="live-devices"
+          onClick={() => {
+            setShowDevices(!showDevices);
+          }}
+        >
+          {t('live.devices.show')} ({t('live.devices.waiting', { count: pending })})
+        </button>
+      </p>
+      <div id="live-devices">
+        {showDevices && (
+          <DevicesPanel
+            devices={state.devices}
+            cast={cast}
+            joinLink={(code) => `${window.location.origin}${window.location.pathname}#/join?code=${code}`}
+            onCreateCode={async (role, castMemberId) => {
+              try {
+                return await createJoinCode(secret, id, { role, ...(castMemberId ? { castMemberId } : {}) });
+              } catch (error) {
+                throw error instanceof ServerApiError ? new Error(error.text[language]) : error;
+              }
+            }}
+            onDecide={async (deviceId, decision) => {
+              try {
+                await decideDevice(secret, id, deviceId, decision);
+              } catch (error) {
+                throw error instanceof ServerApiError ? new Error(error.text[language]) : error;
+              }
+            }}
+          />
+        )}
+      </div>
+    </>
+  );
   return (
     <SessionContext.Provider value={session}>
-      {banner}
       <Suspense fallback={<p role="status">{loading}</p>}>
-        <ConsoleScreen volatile={false} headerControls={headerControls} onBack={onBack} />
+        <ConsoleScreen
+          volatile={false}
+          headerControls={headerControls}
+          onBack={onBack}
+          {...(actingFixed ? { actingFixed } : {})}
+          banner={
+            <>
+              {banner}
+              {trainerParts}
+            </>
+          }
+        />
       </Suspense>
     </SessionContext.Provider>
   );

@@ -28,6 +28,7 @@ import {
   type Outcome,
   type Person,
   type ProjectedEntry,
+  type DevicesView,
   type ServerMessage,
   type WireProposal,
 } from '../../core';
@@ -68,6 +69,8 @@ export interface LiveState {
   entries: readonly ProjectedEntry[];
   /** Proposals waiting to be sent or for their result. */
   waiting: number;
+  /** Who is in the room: told to the trainer's devices only. */
+  devices: DevicesView | null;
   /** What did not check out in the last message the server sent, if anything. */
   chainProblem: ProjectedChainProblem | null;
   /** Raised on every change: a cheap equality check for React. */
@@ -130,6 +133,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     head: null,
     entries: [],
     waiting: 0,
+    devices: null,
     chainProblem: null,
     version: 0,
   };
@@ -261,6 +265,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         waiting.delete(proposal.id);
         publish({});
         proposal.resolve({ type: 'error', code: message.code, message: message.message });
+        return;
+      }
+      case 'devices': {
+        const { exerciseId, trainerConnections, devices, joinCodes } = message;
+        publish({ devices: { exerciseId, trainerConnections, devices, joinCodes } });
         return;
       }
       case 'incompatible':

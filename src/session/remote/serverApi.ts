@@ -6,7 +6,16 @@
  */
 import * as z from 'zod/mini';
 import type { Text } from '../../../machines';
-import type { ExerciseSetup } from '../../core';
+import {
+  createdJoinCodeSchema,
+  joinPendingSchema,
+  joinStatusSchema,
+  type CreateJoinCode,
+  type CreatedJoinCode,
+  type ExerciseSetup,
+  type JoinPending,
+  type JoinStatus,
+} from '../../core';
 
 const listingSchema = z.object({
   id: z.string(),
@@ -37,12 +46,15 @@ const UNREACHABLE: Text = {
   en: 'The server cannot be reached. Is it still running (npm start)?',
 };
 
-async function call(path: string, secret: string, init: RequestInit = {}): Promise<unknown> {
+async function call(path: string, secret: string | null, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
       ...init,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${secret}` },
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(secret === null ? {} : { authorization: `Bearer ${secret}` }),
+      },
     });
   } catch {
     throw new ServerApiError(0, UNREACHABLE);
@@ -82,4 +94,45 @@ export async function createLiveExercise(secret: string, setup: ExerciseSetup): 
   );
   if (!parsed.success) throw unexpected(201);
   return parsed.data.id;
+}
+
+/** A role-bound join code for the projector (the trainer's): its text is shown this once. */
+export async function createJoinCode(
+  secret: string,
+  exerciseId: string,
+  request: CreateJoinCode,
+): Promise<CreatedJoinCode> {
+  const parsed = createdJoinCodeSchema.safeParse(
+    await call(`/api/exercises/${exerciseId}/join-codes`, secret, { method: 'POST', body: JSON.stringify(request) }),
+  );
+  if (!parsed.success) throw unexpected(201);
+  return parsed.data;
+}
+
+/** The trainer lets a device in, turns it away, or removes it. */
+export async function decideDevice(
+  secret: string,
+  exerciseId: string,
+  deviceId: string,
+  decision: 'approve' | 'refuse' | 'revoke',
+): Promise<void> {
+  await call(`/api/exercises/${exerciseId}/devices/${deviceId}/${decision}`, secret, { method: 'POST', body: '{}' });
+}
+
+/** A device asks to join with a code: it then waits for the trainer. */
+export async function joinWithCode(code: string, deviceName: string): Promise<JoinPending> {
+  const parsed = joinPendingSchema.safeParse(
+    await call('/api/join', null, { method: 'POST', body: JSON.stringify({ code, deviceName }) }),
+  );
+  if (!parsed.success) throw unexpected(201);
+  return parsed.data;
+}
+
+/** What became of a join; the server holds the answer up to `waitSeconds` while the trainer has not decided. */
+export async function joinStatus(pending: JoinPending, waitSeconds = 25): Promise<JoinStatus> {
+  const parsed = joinStatusSchema.safeParse(
+    await call(`/api/join/${pending.pendingId}?wait=${String(waitSeconds)}`, pending.pendingSecret),
+  );
+  if (!parsed.success) throw unexpected(200);
+  return parsed.data;
 }

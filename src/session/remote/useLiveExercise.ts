@@ -20,6 +20,7 @@ const idle = (): LiveState => ({
   head: null,
   entries: [],
   waiting: 0,
+  devices: null,
   chainProblem: null,
   version: -1,
 });

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { Role } from '../../../machines';
+import type { CastMember, CreatedJoinCode, DevicesView } from '../../core';
+import { useLanguage, useTranslation } from '../../i18n';
+import { formatWallDateTime } from '../../i18n/format';
+import { QrCode } from './QrCode';
+import './live.css';
+
+export interface DevicesPanelProps {
+  devices: DevicesView | null;
+  cast: readonly CastMember[];
+  /** Where a device opens the join screen, code included: shown as text and as a QR code. */
+  joinLink: (code: string) => string;
+  onCreateCode: (role: Exclude<Role, 'trainer'>, castMemberId: string | undefined) => Promise<CreatedJoinCode>;
+  onDecide: (deviceId: string, decision: 'approve' | 'refuse' | 'revoke') => Promise<void>;
+}
+
+/**
+ * The trainer's view of the room (issue #14 item 4): a join code per role
+ * (or per cast member) to show on the projector, the devices waiting to be let
+ * in, and those in, with a way to remove each. The server enforces all of it:
+ * a device gets nothing of the exercise before the trainer approves it.
+ */
+export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }: DevicesPanelProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const players = cast.filter((member) => member.role !== 'trainer');
+  const [memberId, setMemberId] = useState(players[0]?.id ?? '');
+  const [code, setCode] = useState<CreatedJoinCode | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const pending = devices?.devices.filter((device) => device.status === 'pending') ?? [];
+  const admitted = devices?.devices.filter((device) => device.status === 'approved') ?? [];
+
+  const create = async () => {
+    const member = players.find((candidate) => candidate.id === memberId);
+    if (!member || member.role === 'trainer') return;
+    setProblem(null);
+    try {
+      setCode(await onCreateCode(member.role, member.id));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const decide = (deviceId: string, decision: 'approve' | 'refuse' | 'revoke') => {
+    onDecide(deviceId, decision).catch((error: unknown) => {
+      setProblem(error instanceof Error ? error.message : String(error));
+    });
+  };
+
+  return (
+    <section className="devices-panel" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('live.devices.title')}</h2>
+      {problem && (
+        <p className="banner banner--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="devices-panel__code">
+        <label htmlFor="join-member">{t('live.devices.for')}</label>{' '}
+        <select
+          id="join-member"
+          value={memberId}
+          onChange={(event) => {
+            setMemberId(event.target.value);
+          }}
+        >
+          {players.map((member) => (
+            <option key={member.id} value={member.id}>
+              {t(`role.${member.role}`)} — {member.name}
+            </option>
+          ))}
+        </select>{' '}
+        <Button className="button" onPress={() => void create()}>
+          {t('live.devices.makeCode')}
+        </Button>
+      </div>
+      {code && (
+        <figure className="devices-panel__shown" aria-live="polite">
+          <QrCode text={joinLink(code.code)} size={200} />
+          <figcaption>
+            <span className="devices-panel__code-text">{code.code}</span>
+            <span>{joinLink(code.code)}</span>
+            <span>
+              {t('live.devices.codeFor', {
+                role: t(`role.${code.role}`),
+                time: formatWallDateTime(code.expiresAt, language),
+              })}
+            </span>
+          </figcaption>
+        </figure>
+      )}
+      <h3>{t('live.devices.waiting', { count: pending.length })}</h3>
+      {pending.length > 0 && (
+        <ul className="devices-panel__list">
+          {pending.map((device) => (
+            <li key={device.id}>
+              <span>
+                <strong>{device.name}</strong> — {t(`role.${device.role}`)}: {device.person.name}
+              </span>{' '}
+              <Button
+                className="button button--primary"
+                onPress={() => {
+                  decide(device.id, 'approve');
+                }}
+              >
+                {t('live.devices.approve', { name: device.name })}
+              </Button>{' '}
+              <Button
+                className="button"
+                onPress={() => {
+                  decide(device.id, 'refuse');
+                }}
+              >
+                {t('live.devices.refuse', { name: device.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('live.devices.admitted', { count: admitted.length })}</h3>
+      {admitted.length > 0 && (
+        <ul className="devices-panel__list">
+          {admitted.map((device) => (
+            <li key={device.id}>
+              <span>
+                <strong>{device.name}</strong> — {t(`role.${device.role}`)}: {device.person.name} (
+                {device.connected ? t('live.devices.connected') : t('live.devices.away')})
+              </span>{' '}
+              <Button
+                className="button button--danger"
+                onPress={() => {
+                  decide(device.id, 'revoke');
+                }}
+              >
+                {t('live.devices.revoke', { name: device.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
