@@ -20,20 +20,10 @@ import {
   whoName,
   type Translate,
 } from './words';
+import { markdownText } from '../../ui/markdown';
 
-/**
- * Markdown's active characters escaped, line breaks folded: user text stays
- * text. With [ ] escaped no link can form, so ( ) and ! may stay as they are;
- * a heading or list marker matters only at the start of a line.
- */
-export function markdownText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim()
-    .replace(/^[#+-]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
-}
+/** Kept here too: the debrief's tests and callers name it from this module. */
+export { markdownText };
 
 const cell = (text: string) => markdownText(text) || ' ';
 

@@ -7,7 +7,13 @@
  * the core judges it (src/core/applyAttempt.ts), exactly as in the console.
  */
 import type { By, Subject } from '../../../machines';
-import { formatExerciseTime, parseExerciseTime, type Attempt, type CastMember, type ExerciseSetup } from '../../session';
+import {
+  formatExerciseTime,
+  parseExerciseTime,
+  type Attempt,
+  type CastMember,
+  type ExerciseSetup,
+} from '../../session';
 import type { AnswerVerdict, DrillPace } from '../../session/drillRuns';
 import { scenarioToSetup, type DrillPoint, type DrillStep, type Scenario } from '../../scenarios';
 
@@ -144,6 +150,11 @@ export function answerAttempts(
       ? [decideAttempt(by, answer, { ...draft, verdict: draft.verdict })]
       : [],
   );
+}
+
+/** "00:20": the point's moment, from the scenario's start time and the point's offset. */
+export function momentOf(startTime: string, offsetMinutes: number): string {
+  return formatExerciseTime(parseExerciseTime(startTime) + offsetMinutes * 60_000).slice(11, 16);
 }
 
 /** The seconds allowed at a point, by the pace the user chose; null: no countdown. */

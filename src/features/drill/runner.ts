@@ -18,10 +18,12 @@ import {
   createExercise,
   newExerciseId,
   openSession,
+  summarize,
   type AttemptEntry,
   type ExerciseRepository,
   type ExerciseSession,
   type ExerciseSetup,
+  type ModelSummary,
   type Proposed,
 } from '../../session';
 import {
@@ -62,6 +64,8 @@ export interface DrillState {
   storage: 'saved' | 'failed';
   /** The point's exercise set-up (cast, municipality): who may be chosen to decide. */
   setup: ExerciseSetup | null;
+  /** Where the model stands at the point, as its log records it: the situation, then after each attempt. */
+  model: ModelSummary | null;
   version: number;
 }
 
@@ -80,8 +84,8 @@ export interface DrillRunnerOptions {
 }
 
 export interface DrillRunner {
-  getState(): DrillState;
-  subscribe(listener: () => void): () => void;
+  getState: () => DrillState;
+  subscribe: (listener: () => void) => () => void;
   /** Open the first point, or point `index` (0-based: a story or test that starts further on). */
   begin(index?: number): Promise<void>;
   /** From reading to deciding: the BOB prompts and the decision open. */
@@ -141,6 +145,7 @@ export function startDrill({ storage, scenario, language, pace, now = Date.now }
     problem: null,
     storage: 'saved',
     setup: null,
+    model: null,
     version: 0,
   };
 
@@ -189,6 +194,7 @@ export function startDrill({ storage, scenario, language, pace, now = Date.now }
       if (proposed.outcome === 'ignored') continue;
       noteStorage(proposed);
       judged.push(judgedOf(proposed.entry));
+      publish({ model: proposed.entry.after });
     }
     return judged;
   }
@@ -197,7 +203,7 @@ export function startDrill({ storage, scenario, language, pace, now = Date.now }
     session?.dispose();
     session = null;
     const point = pointOf(index);
-    publish({ index, step: 'opening', problem: null, setup: null });
+    publish({ index, step: 'opening', problem: null, setup: null, model: null });
     const setup = pointSetup(scenario, point, language);
     let opened: ExerciseSession | null;
     try {
@@ -246,7 +252,10 @@ export function startDrill({ storage, scenario, language, pace, now = Date.now }
       touched: [],
     };
     const points = [...state.run.points, record];
-    await store({ ...state.run, points, updatedAt: record.openedAt }, { step: 'reading', setup });
+    await store(
+      { ...state.run, points, updatedAt: record.openedAt },
+      { step: 'reading', setup, model: summarize(opened.getState().snapshot) },
+    );
   }
 
   const accepted = (): Subject[] =>

@@ -9,6 +9,7 @@ import { en as console } from '../../features/console/messages.en';
 import { en as debrief } from '../../features/debrief/messages.en';
 import { en as decisions } from '../../features/decisions/messages.en';
 import { en as diagram } from '../../features/diagram/messages.en';
+import { en as drill } from '../../features/drill/messages.en';
 import { en as evidence } from '../../features/evidence/messages.en';
 import { en as exercises } from '../../features/exercises/messages.en';
 import { en as exerciseFile } from '../../features/exercises/importMessages.en';
@@ -37,6 +38,7 @@ export const en: Catalogue = {
   scenarioPicker,
   injects,
   diagram,
+  drill,
   instructor,
   evidence,
   debrief,

@@ -10,6 +10,7 @@ import { nl as console } from '../../features/console/messages';
 import { nl as debrief } from '../../features/debrief/messages';
 import { nl as decisions } from '../../features/decisions/messages';
 import { nl as diagram } from '../../features/diagram/messages';
+import { nl as drill } from '../../features/drill/messages';
 import { nl as evidence } from '../../features/evidence/messages';
 import { nl as exercises } from '../../features/exercises/messages';
 import { nl as exerciseFile } from '../../features/exercises/importMessages';
@@ -37,6 +38,7 @@ export const nl = {
   scenarioPicker,
   injects,
   diagram,
+  drill,
   instructor,
   evidence,
   debrief,

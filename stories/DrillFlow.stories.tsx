@@ -1,0 +1,176 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import demonstratie from '../public/scenarios/demonstratie-loopt-uit-de-hand.json';
+import ggpGo from '../public/scenarios/ggp-go-in-de-wijk.json';
+import jaarwisseling from '../public/scenarios/jaarwisseling.json';
+import { DrillFlow } from '../src/features/drill/DrillFlow';
+import { DrillRecord } from '../src/features/drill/DrillRecord';
+import type { DrillRun } from '../src/session/drillRuns';
+import { answerAt, drillRunner, drillStorage, type DrillScenario } from '../tests/fixtures/drill';
+
+const FILES: Record<string, unknown> = {
+  'scenarios/ggp-go-in-de-wijk.json': ggpGo,
+  'scenarios/jaarwisseling.json': jaarwisseling,
+  'scenarios/demonstratie-loopt-uit-de-hand.json': demonstratie,
+};
+const loadBuiltIn = (file: string) => Promise.resolve(JSON.stringify(FILES[file]));
+
+/** A whole run of the Jaarwisseling drill on `storage`: a grant, a late 'no decision', a refusal without grounds then with. */
+async function playedRun(storage = drillStorage()) {
+  const run = drillRunner('jaarwisseling', { storage });
+  const { runner, scenario, clock } = run;
+  await runner.begin();
+  runner.decide();
+  clock.advance(2);
+  await runner.commit(
+    answerAt(
+      scenario,
+      0,
+      { all: { verdict: 'granted', conditions: 'Alleen in de Oosterpoort.', review: 'Om 00:45.' } },
+      { beeld: 'Driehonderd relschoppers, vijf gewonden.', oordeel: 'Geen lichter middel dat nog werkt.' },
+    ),
+  );
+  await runner.touch(['eigen-besluit', 'waarschuwen', 'gronden']);
+  await runner.next();
+  runner.decide();
+  clock.advance(4);
+  await runner.commit(answerAt(scenario, 1, { all: { verdict: 'none', grounds: 'Eerst navragen.' } }));
+  await runner.touch(['niet-gedekt']);
+  await runner.next();
+  runner.decide();
+  clock.advance(1);
+  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: ' ' } }));
+  runner.retry();
+  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: 'Omstanders in de zijstraten.' } }));
+  await runner.next();
+  return { run: runner.getState().run, scenario, storage };
+}
+
+interface RecordArgs {
+  onPrint?: () => void;
+  onAgain?: () => void;
+  onOther?: () => void;
+}
+
+const meta = {
+  title: 'Drill/Flow',
+  parameters: { layout: 'padded' },
+} satisfies Meta<RecordArgs>;
+export default meta;
+type Story = StoryObj<RecordArgs>;
+
+/**
+ * Choosing: the three built-in drills, each with its scenario, number of
+ * points and what was done before on this device; the time to decide, with
+ * a choice without a time limit; the label that this is training material.
+ */
+export const Choose: Story = {
+  loaders: [
+    async () => {
+      const { storage } = await playedRun();
+      return { storage: { ...storage, volatile: false } };
+    },
+  ],
+  render: (_args, { loaded }) => (
+    <DrillFlow
+      storage={(loaded as { storage: Parameters<typeof DrillFlow>[0]['storage'] }).storage}
+      loadBuiltIn={loadBuiltIn}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { name: 'Beslisoefening: de twee besluiten van de burgemeester' }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Beslisoefening: wie besluit er?' })).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Beslisoefening: geen ME in GGP-GO' })).toBeVisible();
+    await expect(canvas.getAllByText(/3 beslismomenten/)).toHaveLength(3);
+    await expect(canvas.getByText(/Op dit apparaat 1 keer eerder gedaan/)).toBeVisible();
+    await expect(canvas.getAllByText('Nog niet gedaan op dit apparaat.')).toHaveLength(2);
+    await expect(canvas.getByText(/geen wet en geen politiedoctrine/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('radio', { name: 'Zonder tijdslimiet' }));
+    await userEvent.click(
+      canvas.getByRole('button', { name: 'Start de beslisoefening ‘Beslisoefening: geen ME in GGP-GO’' }),
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('heading', { level: 2, name: '21:00 — ‘Laat die waterwerper komen’' })).toHaveFocus(),
+    );
+    await expect(canvas.getByRole('timer')).toHaveTextContent('zonder tijdslimiet');
+  },
+};
+
+/** Without IndexedDB: the drill says that a reload loses the attempts. */
+export const Volatile: Story = {
+  render: () => <DrillFlow storage={{ ...drillStorage(), volatile: true }} loadBuiltIn={loadBuiltIn} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/na herladen zijn uw pogingen weg/)).toBeVisible();
+  },
+};
+
+interface RecordLoaded {
+  run: DrillRun;
+  scenario: DrillScenario;
+  runs: DrillRun[];
+}
+
+/**
+ * The record of a run: every point with the situation, the BOB notes, the
+ * decision, what the model did (R6 and R4 refusals among it, with their
+ * sources) and the considerations, ticked or not; then both runs side by
+ * side. Print is the browser's (save as PDF); Markdown is a file.
+ */
+export const Record: Story = {
+  args: { onPrint: fn(), onAgain: fn(), onOther: fn() },
+  loaders: [
+    async (): Promise<RecordLoaded> => {
+      const storage = drillStorage();
+      await playedRun(storage);
+      const { run, scenario } = await playedRun(storage);
+      return { run, scenario, runs: await storage.runs.list() };
+    },
+  ],
+  render: (args, { loaded }) => {
+    const { run, scenario, runs } = loaded as RecordLoaded;
+    const { onPrint = fn(), onAgain = fn(), onOther = fn() } = args;
+    return (
+      <div className="drill">
+        <DrillRecord run={run} scenario={scenario} runs={runs} onPrint={onPrint} onAgain={onAgain} onOther={onOther} />
+      </div>
+    );
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByRole('heading', { level: 2, name: /Verslag: Beslisoefening: de twee besluiten/ }),
+    ).toBeVisible();
+    await expect(canvas.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(
+      expect.arrayContaining([
+        '1. 00:20 — De commandant vraagt om de waterwerper',
+        '2. 00:35 — ‘Dat valt toch onder uw toestemming?’',
+        '3. 00:45 — Toestemming gevraagd voor traanverwekkende stof',
+      ]),
+    );
+    await expect(canvas.getByText('Driehonderd relschoppers, vijf gewonden.')).toBeVisible();
+    await expect(canvas.getAllByText('R6').length).toBeGreaterThan(0);
+    await expect(canvas.getAllByText('R4').length).toBeGreaterThan(0);
+    await expect(canvas.getAllByText('geraakt').length).toBe(4);
+    await expect(canvas.getByText(/Poging 2.*\(deze\)/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Afdrukken of als pdf bewaren' }));
+    await expect(args.onPrint).toHaveBeenCalled();
+  },
+};
+
+/** The record in English. */
+export const RecordInEnglish: Story = {
+  ...Record,
+  parameters: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByRole('heading', { level: 2, name: /Record: Decision drill: the mayor's two decisions/ }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    await expect(canvas.getAllByText('touched').length).toBe(4);
+  },
+};
