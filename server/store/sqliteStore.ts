@@ -186,6 +186,19 @@ const deviceRow = (device: DeviceRecord): DeviceRow => ({
   revoked: device.revoked,
 });
 
+const joinCodeRow = (code: JoinCodeRecord): JoinCodeRow => ({
+  id: code.id,
+  code_hash: code.codeHash,
+  exercise_id: code.exerciseId,
+  role: code.role,
+  cast_member_id: code.castMemberId,
+  expires: code.expires,
+  max_uses: code.maxUses,
+  uses_left: code.usesLeft,
+  created: code.created,
+  revoked: code.revoked,
+});
+
 const joinCodeOf = (row: JoinCodeRow): JoinCodeRecord => ({
   id: row.id,
   codeHash: row.code_hash,
@@ -484,18 +497,7 @@ export class SqliteStore implements EventStore {
   saveJoinCode(code: JoinCodeRecord): Promise<void> {
     return new Promise((resolve) => {
       this.write(() => {
-        const row = {
-          id: code.id,
-          code_hash: code.codeHash,
-          exercise_id: code.exerciseId,
-          role: code.role,
-          cast_member_id: code.castMemberId,
-          expires: code.expires,
-          max_uses: code.maxUses,
-          uses_left: code.usesLeft,
-          created: code.created,
-          revoked: code.revoked,
-        };
+        const row = joinCodeRow(code);
         const existing = this.statements.joinCode.get(code.id);
         if (existing) {
           this.statements.updateJoinCode.run(row.uses_left, row.revoked, row.id);
