@@ -21,6 +21,7 @@ const ConsoleScreen = lazy(() =>
   import('./screens/ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })),
 );
 const LiveHome = lazy(() => import('./screens/LiveScreen').then((module) => ({ default: module.LiveHome })));
+const JoinScreen = lazy(() => import('./screens/JoinScreen').then((module) => ({ default: module.JoinScreen })));
 const LiveExerciseScreen = lazy(() =>
   import('./screens/LiveScreen').then((module) => ({ default: module.LiveExerciseScreen })),
 );
@@ -146,6 +147,22 @@ export function RouteScreen({ route, storage, opened }: RouteScreenProps) {
             secretFromLink={route.secret}
             headerControls={<HeaderControls />}
             onOpen={(id) => {
+              navigate({ screen: 'liveExercise', id });
+            }}
+          />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'join')
+    return (
+      <>
+        <SkipToMain />
+        <Suspense fallback={<p role="status">{t('app.name')}</p>}>
+          <JoinScreen
+            code={route.code}
+            headerControls={<HeaderControls />}
+            onJoined={(id) => {
               navigate({ screen: 'liveExercise', id });
             }}
           />
