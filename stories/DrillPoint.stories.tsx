@@ -83,7 +83,7 @@ export const Reading: Story = {
     ).toHaveFocus();
     await expect(canvas.getByText('Moment 1 van 3')).toBeVisible();
     await expect(canvas.getByRole('timer')).toHaveTextContent('nog 4:00');
-    await expect(canvas.getByText('Fase 5: Riot control')).toBeVisible();
+    await expect(canvas.getByText('5: Riot control')).toBeVisible();
     await expect(canvas.getByText('niet gegeven')).toBeVisible();
     await expect(canvas.getByText(/Ik vraag uw toestemming voor de inzet van de waterwerper/)).toBeVisible();
     await expect(canvas.getByText(/Jeroen Visser, commandant \(Algemeen Commandant SGBO\)/)).toBeVisible();
@@ -107,10 +107,16 @@ export const Deciding: Story = {
     const canvas = within(canvasElement);
     const form = canvas.getByRole('form', { name: 'Besluiten met BOB' });
     await expect(within(form).getByText(/Wat weet ik, en wat weet ik niet/)).toBeVisible();
-    await expect(within(form).getByRole('radio', { name: /Ingrid Scholten, burgemeester, Lindenburg/ })).toBeChecked();
+    const mayor = within(form).getByRole('radio', { name: /Ingrid Scholten, burgemeester, Lindenburg/ });
+    // Among several who may decide, none is chosen for the user: choosing is part of the decision (R5).
+    await expect(mayor).not.toBeChecked();
     await expect(
       within(form).getByRole('radio', { name: /Bram Hofstede, locoburgemeester \(wethouder\)/ }),
     ).toBeVisible();
+    await userEvent.click(within(form).getByRole('button', { name: 'Besluit vastleggen' }));
+    await expect(within(form).getByText('Kies wie het besluit neemt.')).toBeVisible();
+    await expect(mayor).toHaveFocus();
+    await userEvent.click(mayor);
     await userEvent.click(within(form).getByRole('button', { name: 'Besluit vastleggen' }));
     await expect(within(form).getByText('Kies een uitkomst: verlenen, weigeren, of nu geen besluit.')).toBeVisible();
     await expect(within(form).getByRole('radio', { name: /Toestemming verlenen/ })).toHaveFocus();
@@ -170,6 +176,7 @@ export const Late: Story = {
       }),
     ).toBeVisible();
     const form = canvas.getByRole('form', { name: 'Besluiten met BOB' });
+    await userEvent.click(within(form).getByRole('radio', { name: /Ingrid Scholten/ }));
     await userEvent.click(within(form).getByRole('radio', { name: /Toestemming weigeren/ }));
     await userEvent.type(within(form).getByRole('textbox', { name: /Gronden/ }), 'Omstanders op het Stationsplein.');
     await userEvent.click(within(form).getByRole('button', { name: 'Besluit vastleggen' }));
@@ -263,7 +270,7 @@ export const Feedback: Story = {
     await expect(canvas.getByText(/Alleen in de Oosterpoort, niet richting het Stationsplein/)).toBeVisible();
     const considerations = canvas.getByRole('group', { name: 'Overwegingen van de scenario-auteur' });
     await expect(
-      within(considerations).getByText(/geen wet of politiedoctrine/, { selector: '.drill-considerations__note' }),
+      within(considerations).getByText(/Geen wet of politiedoctrine/, { selector: '.drill-considerations__note' }),
     ).toBeVisible();
     await expect(within(considerations).getAllByText('aanname').length).toBeGreaterThan(0);
     await expect(within(considerations).getAllByText(/Gemeentewet art. 175 lid 2/).length).toBeGreaterThan(0);

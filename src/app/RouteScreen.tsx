@@ -13,6 +13,7 @@ import type { OpenedExercise } from './useOpenExercise';
 // Loaded when their route is opened: the model diagram (with its layout library) and the instructor mode.
 const ModelScreen = lazy(() => import('./screens/ModelScreen'));
 const InstructorScreen = lazy(() => import('./screens/InstructorScreen'));
+const DrillScreen = lazy(() => import('./screens/DrillScreen'));
 const DebriefScreen = lazy(() => import('./screens/DebriefScreen'));
 const ReplayScreen = lazy(() => import('./screens/ReplayScreen'));
 // The console and the audience's screen too: the first screen (the exercise list) needs neither,
@@ -95,6 +96,16 @@ export function RouteScreen({ route, storage, opened }: RouteScreenProps) {
             headerControls={<HeaderControls />}
             startHref="#/"
           />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'drill')
+    return (
+      <>
+        <SkipToMain />
+        <Suspense fallback={<p role="status">{t('drill.loading')}</p>}>
+          <DrillScreen headerControls={<HeaderControls />} startHref="#/" />
         </Suspense>
       </>
     );

@@ -4,6 +4,7 @@ import { MODEL_ROUTE, modelHref } from '../features/diagram/routes';
 import { INSTRUCTOR_ROUTE, instructorHref } from '../features/instructor/routes';
 import { DEBRIEF_ROUTE, debriefHref } from '../features/debrief/routes';
 import { REPLAY_ROUTE, replayHref } from '../features/replay/routes';
+import { DRILL_ROUTE, drillHref } from '../features/drill/routes';
 
 /** Two screens, addressed by the hash so a reload returns to the same one. */
 export type Route =
@@ -15,6 +16,8 @@ export type Route =
   | { screen: 'model'; id: string }
   /** The instructor's walkthrough of GGP-GO, at a step (1-based). */
   | { screen: 'instructor'; step: number }
+  /** The decision drill for the mayor's staff (issue #15). */
+  | { screen: 'drill' }
   /** The debrief (after-action review) of an exercise, read-only from the store. */
   | { screen: 'debrief'; id: string }
   /** Stepping through an exercise's log (read-only), and branching from a line. */
@@ -44,6 +47,7 @@ export function parseRoute(hash: string): Route {
   if (replayed?.[1]) return { screen: 'replay', id: replayed[1] };
   const instructor = INSTRUCTOR_ROUTE.exec(hash);
   if (instructor) return { screen: 'instructor', step: Math.max(1, Number(instructor[1] ?? 1)) };
+  if (DRILL_ROUTE.test(hash)) return { screen: 'drill' };
   const audience = AUDIENCE.exec(hash);
   if (audience?.[1] && audience[2])
     return { screen: 'audience', id: audience[1], audience: audience[2] as InjectAudience };
@@ -82,15 +86,17 @@ export function navigate(route: Route) {
           ? modelHref(route.id)
           : route.screen === 'instructor'
             ? instructorHref(route.step)
-            : route.screen === 'debrief'
-              ? debriefHref(route.id)
-              : route.screen === 'replay'
-                ? replayHref(route.id)
-                : route.screen === 'live'
-                  ? '#/live'
-                  : route.screen === 'liveExercise'
-                    ? `#/live/${route.id}`
-                    : route.screen === 'join'
-                      ? '#/join'
-                      : '#/';
+            : route.screen === 'drill'
+              ? drillHref()
+              : route.screen === 'debrief'
+                ? debriefHref(route.id)
+                : route.screen === 'replay'
+                  ? replayHref(route.id)
+                  : route.screen === 'live'
+                    ? '#/live'
+                    : route.screen === 'liveExercise'
+                      ? `#/live/${route.id}`
+                      : route.screen === 'join'
+                        ? '#/join'
+                        : '#/';
 }

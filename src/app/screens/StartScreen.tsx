@@ -4,6 +4,7 @@ import { PHASES } from '../../../machines/phases';
 import type { OpenedRepository } from '../../session/local/openRepository';
 import { useLanguage, useTranslation } from '../../i18n';
 import { InstructorLink } from '../../features/instructor/InstructorLink';
+import { DrillLink } from '../../features/drill/DrillLink';
 import { PhaseLadder } from '../../features/phaseLadder/PhaseLadder';
 import { HeaderControls } from '../HeaderControls';
 import { navigate, type Route } from '../route';
@@ -64,6 +65,7 @@ export function StartScreen({ route, storage, opened }: StartScreenProps) {
               }}
             />
             <div>
+              <DrillLink />
               <InstructorLink />
               <p className="live-link">
                 <a href="#/live">{t('live.home.title')}</a>

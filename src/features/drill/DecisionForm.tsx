@@ -164,6 +164,7 @@ export function DecisionForm({
   const id = useId();
   const [showErrors, setShowErrors] = useState(false);
   const firstVerdict = useRef<Map<Subject, HTMLInputElement>>(new Map());
+  const firstDecider = useRef<HTMLInputElement>(null);
   const open = answer.subjects.filter((draft) => !accepted.includes(draft.subject));
   const missing = unchosen({ ...answer, subjects: open });
   const deciders = point.deciders.flatMap((deciderId) => {
@@ -186,9 +187,10 @@ export function DecisionForm({
         event.preventDefault();
         if (committing) return;
         const [first] = missing;
-        if (first) {
+        if (answer.deciderId === '' || first) {
           setShowErrors(true);
-          firstVerdict.current.get(first)?.focus();
+          if (answer.deciderId === '') firstDecider.current?.focus();
+          else if (first) firstVerdict.current.get(first)?.focus();
           return;
         }
         onCommit(answer);
@@ -229,23 +231,29 @@ export function DecisionForm({
         <p className="drill-bob__prompts">{t('drill.bob.besluitPrompts')}</p>
         <RadioGroup
           className="drill-who"
-          value={answer.deciderId}
+          value={answer.deciderId === '' ? null : answer.deciderId}
           onChange={(deciderId) => {
             onChange({ ...answer, deciderId });
           }}
           aria-describedby={`${id}-who-help`}
+          isRequired
+          isInvalid={showErrors && answer.deciderId === ''}
+          validationBehavior="aria"
         >
-          <Label className="drill-verdict__label">{t('drill.form.who')}</Label>
+          <Label className="drill-verdict__label">
+            {t('drill.form.who')} ({t('common.required')})
+          </Label>
           <span id={`${id}-who-help`} className="field__help">
             {t('drill.form.whoHelp')}
           </span>
           <div className="drill-who__options">
-            {deciders.map((member) => (
-              <RadioField key={member.id} value={member.id}>
+            {deciders.map((member, index) => (
+              <RadioField key={member.id} value={member.id} {...(index === 0 ? { inputRef: firstDecider } : {})}>
                 <RadioButton className="drill-who__option">{memberLabel(member, t, language)}</RadioButton>
               </RadioField>
             ))}
           </div>
+          <FieldError className="field__error">{t('drill.form.whoRequired')}</FieldError>
         </RadioGroup>
         {point.subjects.length > 1 && <p className="drill-separate">{t('drill.form.separate')}</p>}
         {answer.subjects.map((draft) => (

@@ -4,7 +4,7 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
 import type { Drill, Scenario } from '../../scenarios';
 import { scenarioToSetup } from '../../scenarios';
-import type { DrillRun } from '../../session/drillRuns';
+import type { DrillPointRecord, DrillRun } from '../../session/drillRuns';
 import { downloadText } from '../../ui/download';
 import { Comparison } from './Comparison';
 import { recordOf } from './comparison';
@@ -12,6 +12,10 @@ import { momentOf } from './drill';
 import { drillFileName, drillMarkdown } from './drillMarkdown';
 import { ConsiderationBasis, YourGrounds } from './Feedback';
 import { Verdicts } from './Verdicts';
+
+/** The log lines of the point's exercise the model judged the user's attempts and what followed on. */
+const seqsOf = (record: DrillPointRecord) =>
+  [...record.tries.flatMap((each) => each.judged), ...record.after].map((attempt) => attempt.seq);
 
 export interface DrillRecordProps {
   run: DrillRun;
@@ -107,9 +111,8 @@ export function DrillRecord({
                   {t('drill.record.log')}:{' '}
                   {t('drill.record.logLine', {
                     id: record.exerciseId.slice(0, 12),
-                    seq: [...record.tries.flatMap((each) => each.judged), ...record.after]
-                      .map((attempt) => attempt.seq)
-                      .join(', '),
+                    seq: seqsOf(record).join(', '),
+                    count: seqsOf(record).length,
                   })}
                 </p>
                 <h4>{t('drill.feedback.considerations')}</h4>

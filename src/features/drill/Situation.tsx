@@ -5,7 +5,7 @@ import type { DrillPoint } from '../../scenarios';
 import type { ExerciseSetup, ModelSummary } from '../../session';
 import { AssumptionBadge } from '../../ui/AssumptionBadge';
 import { momentOf } from './drill';
-import { meansText, memberLabel, phaseText } from './words';
+import { meansText, memberLabel } from './words';
 
 /** Where the model stands at the point, read from it (never from the scenario's words): phase, warning, means, decisions. */
 export function Standing({ model }: { model: ModelSummary }) {
@@ -16,7 +16,8 @@ export function Standing({ model }: { model: ModelSummary }) {
       <div>
         <dt>{t('drill.point.phase')}</dt>
         <dd>
-          {phaseText(model.phase, t, language)} {phaseByNumber(model.phase).assumption && <AssumptionBadge />}
+          {model.phase}: {phaseByNumber(model.phase).shortName[language]}{' '}
+          {phaseByNumber(model.phase).assumption && <AssumptionBadge />}
         </dd>
       </div>
       <div>

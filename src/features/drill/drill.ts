@@ -97,8 +97,9 @@ export interface AnswerDraft {
 }
 
 export function emptyAnswer(point: DrillPoint): AnswerDraft {
+  // One who may decide is chosen already; among several, choosing is part of the decision (R5).
   return {
-    deciderId: point.deciders[0] ?? '',
+    deciderId: point.deciders.length === 1 ? (point.deciders[0] ?? '') : '',
     beeld: '',
     oordeel: '',
     subjects: point.subjects.map((subject) => ({ subject, verdict: null, grounds: '', conditions: '', review: '' })),

@@ -99,7 +99,7 @@ function pointLines(
   const seqs = [...record.tries.flatMap((each) => each.judged), ...record.after].map((attempt) => attempt.seq);
   if (seqs.length > 0)
     lines.push(
-      `- ${t('drill.record.log')}: ${md(t('drill.record.logLine', { id: record.exerciseId, seq: seqs.join(', ') }))}`,
+      `- ${t('drill.record.log')}: ${md(t('drill.record.logLine', { id: record.exerciseId, seq: seqs.join(', '), count: seqs.length }))}`,
     );
 
   lines.push('', `### ${t('drill.feedback.considerations')} (${t('drill.trainingBadge')})`, '');
@@ -130,7 +130,7 @@ export function drillMarkdown(
     `- ${t('drill.record.started')}: ${formatWallDateTime(run.startedAt, language)}`,
     `- ${t('drill.record.pace')}: ${t(`drill.pace.${run.pace}`)}`,
     '',
-    `> ${md(t('drill.trainingMaterial'))}`,
+    `> **${md(t('drill.trainingBadge'))}:** ${md(t('drill.trainingMaterial'))}`,
     '',
   ];
   scenario.drill.points.forEach((point, index) => {

@@ -10,7 +10,7 @@ export const en: typeof nl = {
   back: 'Back to the start',
   lead: "Rehearse the mayor's decisions without an exercise controller. Each moment gives a situation, a request and a time to decide. You work towards a decision with BOB, record it, and only then see what the model did with it and which considerations the scenario's author offers.",
   trainingMaterial:
-    "Training material. The situations and considerations are written by the scenario's author; they are neither law nor police doctrine. What the model says follows Paraat's rules R1–R13, each with its source; assumptions are marked as such.",
+    "The situations and considerations are written by the scenario's author; they are neither law nor police doctrine. What the model says follows Paraat's rules R1–R13, each with its source; assumptions are marked as such.",
   trainingBadge: 'training material',
   volatile: 'This browser keeps nothing for later: after a reload your attempts are gone.',
   storageFailed: 'Saving failed. The drill goes on; the next step tries again.',
@@ -89,6 +89,7 @@ export const en: typeof nl = {
   form: {
     who: 'Who decides',
     whoHelp: 'The model judges whether that person is competent (R5).',
+    whoRequired: 'Choose who takes the decision.',
     subject: {
       waterCannon: 'Decision on the water cannon',
       tearGas: 'Decision on tear agent in the water cannon',
@@ -114,8 +115,8 @@ export const en: typeof nl = {
     refusedTitle: 'The model refused your decision',
     yours: 'Your decision',
     then: 'Then',
-    accepted: 'Accepted',
-    refused: 'Refused',
+    accepted: 'Accepted by the model',
+    refused: 'Refused by the model',
     rule: 'Rule',
     source: 'Source',
     basis: {
@@ -126,7 +127,7 @@ export const en: typeof nl = {
     none: 'No decision taken: there was nothing for the model to judge.',
     by: '{{who}}',
     action: {
-      decide: '{{verdict}} for {{subject}}',
+      decide: 'decision: {{verdict}} for {{subject}}',
       escalate: 'escalates',
       deescalate: 'de-escalates',
       warn: 'warns the crowd',
@@ -137,8 +138,8 @@ export const en: typeof nl = {
       revoke: 'revokes the decision on {{subject}}',
     },
     verdictWord: {
-      granted: 'Consent granted',
-      refused: 'Consent refused',
+      granted: 'consent granted',
+      refused: 'consent refused',
     },
     subjectInSentence: {
       waterCannon: 'the water cannon',
@@ -162,7 +163,7 @@ export const en: typeof nl = {
     yours: 'Your grounds and notes',
     considerations: "The scenario author's considerations",
     considerationsNote:
-      'Training material, neither law nor police doctrine. Tick the considerations your grounds touched. Nothing is scored.',
+      'Neither law nor police doctrine. Tick the considerations your grounds touched. Nothing is scored.',
     touched: 'My grounds touched this',
     touchedCount: '{{count}} of {{total}} ticked',
     rules: 'Rules',
@@ -197,7 +198,8 @@ export const en: typeof nl = {
     pace: 'Time to decide',
     language: 'Language',
     log: 'Log',
-    logLine: 'exercise {{id}}, line {{seq}}',
+    logLine_one: 'exercise {{id}}, line {{seq}}',
+    logLine_other: 'exercise {{id}}, lines {{seq}}',
     again: 'Once more',
     other: 'Another decision drill',
     notDone: 'Not done in this attempt.',

@@ -8,7 +8,7 @@ export const nl = {
   back: 'Terug naar de start',
   lead: 'Oefen de besluiten van de burgemeester zonder oefenleider. Elk moment geeft een situatie, een verzoek en een bedenktijd. U werkt met BOB naar een besluit, legt het vast, en pas daarna ziet u wat het model ermee deed en welke overwegingen de scenario-auteur meegeeft.',
   trainingMaterial:
-    'Oefenmateriaal. De situaties en de overwegingen zijn geschreven door de scenario-auteur; ze zijn geen wet en geen politiedoctrine. Wat het model zegt, volgt de regels R1–R13 van Paraat, elk met de bron erbij; aannames zijn als aanname gemarkeerd.',
+    'De situaties en de overwegingen zijn geschreven door de scenario-auteur; ze zijn geen wet en geen politiedoctrine. Wat het model zegt, volgt de regels R1–R13 van Paraat, elk met de bron erbij; aannames zijn als aanname gemarkeerd.',
   trainingBadge: 'oefenmateriaal',
   volatile: 'Deze browser bewaart niets voor later: na herladen zijn uw pogingen weg.',
   storageFailed: 'Opslaan is mislukt. De oefening gaat door; de volgende stap probeert het opnieuw.',
@@ -87,6 +87,7 @@ export const nl = {
   form: {
     who: 'Wie besluit',
     whoHelp: 'Het model beoordeelt of die persoon bevoegd is (R5).',
+    whoRequired: 'Kies wie het besluit neemt.',
     subject: {
       waterCannon: 'Besluit over de waterwerper',
       tearGas: 'Besluit over traanverwekkende stof in de waterwerper',
@@ -112,8 +113,8 @@ export const nl = {
     refusedTitle: 'Het model weigerde uw besluit',
     yours: 'Uw besluit',
     then: 'Daarna',
-    accepted: 'Aanvaard',
-    refused: 'Geweigerd',
+    accepted: 'Aanvaard door het model',
+    refused: 'Geweigerd door het model',
     rule: 'Regel',
     source: 'Bron',
     basis: {
@@ -124,7 +125,7 @@ export const nl = {
     none: 'Geen besluit genomen: het model had niets te beoordelen.',
     by: '{{who}}',
     action: {
-      decide: '{{verdict}} voor {{subject}}',
+      decide: 'besluit: {{verdict}} voor {{subject}}',
       escalate: 'schaalt op',
       deescalate: 'schaalt af',
       warn: 'waarschuwt de menigte',
@@ -135,8 +136,8 @@ export const nl = {
       revoke: 'trekt het besluit in over {{subject}}',
     },
     verdictWord: {
-      granted: 'Toestemming verleend',
-      refused: 'Toestemming geweigerd',
+      granted: 'toestemming verleend',
+      refused: 'toestemming geweigerd',
     },
     subjectInSentence: {
       waterCannon: 'de waterwerper',
@@ -161,7 +162,7 @@ export const nl = {
     yours: 'Uw gronden en aantekeningen',
     considerations: 'Overwegingen van de scenario-auteur',
     considerationsNote:
-      'Oefenmateriaal, geen wet of politiedoctrine. Vink aan welke overwegingen uw gronden raakten. Er wordt niets gescoord.',
+      'Geen wet of politiedoctrine. Vink aan welke overwegingen uw gronden raakten. Er wordt niets gescoord.',
     touched: 'Mijn gronden raakten dit',
     touchedCount: '{{count}} van {{total}} aangevinkt',
     rules: 'Regels',
@@ -196,7 +197,8 @@ export const nl = {
     pace: 'Bedenktijd',
     language: 'Taal',
     log: 'Logboek',
-    logLine: 'oefening {{id}}, regel {{seq}}',
+    logLine_one: 'oefening {{id}}, regel {{seq}}',
+    logLine_other: 'oefening {{id}}, regels {{seq}}',
     again: 'Nog een keer',
     other: 'Andere beslisoefening',
     notDone: 'In deze poging niet gedaan.',

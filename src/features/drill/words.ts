@@ -2,7 +2,7 @@
  * The drill's words for who acts and what was judged, in the language shown.
  * Shared by the screen parts and the Markdown record, so both say the same.
  */
-import { MEANS, phaseByNumber, ruleById, type By, type RuleDefinition } from '../../../machines';
+import { MEANS, ruleById, type By, type RuleDefinition } from '../../../machines';
 import type { TFunction } from '../../i18n';
 import type { CastMember, ExerciseSetup } from '../../session';
 import type { JudgedAttempt } from '../../session/drillRuns';
@@ -46,11 +46,6 @@ export function actionText(attempt: JudgedAttempt, t: TFunction): string {
 
 export const ruleOf = (attempt: JudgedAttempt): RuleDefinition | undefined =>
   attempt.refusal ? ruleById(attempt.refusal.rule) : undefined;
-
-/** "Fase 5: Riot control". */
-export function phaseText(phase: 1 | 2 | 3 | 4 | 5, t: TFunction, language: DrillLanguage): string {
-  return `${t('drill.point.phase')} ${String(phase)}: ${phaseByNumber(phase).shortName[language]}`;
-}
 
 export function meansText(means: readonly (keyof typeof MEANS)[], t: TFunction, language: DrillLanguage): string {
   return means.length === 0 ? t('drill.point.meansNone') : means.map((id) => MEANS[id].name[language]).join(', ');

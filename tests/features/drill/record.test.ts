@@ -90,14 +90,14 @@ describe('the Markdown record', () => {
     expect(text).toContain('  - Voorwaarden: Alleen in de Oosterpoort.');
     // The user's text is escaped: no link, no heading, no emphasis.
     expect(text).toContain('  - Gronden: \\[klik\\](http://x) # gevaar \\*groot\\*');
-    expect(text).toMatch(/✗ Geweigerd\*\* — Jeroen Visser.*voegt traanverwekkende stof toe/);
+    expect(text).toMatch(/✗ Geweigerd door het model\*\* — Jeroen Visser.*voegt traanverwekkende stof toe/);
     expect(text).toContain('R4 Traanverwekkende stof vraagt een eigen, apart besluit');
     expect(text).toContain('Bron: LOVP-terugkoppeling 24-11-2025; politiebericht start pilot (dec. 2025) (LOVP)');
     expect(text).toContain('R6 Besluiten worden gemotiveerd vastgelegd');
     expect(text).toMatch(/- \[x\] De inzet van de waterwerper is een eigen besluit/);
     expect(text).toMatch(/- \[ \] Verhouding en alternatieven.*aanname/);
     expect(text).toContain('Besloten na 4:00 (bedenktijd 3:00, te laat)');
-    expect(text).toContain('Oefenmateriaal.');
+    expect(text).toContain('> **oefenmateriaal:** De situaties en de overwegingen zijn geschreven door de scenario-auteur');
   });
 
   test('in English, with an English file name', async () => {
