@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { InjectAudience } from '../../scenarios';
 import { releasedFor, useStoredExercise, type ClockState, type ExerciseReader } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { formatInjectTime, formatInjectTimeText, isoOf } from '../../features/injects/format';
+import { exerciseDateTimeAttribute, formatExerciseTimeOfDay, formatExerciseTimeOfDayText } from '../../i18n/format';
 import { useExerciseTime } from '../../features/injects/useExerciseTime';
 import '../../features/injects/injects.css';
 
@@ -25,7 +25,7 @@ function AudienceClock({ clock, now }: { clock: ClockState; now?: (() => number)
   return (
     <p className="audience-clock">
       <span className="audience-clock__label">{t('injects.view.exerciseTime')}</span>{' '}
-      <time dateTime={isoOf(time)}>{formatInjectTime(time, language)}</time>
+      <time dateTime={exerciseDateTimeAttribute(time)}>{formatExerciseTimeOfDay(time, language)}</time>
     </p>
   );
 }
@@ -111,7 +111,7 @@ export function AudienceScreen({ store, id, audience, headerControls, startHref,
                     )}
                     <span>
                       {t('injects.view.releasedAt', {
-                        time: formatInjectTimeText(state.released.exercise, language),
+                        time: formatExerciseTimeOfDayText(state.released.exercise, language),
                       })}
                     </span>
                     {state.inject.audience !== 'everyone' && (

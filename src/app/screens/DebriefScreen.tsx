@@ -1,13 +1,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
+import { formatStartTime } from '../../i18n/format';
 import { ComparisonSection } from '../../features/debrief/ComparisonSection';
 import { DebriefReport } from '../../features/debrief/DebriefReport';
 import { ExportBar } from '../../features/debrief/ExportBar';
 import { FinalHash } from '../../features/debrief/IntegritySection';
 import { useStoredExercise, type ExerciseReader } from '../../session';
 import { debriefOf } from '../../features/debrief/storedExercise';
-import { startTimeText } from '../../features/debrief/words';
 import '../../features/debrief/debrief.css';
+import { StoredExerciseStatus } from './StoredExerciseStatus';
 
 export interface DebriefScreenProps {
   store: ExerciseReader;
@@ -41,7 +42,7 @@ export function DebriefScreen({
       setup
         ? [
             t('debrief.municipality', { municipality: setup.municipality }),
-            t('debrief.start', { start: startTimeText(setup.startTime, language) }),
+            t('debrief.start', { start: formatStartTime(setup.startTime, language) }),
             ...(setup.scenario ? [t('debrief.scenario', { title: setup.scenario.title[language] })] : []),
           ].join(' · ')
         : '',
@@ -65,17 +66,11 @@ export function DebriefScreen({
         <div className="debrief-header__controls">{headerControls}</div>
       </header>
       <main id="main" tabIndex={-1} className="debrief">
-        {loaded === null && <p role="status">{t('app.loadingExercise')}</p>}
-        {loaded?.state === 'notFound' && (
-          <p className="banner banner--error" role="alert">
-            {t('debrief.notFound')}
-          </p>
-        )}
-        {loaded?.state === 'unreadable' && (
-          <p className="banner banner--error" role="alert">
-            {t('debrief.unreadable', { problem: loaded.problem })}
-          </p>
-        )}
+        <StoredExerciseStatus
+          loaded={loaded}
+          notFound={t('debrief.notFound')}
+          unreadable={(problem) => t('debrief.unreadable', { problem })}
+        />
         {debrief && (
           <>
             <div className="debrief__toolbar">

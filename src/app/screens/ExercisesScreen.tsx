@@ -7,6 +7,7 @@ import { downloadText } from '../../ui/download';
 import { useTranslation } from '../../i18n';
 import { ExerciseList, type ListedExercise } from '../../features/exercises/ExerciseList';
 import { ImportAlert, ImportExerciseControl, ImportStatus } from '../../features/exercises/ImportExercise';
+import { ProblemBanner } from '../../features/exercises/ProblemBanner';
 import type { ImportState } from '../../features/exercises/importExercise';
 import '../../features/exercises/exercises.css';
 
@@ -203,12 +204,7 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
   return (
     <div className="exercises-screen">
       <div className="exercises-alert" role="alert">
-        {problem && (
-          <p className="exercises-banner exercises-banner--error">
-            <span aria-hidden="true">⚠ </span>
-            {problem}
-          </p>
-        )}
+        <ProblemBanner problem={problem} />
         <ImportAlert state={imported} />
       </div>
       <div className="exercises-notice" role="status">

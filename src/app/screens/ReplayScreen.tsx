@@ -9,6 +9,7 @@ import { PhaseLadder } from '../../features/phaseLadder/PhaseLadder';
 import { ReplayView } from '../../features/replay/ReplayView';
 import '../../features/console/console.css';
 import '../../features/replay/replay.css';
+import { StoredExerciseStatus } from './StoredExerciseStatus';
 
 export interface ReplayScreenProps {
   /** Read for the replay; written only to store a branch (a new exercise). */
@@ -71,17 +72,11 @@ export function ReplayScreen({
         <div className="replay-header__controls">{headerControls}</div>
       </header>
       <main id="main" tabIndex={-1} className="replay-screen">
-        {loaded === null && <p role="status">{t('app.loadingExercise')}</p>}
-        {loaded?.state === 'notFound' && (
-          <p className="banner banner--error" role="alert">
-            {t('replay.notFound')}
-          </p>
-        )}
-        {loaded?.state === 'unreadable' && (
-          <p className="banner banner--error" role="alert">
-            {t('replay.unreadable', { problem: loaded.problem })}
-          </p>
-        )}
+        <StoredExerciseStatus
+          loaded={loaded}
+          notFound={t('replay.notFound')}
+          unreadable={(problem) => t('replay.unreadable', { problem })}
+        />
         {branchError && (
           <p className="banner banner--error" role="alert">
             {t('replay.branchFailed', { problem: branchError })}

@@ -3,7 +3,7 @@ import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { CLOCK_SPEEDS, type ClockAction, type ClockSpeed, type ClockState } from '../../session';
 import { exerciseNow } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { formatExerciseClock } from '../../i18n/format';
+import { exerciseDateTimeAttribute, formatExerciseClock } from '../../i18n/format';
 import './clock.css';
 
 export interface ExerciseClockProps {
@@ -27,7 +27,7 @@ export function ExerciseClock({ clock, trainerName, onAction, now = Date.now }: 
       </h2>
       <p className="exercise-clock__time">
         <span className="visually-hidden">{t('clock.exerciseTime')}: </span>
-        <time dateTime={new Date(time).toISOString().slice(0, 19)}>{formatExerciseClock(time, language)}</time>{' '}
+        <time dateTime={exerciseDateTimeAttribute(time)}>{formatExerciseClock(time, language)}</time>{' '}
         <span className="exercise-clock__state">
           <span aria-hidden="true">{clock.running ? '▶' : '‖'}</span>{' '}
           {clock.running ? t('clock.running') : t('clock.paused')}

@@ -1,7 +1,8 @@
 import { phaseByNumber } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { KeyFigures as Figures } from './summary';
-import { clockSecondsText, durationText } from './words';
+import { formatClockSeconds } from '../../i18n/format';
+import { durationText } from './words';
 
 /** The debrief at a glance: a few large numbers a room can read from the back. */
 export function KeyFigures({ figures }: { figures: Figures }) {
@@ -46,8 +47,8 @@ export function KeyFigures({ figures }: { figures: Figures }) {
           : t(
               figures.clockRunning ? 'debrief.summary.figure.durationRunning' : 'debrief.summary.figure.durationDetail',
               {
-                from: clockSecondsText(figures.from),
-                to: clockSecondsText(figures.to),
+                from: formatClockSeconds(figures.from),
+                to: formatClockSeconds(figures.to),
                 wall: durationText(figures.duration?.wallMs ?? null, t),
               },
             ),

@@ -3,7 +3,8 @@ import { phaseByNumber, type Subject } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { chartGeometry, type ChartOptions, type PlacedMarker } from './chartGeometry';
 import type { MarkerKind, PhaseTimeline } from './timeline';
-import { clockText, elapsedText, exerciseTimeText, type Translate } from './words';
+import { formatClockMinute } from '../../i18n/format';
+import { elapsedText, exerciseTimeText, type Translate } from './words';
 
 export interface PhaseChartProps extends ChartOptions {
   timeline: PhaseTimeline;
@@ -108,7 +109,7 @@ export function PhaseChart({ timeline, compact = false, minSpanMs, elapsed = fal
 
   const tickLabel = (value: number) => {
     if (geometry.axis === 'sequence') return `#${String(value)}`;
-    return elapsed ? elapsedText(value - geometry.domain.from, t) : clockText(value);
+    return elapsed ? elapsedText(value - geometry.domain.from, t) : formatClockMinute(value);
   };
   const rowLabel = (phase: 1 | 2 | 3 | 4 | 5) => {
     const definition = phaseByNumber(phase);

@@ -30,28 +30,3 @@ export function csvField(value: CsvValue): string {
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   return CSV_BOM + rows.map((row) => row.map(csvField).join(CSV_SEPARATOR) + CSV_NEWLINE).join('');
 }
-
-/**
- * A date and time as Excel in the Dutch locale reads it: "31-12-2026 22:07:00".
- * `timeZone` 'UTC' for exercise times (naive local on a UTC scale); the
- * reader's own zone (undefined) for wall-clock times.
- */
-export function csvDateTime(ms: number, timeZone?: string): string {
-  if (!Number.isFinite(ms)) return '';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('nl-NL', {
-      ...(timeZone ? { timeZone } : {}),
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(ms)
-      .map((part) => [part.type, part.value]),
-  ) as Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
-  const { day = '', month = '', year = '', hour = '', minute = '', second = '' } = parts;
-  return `${day}-${month}-${year} ${hour}:${minute}:${second}`;
-}

@@ -7,7 +7,8 @@
 import { MEANS } from '../../../machines';
 import type { Language } from '../../i18n';
 import { parseExerciseTime } from '../../session';
-import { csvDateTime, toCsv, type CsvValue } from './csv';
+import { formatSpreadsheetDateTime } from '../../i18n/format';
+import { toCsv, type CsvValue } from './csv';
 import type { Debrief } from './debrief';
 import { entryAction, entryRefersTo, entryText } from './entryWords';
 import { integrityText } from './summary';
@@ -26,8 +27,8 @@ export interface CsvOptions {
 export function debriefCsv(debrief: Debrief, t: Translate, language: Language, options: CsvOptions): string {
   const { head, entries, integrity } = debrief;
   const { setup } = head;
-  const wall = (iso: string) => csvDateTime(Date.parse(iso), options.timeZone);
-  const exercise = (text: string) => csvDateTime(parseExerciseTime(text), 'UTC');
+  const wall = (iso: string) => formatSpreadsheetDateTime(Date.parse(iso), options.timeZone);
+  const exercise = (text: string) => formatSpreadsheetDateTime(parseExerciseTime(text), 'UTC');
   const c = (key: CsvKey) => t(`debrief.csv.${key}`);
 
   const preamble: CsvValue[][] = [

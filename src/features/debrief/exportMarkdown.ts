@@ -5,7 +5,7 @@
  */
 import { phaseByNumber, type PhaseNumber } from '../../../machines';
 import type { Language } from '../../i18n';
-import { formatWallDateTime } from '../../i18n/format';
+import { formatStartTime, formatWallDateTime } from '../../i18n/format';
 import type { Debrief } from './debrief';
 import type { DecisionRecord } from './decisions';
 import { allowsText, endText, usedText } from './decisionWords';
@@ -15,7 +15,6 @@ import {
   bothTimesText,
   durationText,
   exerciseTimeText,
-  startTimeText,
   wallTimeText,
   whoName,
   type Translate,
@@ -97,7 +96,7 @@ export function debriefMarkdown(debrief: Debrief, t: Translate, language: Langua
     markdownText(
       [
         t('debrief.municipality', { municipality }),
-        t('debrief.start', { start: startTimeText(setup.startTime, language) }),
+        t('debrief.start', { start: formatStartTime(setup.startTime, language) }),
         ...(setup.scenario ? [t('debrief.scenario', { title: setup.scenario.title[language] })] : []),
       ].join(' · '),
     ),

@@ -64,36 +64,9 @@ export function durationText(ms: number | null, t: Translate): string {
   return t('debrief.duration.s', { s });
 }
 
-/** "22:07", or "22:00:35" when the seconds matter: a short exercise may be over within a minute. */
-export function clockSecondsText(ms: number): string {
-  const text = new Date(ms).toISOString().slice(11, 19);
-  return text.endsWith(':00') ? text.slice(0, 5) : text;
-}
-
-/** "22:07" for an exercise time on its naive scale. */
-export function clockText(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 16);
-}
-
 /** "+1:05" / "+12 min" from the start of a run. */
 export function elapsedText(ms: number, t: Translate): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return t('debrief.elapsed.m', { m: minutes });
   return t('debrief.elapsed.hm', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
-}
-
-/** The set-up's start time with its date: "31-12-2026 22:00". */
-export function startTimeText(text: string, language: Language): string {
-  const ms = Date.parse(`${text.length === 16 ? `${text}:00` : text}Z`);
-  if (Number.isNaN(ms)) return text;
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    timeZone: 'UTC',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(ms)
-    .replace(',', '');
 }

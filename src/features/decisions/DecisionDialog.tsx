@@ -1,20 +1,14 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-aria-components';
-import {
-  decisionInForce,
-  whyRefused,
-  whyRefusedStep,
-  type By,
-  type EscalationSnapshot,
-  type Subject,
-  type Verdict,
-} from '../../../machines';
+import { decisionInForce, whyRefused, whyRefusedStep, type By, type Subject, type Verdict } from '../../../machines';
 import type { Attempt } from '../../session';
 import { useTranslation } from '../../i18n';
+import { DialogActions } from '../../ui/DialogActions';
 import {
   AttemptDialog,
   ConfirmStep,
   type AttemptDialogProps,
+  type AttemptFormProps,
   DecisionFacts,
   GroundsField,
   ModelJudgement,
@@ -66,38 +60,11 @@ export function decideAttemptOf(subject: Subject, by: By, draft: DecisionDraft &
  * judged by the model (R6), which the confirm step shows before anything is
  * recorded. BOB notes and conditions are optional.
  */
-export function DecisionDialog({
-  subject,
-  by,
-  snapshot,
-  isOpen,
-  onOpenChange,
-  onSubmit,
-  evidence,
-}: DecisionDialogProps) {
-  const { t } = useTranslation();
-  return (
-    <AttemptDialog
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
-      onSubmit={onSubmit}
-      title={t(`decisions.decideDialog.title.${subject}`)}
-      className={`decision-dialog decision-dialog--${subject}`}
-      form={(actions) => (
-        <DecisionForm subject={subject} by={by} snapshot={snapshot} evidence={evidence} {...actions} />
-      )}
-    />
-  );
+export function DecisionDialog({ evidence, ...props }: DecisionDialogProps) {
+  return <AttemptDialog kind="decide" {...props} form={(form) => <DecisionForm {...form} evidence={evidence} />} />;
 }
 
-interface DecisionFormProps {
-  subject: Subject;
-  by: By;
-  snapshot: EscalationSnapshot;
-  evidence: ReactNode;
-  onCancel: () => void;
-  onConfirm: (attempt: DecideAttempt) => void;
-}
+type DecisionFormProps = AttemptFormProps<DecideAttempt> & { evidence: ReactNode };
 
 function DecisionForm({ subject, by, snapshot, evidence, onCancel, onConfirm }: DecisionFormProps) {
   const { t } = useTranslation();
@@ -296,14 +263,7 @@ function DecisionForm({ subject, by, snapshot, evidence, onCancel, onConfirm }: 
         </span>
       </div>
 
-      <div className="dialog__actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button--primary" ref={nextRef}>
-          {t('decisions.form.next')}
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel} submitLabel={t('decisions.form.next')} submitRef={nextRef} />
     </form>
   );
 }

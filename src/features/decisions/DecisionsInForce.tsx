@@ -10,7 +10,8 @@ import {
 } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { AdvanceVerdict } from '../../ui/AdvanceVerdict';
-import { formatDecisionTime, VerdictLabel, whoAsLabel } from './parts';
+import { formatExerciseMinuteText } from '../../i18n/format';
+import { VerdictLabel, whoAsLabel } from './parts';
 import './decisions.css';
 
 const OUTCOME_MARK = { accepted: '✓', refused: '✗', pending: '…' } as const;
@@ -115,7 +116,7 @@ export function DecisionsInForce({
                         <dt>{t('decisions.time')}</dt>
                         <dd>
                           <time dateTime={decision.at.exercise}>
-                            {formatDecisionTime(decision.at.exercise, language)}
+                            {formatExerciseMinuteText(decision.at.exercise, language)}
                           </time>
                         </dd>
                       </>

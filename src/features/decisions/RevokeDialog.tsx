@@ -1,19 +1,13 @@
 import { useState } from 'react';
-import {
-  decisionInForce,
-  ruleById,
-  whyRefused,
-  whyRefusedStep,
-  type By,
-  type EscalationSnapshot,
-  type Subject,
-} from '../../../machines';
+import { decisionInForce, ruleById, whyRefused, whyRefusedStep, type By, type Subject } from '../../../machines';
 import type { Attempt } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
+import { DialogActions } from '../../ui/DialogActions';
 import {
   AttemptDialog,
   ConfirmStep,
   type AttemptDialogProps,
+  type AttemptFormProps,
   DecisionFacts,
   GroundsField,
   ModelJudgement,
@@ -40,29 +34,11 @@ export const revokeAttemptOf = (subject: Subject, by: By, grounds: string): Revo
  * said before it happens: the water cannon takes the tear agent with it and
  * the warning lapses; the tear agent stops alone.
  */
-export function RevokeDialog({ subject, by, snapshot, isOpen, onOpenChange, onSubmit }: RevokeDialogProps) {
-  const { t } = useTranslation();
-  return (
-    <AttemptDialog
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
-      onSubmit={onSubmit}
-      title={t(`decisions.revokeDialog.title.${subject}`)}
-      className={`decision-dialog decision-dialog--revoke decision-dialog--${subject}`}
-      form={(actions) => <RevokeForm subject={subject} by={by} snapshot={snapshot} {...actions} />}
-    />
-  );
+export function RevokeDialog(props: RevokeDialogProps) {
+  return <AttemptDialog kind="revoke" {...props} form={(form) => <RevokeForm {...form} />} />;
 }
 
-interface RevokeFormProps {
-  subject: Subject;
-  by: By;
-  snapshot: EscalationSnapshot;
-  onCancel: () => void;
-  onConfirm: (attempt: RevokeAttempt) => void;
-}
-
-function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormProps) {
+function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: AttemptFormProps<RevokeAttempt>) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [grounds, setGrounds] = useState('');
@@ -124,14 +100,7 @@ function RevokeForm({ subject, by, snapshot, onCancel, onConfirm }: RevokeFormPr
       <ModelJudgement refusal={whyRefusedStep(snapshot, { type: 'mayor.revoke', by, subject })} />
       {effect}
       <GroundsField value={grounds} onChange={setGrounds} help={t('decisions.revokeDialog.groundsHelp')} />
-      <div className="dialog__actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button--primary" ref={nextRef}>
-          {t('decisions.form.next')}
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel} submitLabel={t('decisions.form.next')} submitRef={nextRef} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Small pieces the decision dialogs and the panel share: who acts in words,
- * a verdict by icon and word, the exercise time, the model's judgement in
+ * a verdict by icon and word, the model's judgement in
  * advance, a required grounds field, and the two steps (edit, then confirm)
  * with the facts above the form and the summary of the confirm step.
  */
@@ -14,7 +14,7 @@ import {
   type Refusal,
   type Subject,
 } from '../../../machines';
-import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { useLanguage, useTranslation } from '../../i18n';
 import { ModalDialog } from '../../ui/Dialog';
 
 /**
@@ -38,21 +38,6 @@ export function whoInSentence(by: By, t: TFunction): string {
 /** As a label: "Burgemeester Marieke de Boer (Utrecht)". */
 export function whoAsLabel(by: By, t: TFunction): string {
   return withMunicipality(`${t(`role.${by.role}`)} ${by.name}`, by);
-}
-
-/** "2026-12-31T22:07:00" → "31-12 22:07": exercise times are naive local times on a UTC scale. */
-export function formatDecisionTime(text: string, language: Language): string {
-  const ms = Date.parse(`${text}Z`);
-  if (Number.isNaN(ms)) return text;
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    timeZone: 'UTC',
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(ms)
-    .replace(',', '');
 }
 
 const VERDICT_ICONS = { granted: '✓', refused: '✗', revoked: '↩' } as const;
@@ -254,28 +239,42 @@ export interface AttemptDialogProps<A> {
   onSubmit: (attempt: A) => void;
 }
 
-export interface AttemptFormProps<A> {
+/** What the form inside either dialog is given: the facts it is about, and a way out or on. */
+export type AttemptFormProps<A> = Pick<AttemptDialogProps<A>, 'subject' | 'by' | 'snapshot'> & {
   onCancel: () => void;
   onConfirm: (attempt: A) => void;
-}
+};
 
-/** A modal whose form hands back one attempt: submitted, then the dialog closes. */
+/**
+ * The one shape of the decide and revoke dialogs: a modal about one subject, titled by what is
+ * done to it, whose form hands back one attempt; submitted, then the dialog closes.
+ */
 export function AttemptDialog<A>({
-  title,
-  className,
+  kind,
+  subject,
+  by,
+  snapshot,
   isOpen,
   onOpenChange,
   onSubmit,
   form,
-}: Pick<AttemptDialogProps<A>, 'isOpen' | 'onOpenChange' | 'onSubmit'> & {
-  title: string;
-  className: string;
+}: AttemptDialogProps<A> & {
+  kind: 'decide' | 'revoke';
   form: (props: AttemptFormProps<A>) => ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
-    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} className={className}>
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={t(`decisions.${kind}Dialog.title.${subject}`)}
+      className={`decision-dialog${kind === 'revoke' ? ' decision-dialog--revoke' : ''} decision-dialog--${subject}`}
+    >
       {(close) =>
         form({
+          subject,
+          by,
+          snapshot,
           onCancel: close,
           onConfirm: (attempt) => {
             onSubmit(attempt);

@@ -3,7 +3,7 @@ import type { ExerciseSummary } from '../../session/types';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ActionLabel } from './ActionLabel';
 import { FinalHash } from './FinalHash';
-import { formatChangedAt, formatStartTime } from './format';
+import { formatChangedAt, formatStartTime } from '../../i18n/format';
 import './exercises.css';
 
 // The dialog library loads with the first confirmation, not with the list (initialJs).

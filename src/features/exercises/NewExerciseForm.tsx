@@ -2,9 +2,10 @@ import { useId } from 'react';
 import { BUILT_IN_SCENARIOS } from '../../scenarios';
 import type { ExerciseSetup } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
+import { formatStartTimeInWords } from '../../i18n/format';
 import { CastSection } from './CastSection';
-import { formatStartTimeInWords } from './format';
 import { ObserversSection } from './ObserversSection';
+import { ProblemBanner } from './ProblemBanner';
 import { RequiredTextField } from './RequiredTextField';
 import { ScenarioPicker, type ScenarioPickerProps, type ScenarioSource } from './ScenarioPicker';
 import { ScenarioSummary } from './ScenarioSummary';
@@ -133,12 +134,7 @@ export function NewExerciseForm({
       <StartPhaseField value={form.startPhase} onChange={form.setStartPhase} />
 
       <div className="exercises-alert" role="alert">
-        {problem && (
-          <p className="exercises-banner exercises-banner--error">
-            <span aria-hidden="true">⚠ </span>
-            {problem}
-          </p>
-        )}
+        <ProblemBanner problem={problem} />
       </div>
 
       <div className="new-exercise__actions">

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Scenario } from '../../scenarios';
 import { useLanguage, useTranslation } from '../../i18n';
-import { formatStartTimeInWords } from './format';
+import { formatStartTimeInWords } from '../../i18n/format';
 import './scenarioPicker.css';
 
 export interface ScenarioSummaryProps {

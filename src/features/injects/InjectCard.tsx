@@ -2,7 +2,7 @@ import { useId, type Ref } from 'react';
 import { GridListItem } from 'react-aria-components';
 import { INJECT_ACTIONS, type InjectAction, type InjectState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
-import { formatInjectTime, formatInjectTimeText, isoOf } from './format';
+import { exerciseDateTimeAttribute, formatExerciseTimeOfDay, formatExerciseTimeOfDayText } from '../../i18n/format';
 
 /** What the card shows: the status from the log, or "due" for a queued inject the clock has reached. */
 export type ShownStatus = InjectState['status'] | 'due';
@@ -59,13 +59,16 @@ export function InjectCard({ state, due, onAction, ref }: InjectCardProps) {
         <div className="inject__head">
           <span className="inject__time">
             <span className="visually-hidden">{t('injects.dueAt')}</span>{' '}
-            <time dateTime={isoOf(state.dueAt)}>{formatInjectTime(state.dueAt, language)}</time>{' '}
+            <time dateTime={exerciseDateTimeAttribute(state.dueAt)}>
+              {formatExerciseTimeOfDay(state.dueAt, language)}
+            </time>{' '}
             <span className="inject__offset">{t('injects.offset', { minutes: inject.offsetMinutes })}</span>
           </span>
           <span id={`${id}-status`} className={`inject__status inject__status--${shown}`}>
             <span aria-hidden="true">{STATUS_ICONS[shown]} </span>
             {t(`injects.status.${shown}`)}
-            {released && ` ${t('injects.releasedAt', { time: formatInjectTimeText(released.exercise, language) })}`}
+            {released &&
+              ` ${t('injects.releasedAt', { time: formatExerciseTimeOfDayText(released.exercise, language) })}`}
           </span>
         </div>
         <h3 id={`${id}-title`} className="inject__title">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvDateTime, csvField, toCsv } from '../../../src/features/debrief/csv';
+import { CSV_BOM, csvField, toCsv } from '../../../src/features/debrief/csv';
 import { debriefCsv } from '../../../src/features/debrief/exportCsv';
 import { i18n } from '../../../src/i18n';
+import { formatSpreadsheetDateTime } from '../../../src/i18n/format';
 import { BY, play, SETUP } from '../../fixtures/exercise';
 import { debriefOf, newStore, riotControlStore, runExercise } from './fixtures';
 
@@ -78,10 +79,12 @@ describe('CSV fields for Excel (Dutch locale)', () => {
   });
 
   it('writes dates as Excel in nl-NL reads them', () => {
-    expect(csvDateTime(Date.parse('2026-12-31T22:07:05Z'), 'UTC')).toBe('31-12-2026 22:07:05');
-    expect(csvDateTime(Date.parse('2026-12-31T21:07:05Z'), 'Europe/Amsterdam')).toBe('31-12-2026 22:07:05');
-    expect(csvDateTime(Date.parse('2027-01-01T00:00:00Z'), 'UTC')).toBe('01-01-2027 00:00:00');
-    expect(csvDateTime(Number.NaN)).toBe('');
+    expect(formatSpreadsheetDateTime(Date.parse('2026-12-31T22:07:05Z'), 'UTC')).toBe('31-12-2026 22:07:05');
+    expect(formatSpreadsheetDateTime(Date.parse('2026-12-31T21:07:05Z'), 'Europe/Amsterdam')).toBe(
+      '31-12-2026 22:07:05',
+    );
+    expect(formatSpreadsheetDateTime(Date.parse('2027-01-01T00:00:00Z'), 'UTC')).toBe('01-01-2027 00:00:00');
+    expect(formatSpreadsheetDateTime(Number.NaN)).toBe('');
   });
 });
 
