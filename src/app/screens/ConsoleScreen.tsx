@@ -1,8 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { maySteer, PHASES, phaseOf } from '../../../machines';
 import {
-  exerciseFile,
-  exerciseFileName,
   useActing,
   useRecheckWhenShown,
   useReopened,
@@ -12,7 +10,6 @@ import {
 } from '../../session';
 import { useTranslation } from '../../i18n';
 import type { InjectAudience } from '../../scenarios';
-import { downloadText } from '../../ui/download';
 import { ActingAs } from '../../features/actingAs/ActingAs';
 import { ActionsPanel } from '../../features/actions/ActionsPanel';
 import { ExerciseClock } from '../../features/clock/ExerciseClock';
@@ -23,10 +20,10 @@ import { InjectsPanel } from '../../features/injects/InjectsPanel';
 import { PhaseLadder } from '../../features/phaseLadder/PhaseLadder';
 import { ConsoleHeader } from '../../features/console/ConsoleHeader';
 import { SkipLinks } from '../../features/console/SkipLinks';
-import { StorageBanner } from '../../features/console/StorageBanner';
 import '../../features/console/console.css';
 import { ATTEMPT_DIALOGS } from './attemptDialogs';
 import { byOf } from './byOf';
+import { SessionStorageBanner } from './SessionStorageBanner';
 
 export interface ConsoleScreenProps {
   volatile: boolean;
@@ -96,10 +93,6 @@ export function ConsoleScreen({
 
   useRecheckWhenShown(session);
 
-  const exportNow = () => {
-    downloadText(exerciseFileName(state), JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2));
-  };
-
   const clock = trainer && (
     <ExerciseClock
       clock={head.clock}
@@ -132,22 +125,7 @@ export function ConsoleScreen({
       />
       <main id="main" tabIndex={-1} className="console">
         {banner}
-        <StorageBanner
-          status={state.storage}
-          unsaved={state.log.length - state.savedLength}
-          reloaded={reloaded}
-          volatile={volatile}
-          onRetry={() => {
-            void session.retrySave();
-          }}
-          onExport={exportNow}
-          onReload={
-            onReload ??
-            (() => {
-              window.location.reload();
-            })
-          }
-        />
+        <SessionStorageBanner volatile={volatile} reloaded={reloaded} onReload={onReload} />
         <div className="console__bar">
           {acting && !actingFixed && <ActingAs cast={cast} actingAs={acting.id} onChange={chosen.setActingId} />}
           <button

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
 import {
-  exerciseFile,
-  exerciseFileName,
   useActing,
   useRecheckWhenShown,
   useReopened,
@@ -9,12 +7,11 @@ import {
   useSessionState,
 } from '../../session';
 import { useTranslation } from '../../i18n';
-import { downloadText } from '../../ui/download';
 import { ActingAs } from '../../features/actingAs/ActingAs';
-import { StorageBanner } from '../../features/console/StorageBanner';
 import { ModelFigure } from '../../features/diagram/ModelFigure';
 import { ATTEMPT_DIALOGS } from './attemptDialogs';
 import { byOf } from './byOf';
+import { SessionStorageBanner } from './SessionStorageBanner';
 
 export interface ModelScreenProps {
   /** The header's right-hand controls (language, projector), owned by the app. */
@@ -57,27 +54,7 @@ export default function ModelScreen({ headerControls, onBack, onReload }: ModelS
       </header>
       <main id="main" tabIndex={-1} className="model-screen">
         {/* Storage trouble only: that everything lives in memory is the console's to say. */}
-        <StorageBanner
-          status={state.storage}
-          unsaved={state.log.length - state.savedLength}
-          reloaded={reloaded}
-          volatile={false}
-          onRetry={() => {
-            void session.retrySave();
-          }}
-          onExport={() => {
-            downloadText(
-              exerciseFileName(state),
-              JSON.stringify(exerciseFile(state, new Date().toISOString()), null, 2),
-            );
-          }}
-          onReload={
-            onReload ??
-            (() => {
-              window.location.reload();
-            })
-          }
-        />
+        <SessionStorageBanner volatile={false} reloaded={reloaded} onReload={onReload} />
         {acting && <ActingAs cast={cast} actingAs={acting.id} onChange={setActingId} />}
         {acting && <ModelFigure key={generation} actingAs={byOf(acting)} dialogs={ATTEMPT_DIALOGS} />}
       </main>
