@@ -24,6 +24,15 @@ export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
 /** Long enough never to be what a test waits for; it only keeps a broken test from hanging. */
 const GIVE_UP_MS = 20_000;
 
+/** Wait until `condition` holds (no timing is asserted: giving up only keeps a broken test from hanging). */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > GIVE_UP_MS) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'paraat-server-test-'));
   return {

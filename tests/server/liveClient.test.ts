@@ -12,20 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildServer } from '../../server/app';
 import { createLiveClient, type LiveClient, type LiveSocket } from '../../src/session/remote/liveClient';
-import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir, type Running } from './helpers';
+import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir, until, type Running } from './helpers';
 
-const GIVE_UP_MS = 20_000;
 /** The Jaarwisseling cast's ME commander (public/scenarios/jaarwisseling.json). */
 const COMMANDER = 'commandant';
-
-/** Wait until `condition` holds (no timing is asserted: this only keeps a broken test from hanging). */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > GIVE_UP_MS) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -13,20 +13,12 @@ import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { createLiveClient, type LiveSocket } from '../../src/session/remote/liveClient';
 import { liveSession } from '../../src/session/remote/liveSession';
 import { createExercise as createLocalExercise, openSession } from '../../src/session/session';
-import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir } from './helpers';
+import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir, until } from './helpers';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > 20_000) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const setup = scenarioSetup();
 const member = (id: string): By => {

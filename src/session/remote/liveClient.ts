@@ -77,6 +77,19 @@ export interface LiveState {
   version: number;
 }
 
+/** Before the first welcome: nothing held yet. */
+export const NOT_CONNECTED: LiveState = {
+  connection: { state: 'connecting', attempt: 0 },
+  role: null,
+  person: null,
+  head: null,
+  entries: [],
+  waiting: 0,
+  devices: null,
+  chainProblem: null,
+  version: -1,
+};
+
 /** A proposal's result: the server's outcome, or `notSent` when the session ended before it could be sent. */
 export type LiveOutcome = Outcome | { type: 'notSent'; message: Text };
 
@@ -126,17 +139,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const schedule = options.schedule ?? defaultSchedule;
   const backoff = options.backoff ?? RECONNECT_BACKOFF;
 
-  let state: LiveState = {
-    connection: { state: 'connecting', attempt: 0 },
-    role: null,
-    person: null,
-    head: null,
-    entries: [],
-    waiting: 0,
-    devices: null,
-    chainProblem: null,
-    version: 0,
-  };
+  let state: LiveState = { ...NOT_CONNECTED, version: 0 };
   const listeners = new Set<() => void>();
   const publish = (next: Partial<LiveState>) => {
     state = { ...state, ...next, waiting: waiting.size, version: state.version + 1 };

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { createLiveClient, type LiveClient, type LiveSocket, type LiveState } from './liveClient';
+import { NOT_CONNECTED, createLiveClient, type LiveClient, type LiveSocket, type LiveState } from './liveClient';
 import { liveSession, type LiveSession } from './liveSession';
 
 /** The server's WebSocket address for a page served by that server: same host, `/ws`. */
@@ -13,17 +13,6 @@ export interface LiveExercise {
   session: LiveSession | null;
 }
 
-const idle = (): LiveState => ({
-  connection: { state: 'connecting', attempt: 0 },
-  role: null,
-  person: null,
-  head: null,
-  entries: [],
-  waiting: 0,
-  devices: null,
-  chainProblem: null,
-  version: -1,
-});
 
 /** One connection's client and, once welcomed, its session: made when the screen subscribes, closed when it stops. */
 class LiveConnectionHolder {
@@ -57,7 +46,7 @@ class LiveConnectionHolder {
     };
   };
 
-  readonly getState = (): LiveState => this.client?.getState() ?? IDLE;
+  readonly getState = (): LiveState => this.client?.getState() ?? NOT_CONNECTED;
 
   /** The session door, once the server has welcomed the device. */
   sessionOf(state: LiveState): LiveSession | null {
@@ -76,4 +65,3 @@ export function useLiveExercise(exerciseId: string, deviceToken: string): LiveEx
   return { state, session: holder.sessionOf(state) };
 }
 
-const IDLE = idle();
