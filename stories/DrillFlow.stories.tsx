@@ -6,7 +6,7 @@ import jaarwisseling from '../public/scenarios/jaarwisseling.json';
 import { DrillFlow } from '../src/features/drill/DrillFlow';
 import { DrillRecord } from '../src/features/drill/DrillRecord';
 import type { DrillRun } from '../src/session/drillRuns';
-import { answerAt, drillRunner, drillStorage, type DrillScenario } from '../tests/fixtures/drill';
+import { drillStorage, playedJaarwisseling, type DrillScenario } from '../tests/fixtures/drill';
 
 const FILES: Record<string, unknown> = {
   'scenarios/ggp-go-in-de-wijk.json': ggpGo,
@@ -14,37 +14,6 @@ const FILES: Record<string, unknown> = {
   'scenarios/demonstratie-loopt-uit-de-hand.json': demonstratie,
 };
 const loadBuiltIn = (file: string) => Promise.resolve(JSON.stringify(FILES[file]));
-
-/** A whole run of the Jaarwisseling drill on `storage`: a grant, a late 'no decision', a refusal without grounds then with. */
-async function playedRun(storage = drillStorage()) {
-  const run = drillRunner('jaarwisseling', { storage });
-  const { runner, scenario, clock } = run;
-  await runner.begin();
-  runner.decide();
-  clock.advance(2);
-  await runner.commit(
-    answerAt(
-      scenario,
-      0,
-      { all: { verdict: 'granted', conditions: 'Alleen in de Oosterpoort.', review: 'Om 00:45.' } },
-      { beeld: 'Driehonderd relschoppers, vijf gewonden.', oordeel: 'Geen lichter middel dat nog werkt.' },
-    ),
-  );
-  await runner.touch(['eigen-besluit', 'waarschuwen', 'gronden']);
-  await runner.next();
-  runner.decide();
-  clock.advance(4);
-  await runner.commit(answerAt(scenario, 1, { all: { verdict: 'none', grounds: 'Eerst navragen.' } }));
-  await runner.touch(['niet-gedekt']);
-  await runner.next();
-  runner.decide();
-  clock.advance(1);
-  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: ' ' } }));
-  runner.retry();
-  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: 'Omstanders in de zijstraten.' } }));
-  await runner.next();
-  return { run: runner.getState().run, scenario, storage };
-}
 
 interface RecordArgs {
   onPrint?: () => void;
@@ -67,7 +36,7 @@ type Story = StoryObj<RecordArgs>;
 export const Choose: Story = {
   loaders: [
     async () => {
-      const { storage } = await playedRun();
+      const { storage } = await playedJaarwisseling();
       return { storage: { ...storage, volatile: false } };
     },
   ],
@@ -125,8 +94,8 @@ export const Record: Story = {
   loaders: [
     async (): Promise<RecordLoaded> => {
       const storage = drillStorage();
-      await playedRun(storage);
-      const { run, scenario } = await playedRun(storage);
+      await playedJaarwisseling({ storage });
+      const { run, scenario } = await playedJaarwisseling({ storage });
       return { run, scenario, runs: await storage.runs.list() };
     },
   ],

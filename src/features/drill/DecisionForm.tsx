@@ -1,5 +1,14 @@
 import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
-import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-aria-components';
+import {
+  FieldError,
+  Label,
+  RadioButton,
+  RadioField,
+  RadioGroup,
+  Text,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
 import type { Subject } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { DrillPoint } from '../../scenarios';
@@ -26,49 +35,28 @@ export interface DecisionFormProps {
 const VERDICT_ICON: Record<AnswerVerdict, string> = { granted: '✓', refused: '✗', none: '–' };
 const VERDICT_WORD = { granted: 'grant', refused: 'refuse', none: 'none' } as const;
 
-function Notes({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-    </div>
-  );
-}
-
-function TextWithHelp({
+/** A text to write, with its label and (optionally) help, from react-aria: label and help are tied to it. */
+function Writing({
   label,
   help,
   value,
   onChange,
 }: {
   label: string;
-  help: string;
+  help?: string;
   value: string;
   onChange: (value: string) => void;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        aria-describedby={`${id}-help`}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-      <span id={`${id}-help`} className="field__help">
-        {help}
-      </span>
-    </div>
+    <TextField className="field" value={value} onChange={onChange}>
+      <Label>{label}</Label>
+      <TextArea />
+      {help && (
+        <Text slot="description" className="field__help">
+          {help}
+        </Text>
+      )}
+    </TextField>
   );
 }
 
@@ -113,7 +101,7 @@ function SubjectFields({ draft, invalid, onChange, verdictRef }: SubjectFieldsPr
         </div>
         <FieldError className="field__error">{t('drill.form.verdictRequired')}</FieldError>
       </RadioGroup>
-      <TextWithHelp
+      <Writing
         label={`${t('drill.form.grounds')} (${t('common.required')})`}
         help={t('drill.form.groundsHelp')}
         value={draft.grounds}
@@ -121,7 +109,7 @@ function SubjectFields({ draft, invalid, onChange, verdictRef }: SubjectFieldsPr
           onChange({ grounds });
         }}
       />
-      <TextWithHelp
+      <Writing
         label={t('drill.form.conditions')}
         help={t('drill.form.conditionsHelp')}
         value={draft.conditions}
@@ -129,7 +117,7 @@ function SubjectFields({ draft, invalid, onChange, verdictRef }: SubjectFieldsPr
           onChange({ conditions });
         }}
       />
-      <TextWithHelp
+      <Writing
         label={t('drill.form.review')}
         help={t('drill.form.reviewHelp')}
         value={draft.review}
@@ -204,7 +192,7 @@ export function DecisionForm({
       <section className="drill-bob" aria-labelledby={`${id}-beeld`}>
         <h4 id={`${id}-beeld`}>{t('drill.bob.beeld')}</h4>
         <p className="drill-bob__prompts">{t('drill.bob.beeldPrompts')}</p>
-        <Notes
+        <Writing
           label={t('drill.bob.beeldNotes')}
           value={answer.beeld}
           onChange={(beeld) => {
@@ -217,7 +205,7 @@ export function DecisionForm({
         <h4 id={`${id}-oordeel`}>{t('drill.bob.oordeel')}</h4>
         <p className="drill-bob__prompts">{t('drill.bob.oordeelPrompts')}</p>
         {point.subjects.includes('tearGas') && evidence}
-        <Notes
+        <Writing
           label={t('drill.bob.oordeelNotes')}
           value={answer.oordeel}
           onChange={(oordeel) => {

@@ -8,42 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { i18n } from '../../../src/i18n';
 import { runsOf, summarizeRun } from '../../../src/features/drill/comparison';
 import { drillFileName, drillMarkdown } from '../../../src/features/drill/drillMarkdown';
-import { answerAt, drillRunner, drillStorage } from '../../fixtures/drill';
+import { drillRunner, drillStorage, playedJaarwisseling } from '../../fixtures/drill';
 
-async function playedRun(storage = drillStorage()) {
-  const run = drillRunner('jaarwisseling', { storage });
-  const { runner, scenario, clock } = run;
-  await runner.begin();
-  runner.decide();
-  clock.advance(2);
-  await runner.commit(
-    answerAt(
-      scenario,
-      0,
-      {
-        all: {
-          verdict: 'granted',
-          grounds: '[klik](http://x) # gevaar *groot*',
-          conditions: 'Alleen in de Oosterpoort.',
-          review: 'Om 00:45.',
-        },
-      },
-      { beeld: 'Driehonderd relschoppers.', oordeel: '' },
-    ),
-  );
-  await runner.touch(['eigen-besluit', 'waarschuwen']);
-  await runner.next();
-  runner.decide();
-  clock.advance(4);
-  await runner.commit(answerAt(scenario, 1, { all: { verdict: 'none' } }));
-  await runner.next();
-  runner.decide();
-  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: '' } }));
-  runner.retry();
-  await runner.commit(answerAt(scenario, 2, { all: { verdict: 'refused', grounds: 'Omstanders.' } }));
-  await runner.next();
-  return { run: runner.getState().run, scenario };
-}
+const playedRun = (storage = drillStorage()) =>
+  playedJaarwisseling({ storage, grounds: '[klik](http://x) # gevaar *groot*' });
 
 describe('a run summed up', () => {
   test('per point: time, late, refusals, tries, considerations ticked', async () => {
@@ -56,11 +24,11 @@ describe('a run summed up', () => {
         late: false,
         refused: 0,
         tries: 1,
-        touched: 2,
+        touched: 3,
         considerations: 7,
         verdicts: ['granted'],
       },
-      { pointId: 'stof-niet-gedekt-0035', seconds: 240, late: true, refused: 0, touched: 0, verdicts: ['none'] },
+      { pointId: 'stof-niet-gedekt-0035', seconds: 240, late: true, refused: 0, touched: 1, verdicts: ['none'] },
       { pointId: 'traanverwekkende-stof-0045', late: false, refused: 1, tries: 2, verdicts: ['refused'] },
     ]);
   });
@@ -86,7 +54,7 @@ describe('the Markdown record', () => {
     expect(text).toContain('## 1. 00:20 — De commandant vraagt om de waterwerper');
     expect(text).toContain('## 3. 00:45 — Toestemming gevraagd voor traanverwekkende stof');
     expect(text).toContain('Het is 00:20. In de Oosterpoort zijn ongeveer driehonderd relschoppers actief.');
-    expect(text).toContain('- **Beeldvorming:** Driehonderd relschoppers.');
+    expect(text).toContain('- **Beeldvorming:** Driehonderd relschoppers, vijf gewonden.');
     expect(text).toContain('  - Voorwaarden: Alleen in de Oosterpoort.');
     // The user's text is escaped: no link, no heading, no emphasis.
     expect(text).toContain('  - Gronden: \\[klik\\](http://x) # gevaar \\*groot\\*');
@@ -97,7 +65,9 @@ describe('the Markdown record', () => {
     expect(text).toMatch(/- \[x\] De inzet van de waterwerper is een eigen besluit/);
     expect(text).toMatch(/- \[ \] Verhouding en alternatieven.*aanname/);
     expect(text).toContain('Besloten na 4:00 (bedenktijd 3:00, te laat)');
-    expect(text).toContain('> **oefenmateriaal:** De situaties en de overwegingen zijn geschreven door de scenario-auteur');
+    expect(text).toContain(
+      '> **oefenmateriaal:** De situaties en de overwegingen zijn geschreven door de scenario-auteur',
+    );
   });
 
   test('in English, with an English file name', async () => {
