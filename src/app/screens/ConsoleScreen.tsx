@@ -84,7 +84,8 @@ export function ConsoleScreen({
   const modelId = useId();
   const chosen = useActing(head);
   const acting = actingFixed ?? chosen.acting;
-  const steers = !actingFixed || actingFixed.role === 'trainer';
+  // R13: the clock and the injects are the steering role's; the model says which role that is.
+  const steers = !actingFixed || maySteer(actingFixed.role, 'exercise.clock');
   const trainer = steers ? cast.find((member) => member.role === 'trainer') : undefined;
   // Notes are written by whoever acts, when R13 lets that role write notes; otherwise by the trainer.
   const noteWriter = acting && maySteer(acting.role, 'exercise.note') ? acting : (trainer ?? acting);

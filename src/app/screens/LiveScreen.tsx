@@ -9,6 +9,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { useLanguage, useTranslation } from '../../i18n';
+import { mayActAsOthers } from '../../core';
 import { BUILT_IN_SCENARIOS, scenarioToSetup } from '../../scenarios';
 import { parseScenario } from '../../scenarios/parseScenario';
 import { readPreference, writePreference } from '../../session/local/preferences';
@@ -256,7 +257,7 @@ function LiveConsole({
   const person = state.person;
   // Not the trainer's device: it acts as the person its token names, and only them.
   const actingFixed =
-    state.role !== 'trainer' && person
+    state.role && !mayActAsOthers(state.role) && person
       ? (cast.find((member) => member.id === person.castMemberId) ?? {
           id: person.castMemberId ?? 'device',
           role: person.role,

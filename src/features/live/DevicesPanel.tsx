@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Role } from '../../../machines';
-import type { CastMember, CreatedJoinCode, DevicesView } from '../../core';
+import { JOINABLE_ROLES, type CastMember, type CreatedJoinCode, type DevicesView } from '../../core';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
 import { QrCode } from './QrCode';
@@ -25,7 +25,8 @@ export interface DevicesPanelProps {
 export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }: DevicesPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const players = cast.filter((member) => member.role !== 'trainer');
+  // Who a join code may bring in: the protocol's joinable roles (the trainer's devices use the admin secret).
+  const players = cast.filter((member) => (JOINABLE_ROLES as readonly Role[]).includes(member.role));
   const [memberId, setMemberId] = useState(players[0]?.id ?? '');
   const [code, setCode] = useState<CreatedJoinCode | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }
 
   const create = async () => {
     const member = players.find((candidate) => candidate.id === memberId);
-    if (!member || member.role === 'trainer') return;
+    if (!member || member.role === 'trainer') return; // for the type: the list above already leaves the trainer out
     setProblem(null);
     try {
       setCode(await onCreateCode(member.role, member.id));
