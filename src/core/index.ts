@@ -16,3 +16,7 @@ export * from './exerciseState';
 export * from './releasePolicy';
 export * from './projections';
 export * from './protocol';
+export * from './exerciseFile';
+export * from './exerciseFileSchema';
+export * from './parseExerciseFile';
+export * from './verifyExerciseFile';

@@ -50,7 +50,7 @@ export {
   type ExerciseRecord,
   type ImportedExercise,
 } from './exerciseFile';
-export { exerciseFileSchema, exerciseHeadSchema, EXERCISE_FILE_LIMITS } from './exerciseFileSchema';
+export { exerciseFileSchema, exerciseHeadSchema, EXERCISE_FILE_LIMITS } from '../core/exerciseFileSchema';
 export {
   parseExerciseFile,
   validateExerciseFile,
@@ -59,8 +59,8 @@ export {
   MAX_EXERCISE_FILE_ERRORS,
   type ExerciseFileError,
   type ExerciseFileResult,
-} from './parseExerciseFile';
-export { verifyExerciseFile, chainFindingMessage } from './verifyExerciseFile';
+} from '../core/parseExerciseFile';
+export { verifyExerciseFile, chainFindingMessage } from '../core/verifyExerciseFile';
 export { replay, inputOf, type Replayed } from '../core/replay';
 export { branchExercise, type BranchOptions } from './branch';
 export { createReplayCursor, DEFAULT_CHECKPOINT_INTERVAL, type ReplayCursor } from './replayCursor';

@@ -11,10 +11,10 @@
  * not zod's output.
  */
 import * as z from 'zod/mini';
-import { exerciseHeadSchema, hashSchema, instantSchema, LOG_LIMITS, logEntrySchema } from '../core/log';
+import { exerciseHeadSchema, hashSchema, instantSchema, LOG_LIMITS, logEntrySchema } from './log';
 import { EXERCISE_FILE_FORMAT } from './exerciseFile';
 
-export { exerciseHeadSchema } from '../core/log';
+export { exerciseHeadSchema } from './log';
 
 /** The caps an imported file is held to: the core's, so a file holds what a host would accept. */
 export const EXERCISE_FILE_LIMITS = LOG_LIMITS;

@@ -12,13 +12,13 @@
  */
 import { createActor } from 'xstate';
 import { escalationMachine, type EscalationSnapshot, type Text } from '../../machines';
-import { applyClockAction, startClock } from '../core/clock';
-import { clockAtBranch } from '../core/branch';
+import { applyClockAction, startClock } from './clock';
+import { clockAtBranch } from './branch';
 import type { ExerciseFile } from './exerciseFile';
-import { diagnoseChain, genesisOf, hashOf, type ChainFinding } from '../core/hashChain';
-import { inputOf, replay } from '../core/replay';
-import { summarize } from './session';
-import type { ClockState, LogEntry, ModelSummary } from '../core/log';
+import { diagnoseChain, genesisOf, hashOf, type ChainFinding } from './hashChain';
+import { inputOf, replay } from './replay';
+import { summarize } from './applyAttempt';
+import type { ClockState, LogEntry, ModelSummary } from './log';
 
 export interface ExerciseFileError {
   /** Where: `entries[6]`, `head.length`, `finalHash`; empty for the file as a whole. */
