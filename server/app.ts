@@ -5,6 +5,7 @@
  *   GET  /healthz         {"ok":true,"protocolVersion":1}
  *   POST /api/exercises   (admin) create an exercise from a set-up
  *   GET  /api/exercises   (admin) the exercises on this server
+ *   POST /api/exercises/upload, GET /api/exercises/:id/file   (admin) an exercise file in and out (./exerciseFiles.ts)
  *   …/join-codes, …/devices, /api/join   joining with a code (./joining.ts)
  *   GET  /ws              WebSocket: the protocol of src/core/protocol.ts (docs/protocol.md)
  *   GET  /*               the built app (dist/)
@@ -18,6 +19,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, exerciseSetupSchema, issuesOf, newExercise } from '../src/core';
 import { bearerOf, identifier } from './auth';
 import { handleSocket } from './connection';
+import { registerExerciseFiles } from './exerciseFiles';
 import { ExerciseHosts, type Logger } from './exerciseHost';
 import { Joining, registerJoining } from './joining';
 import { DEFAULT_LIMITS, Defences, tooMany, type Limits } from './rateLimit';
@@ -146,6 +148,8 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
   });
 
   app.get('/api/exercises', { preHandler: requireAdmin }, async () => ({ exercises: await store.list() }));
+
+  registerExerciseFiles(app, { store, hosts, now, log }, requireAdmin);
 
   const joining = new Joining({ store, hosts, now, log });
   registerJoining(app, joining, requireAdmin, defences);
