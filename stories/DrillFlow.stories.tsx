@@ -121,6 +121,15 @@ export const Record: Story = {
       ]),
     );
     await expect(canvas.getByText('Driehonderd relschoppers, vijf gewonden.')).toBeVisible();
+    // Every point says how long it took against its time, on time or late, as the feedback did.
+    const timings = [...canvasElement.querySelectorAll('.drill-record__point .drill-timing')].map(
+      (timing) => timing.textContent,
+    );
+    await expect(timings).toEqual([
+      'Besloten na 2:00 · bedenktijd 4:00 · ✓ op tijd · 1 poging',
+      'Besloten na 4:00 · bedenktijd 3:00 · ! te laat · 1 poging',
+      'Besloten na 1:00 · bedenktijd 4:00 · ✓ op tijd · 2 pogingen',
+    ]);
     await expect(canvas.getAllByText('R6').length).toBeGreaterThan(0);
     await expect(canvas.getAllByText('R4').length).toBeGreaterThan(0);
     await expect(canvas.getAllByText('geraakt').length).toBe(4);

@@ -170,12 +170,14 @@ export const Late: Story = {
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('timer')).toHaveTextContent('tijd om: 1:00 te laat');
-    await expect(
-      canvas.getByText('De bedenktijd is om. U kunt nog besluiten; het besluit wordt vastgelegd als te laat.', {
-        selector: '.drill-late',
-      }),
-    ).toBeVisible();
+    const banner = canvas.getByText(
+      'De bedenktijd is om. U kunt nog besluiten; het besluit wordt vastgelegd als te laat.',
+      { selector: '.drill-late' },
+    );
+    await expect(banner).toBeVisible();
     const form = canvas.getByRole('form', { name: 'Besluiten met BOB' });
+    // Below the form: the time running out moves nothing the user is reading or typing.
+    await expect(form.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await userEvent.click(within(form).getByRole('radio', { name: /Ingrid Scholten/ }));
     await userEvent.click(within(form).getByRole('radio', { name: /Toestemming weigeren/ }));
     await userEvent.type(within(form).getByRole('textbox', { name: /Gronden/ }), 'Omstanders op het Stationsplein.');

@@ -101,8 +101,6 @@ export function DrillPoint({ runner, scenario, earlierRuns = [], evidence, now =
         <Situation point={point} setup={state.setup} model={state.model} startTime={scenario.startTime} />
       )}
 
-      {late && timed && <p className="drill-late">{t('drill.countdown.timeUp')}</p>}
-
       {state.step === 'reading' && (
         <div className="drill-actions">
           <button
@@ -176,6 +174,9 @@ export function DrillPoint({ runner, scenario, earlierRuns = [], evidence, now =
           </div>
         </div>
       )}
+
+      {/* Below what the user is working on, so running out of time moves nothing they are reading or typing. */}
+      {late && timed && <p className="drill-late">{t('drill.countdown.timeUp')}</p>}
 
       {state.step === 'feedback' && recordHere && (
         <Feedback

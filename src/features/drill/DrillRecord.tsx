@@ -7,10 +7,10 @@ import { scenarioToSetup } from '../../scenarios';
 import type { DrillPointRecord, DrillRun } from '../../session/drillRuns';
 import { downloadText } from '../../ui/download';
 import { Comparison } from './Comparison';
-import { recordOf } from './comparison';
+import { recordOf, summarizeRun } from './comparison';
 import { momentOf } from './drill';
 import { drillFileName, drillMarkdown } from './drillMarkdown';
-import { ConsiderationBasis, YourGrounds } from './Feedback';
+import { ConsiderationBasis, DrillTiming, YourGrounds } from './Feedback';
 import { Verdicts } from './Verdicts';
 
 /** The log lines of the point's exercise the model judged the user's attempts and what followed on. */
@@ -50,6 +50,7 @@ export function DrillRecord({
   const language = useLanguage();
   const [saved, setSaved] = useState('');
   const setup = scenarioToSetup(scenario, language);
+  const summaries = summarizeRun(run, scenario.drill);
   return (
     <section className="drill-record" aria-labelledby="drill-record-title">
       <h2 id="drill-record-title" ref={headingRef} tabIndex={-1}>
@@ -90,6 +91,7 @@ export function DrillRecord({
 
       {scenario.drill.points.map((point, index) => {
         const record = recordOf(run, point.id);
+        const summary = summaries.find((each) => each.pointId === point.id);
         return (
           <article key={point.id} className="drill-record__point" aria-labelledby={`record-${point.id}`}>
             <h3 id={`record-${point.id}`}>
@@ -104,6 +106,7 @@ export function DrillRecord({
               <p className="drill-none">{t('drill.record.notDone')}</p>
             ) : (
               <>
+                {summary && <DrillTiming record={record} summary={summary} />}
                 <h4>{t('drill.feedback.yours')}</h4>
                 <YourGrounds record={record} />
                 <Verdicts record={record} setup={setup} show="all" title={t('drill.verdicts.title')} />

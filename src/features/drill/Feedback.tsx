@@ -7,7 +7,7 @@ import type { ExerciseSetup } from '../../session';
 import type { DrillPointRecord, DrillRun } from '../../session/drillRuns';
 import { AssumptionBadge } from '../../ui/AssumptionBadge';
 import { Comparison } from './Comparison';
-import { summarizeRun } from './comparison';
+import { summarizeRun, type PointSummary } from './comparison';
 import { clockText } from './drill';
 import { Verdicts } from './Verdicts';
 
@@ -80,6 +80,31 @@ export function ConsiderationBasis({ consideration }: { consideration: Considera
   );
 }
 
+/** How long the user took at a point, against the time to decide: on time or late, and how many attempts. */
+export function DrillTiming({ record, summary }: { record: DrillPointRecord; summary: PointSummary }) {
+  const { t } = useTranslation();
+  if (summary.seconds === null) return null;
+  return (
+    <p className="drill-timing">
+      {t('drill.feedback.time', { time: clockText(summary.seconds) })} ·{' '}
+      {record.limitSeconds === null
+        ? t('drill.feedback.noLimit')
+        : t('drill.feedback.limit', { time: clockText(record.limitSeconds) })}{' '}
+      ·{' '}
+      {record.limitSeconds !== null && (
+        <>
+          <span className={summary.late ? 'outcome outcome--refused' : 'outcome outcome--accepted'}>
+            <span aria-hidden="true">{summary.late ? '!' : '✓'}</span>{' '}
+            {summary.late ? t('drill.feedback.late') : t('drill.feedback.onTime')}
+          </span>{' '}
+          ·{' '}
+        </>
+      )}
+      {t('drill.feedback.tries', { count: summary.tries })}
+    </p>
+  );
+}
+
 export interface FeedbackProps {
   drill: Drill;
   point: DrillPoint;
@@ -122,25 +147,7 @@ export function Feedback({
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {t('drill.feedback.title')}
       </h3>
-      {summary && summary.seconds !== null && (
-        <p className="drill-timing">
-          {t('drill.feedback.time', { time: clockText(summary.seconds) })} ·{' '}
-          {record.limitSeconds === null
-            ? t('drill.feedback.noLimit')
-            : t('drill.feedback.limit', { time: clockText(record.limitSeconds) })}{' '}
-          ·{' '}
-          {record.limitSeconds !== null && (
-            <>
-              <span className={summary.late ? 'outcome outcome--refused' : 'outcome outcome--accepted'}>
-                <span aria-hidden="true">{summary.late ? '!' : '✓'}</span>{' '}
-                {summary.late ? t('drill.feedback.late') : t('drill.feedback.onTime')}
-              </span>{' '}
-              ·{' '}
-            </>
-          )}
-          {t('drill.feedback.tries', { count: summary.tries })}
-        </p>
-      )}
+      {summary && <DrillTiming record={record} summary={summary} />}
       <Verdicts record={record} setup={setup} show="all" title={t('drill.verdicts.title')} />
 
       <section className="drill-side" aria-labelledby={`${id}-side`}>

@@ -54,6 +54,9 @@ async function decide(page, { beeld, oordeel, decider = 0, verdict, grounds = ''
   await page.keyboard.press('Enter');
 }
 
+/** A mayor's staff laptop, or the room's projector. */
+const LAPTOP = { width: 1366, height: 768 };
+
 const heading = (page, name) => page.getByRole('heading', { name });
 
 export const tests = [
@@ -61,6 +64,7 @@ export const tests = [
     name: 'a decision drill, keyboard only, in Dutch: three points, late once, refused once, feedback, record, print, Markdown',
     async run({ browser, url }) {
       const { context, page, foreignRequests, consoleErrors } = await openPage(browser, url, {
+        viewport: LAPTOP,
         acceptDownloads: true,
       });
       await page.clock.install();
@@ -166,7 +170,19 @@ export const tests = [
       await focused(page, record, 'the record');
       await clean(page, 'the record');
       await shot(page, 'drill-09-record-nl');
+      // Every point says how long it took against its time, as the feedback did: the late one too.
+      const timings = await page.locator('.drill-record__point .drill-timing').allInnerTexts();
+      assertEqual(timings.length, 3, 'a timing line per point');
+      assert(timings[0].includes('op tijd') && timings[2].includes('te laat'), `on time, then late: ${timings}`);
       await page.emulateMedia({ media: 'print' });
+      // On paper: the record, without buttons, the way back or the focus ring of the heading that has focus.
+      assert(
+        !(await page.getByRole('button', { name: 'Afdrukken of als pdf bewaren' }).isVisible()),
+        'no buttons on paper',
+      );
+      assert(!(await page.getByRole('link', { name: /Terug naar de start/ }).isVisible()), 'no way back on paper');
+      assertEqual(await record.evaluate((element) => getComputedStyle(element).outlineStyle), 'none', 'focus ring');
+      assert(await page.getByText('Besluiten worden gemotiveerd vastgelegd', { exact: true }).isVisible(), 'R6');
       await shot(page, 'drill-10-record-print-nl');
       await page.emulateMedia({ media: 'screen' });
       await tabTo(page, /Opslaan als Markdown/);
@@ -212,7 +228,7 @@ export const tests = [
   {
     name: 'the demonstration drill, keyboard only, in English: the regional mayor refused (R5), the acting mayor decides; repeat shown side by side',
     async run({ browser, url }) {
-      const { context, page, foreignRequests, consoleErrors } = await openPage(browser, url);
+      const { context, page, foreignRequests, consoleErrors } = await openPage(browser, url, { viewport: LAPTOP });
       await page.goto(url);
       await page.locator('.phase-ladder').waitFor();
       await tabTo(page, /^English$/);
