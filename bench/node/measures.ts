@@ -156,7 +156,7 @@ export async function measureDispatch(runs = 7, warmUp = 2): Promise<DispatchMea
   return {
     value: sealed.ours,
     baseline: sealed.baseline,
-    note: `${String(events.length)} events, ${String(accepted)} accepted; each awaited until stored in a memory repository; baseline: bare send plus sealing the same entry; of the door's time per event, sealing takes ${micro(parts.sealing)} and storing (MemoryRepository.append of the entry and its head, fenced on the length, cloned, awaited) ${micro(parts.storing)}`,
+    note: `${String(events.length)} events, ${String(accepted)} accepted; each awaited until stored in a memory repository; baseline: bare send plus sealing the same entry; of the door's time per event, sealing takes ${micro(parts.sealing)} and storing (MemoryRepository.append of the entry and its head, fenced on the length, frozen, awaited) ${micro(parts.storing)}`,
     vsSend: {
       value: sendOnly.ours,
       baseline: sendOnly.baseline,

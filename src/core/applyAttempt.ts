@@ -9,7 +9,6 @@
  * an inject step that names nothing of this exercise or would change nothing:
  * that is `ignored`, with the reason, and logs nothing.
  */
-import { transition } from 'xstate';
 import {
   decisionInForce,
   escalationMachine,
@@ -25,6 +24,7 @@ import {
   type Text,
 } from '../../machines';
 import { applyClockAction, exerciseNow, formatExerciseTime } from './clock';
+import { nextSnapshot } from './nextSnapshot';
 import { sealEntryWithText, type Unhashed } from './hashChain';
 import { injectActionProblem, type InjectAction, type InjectStatus } from './injects';
 import type {
@@ -164,7 +164,7 @@ function applyModelAttempt(state: ExerciseState, attempt: Attempt, wall: number)
     exercise: time.exercise,
   };
   if (refusal) return logged(state, { ...draft, after: state.summary });
-  const [snapshot] = transition(escalationMachine, state.snapshot, event);
+  const snapshot = nextSnapshot(state.snapshot, event);
   const summary = summarize(snapshot);
   return logged(
     state,

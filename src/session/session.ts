@@ -176,8 +176,10 @@ export function startSession(
   /** Proposals judged and waiting to hear whether their entry was stored. */
   let waiting: { seq: number; settle: (storage: StorageStatus) => void }[] = [];
   const settleUpTo = (length: number, storage: StorageStatus) => {
-    const due = waiting.filter((waiter) => waiter.seq <= length);
-    waiting = waiting.filter((waiter) => waiter.seq > length);
+    // Waiters are in seq order (judged in order): the due ones are at the front.
+    const count = waiting.findIndex((waiter) => waiter.seq > length);
+    const due = count === -1 ? waiting : waiting.slice(0, count);
+    waiting = count === -1 ? [] : waiting.slice(count);
     for (const waiter of due) waiter.settle(storage);
   };
 
