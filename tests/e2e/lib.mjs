@@ -1,9 +1,14 @@
 /**
- * End-to-end harness: the built app served by `vite preview`, driven by
+ * End-to-end harness: the built app served by `vite preview` (or, for live
+ * sessions, by the Paraat server run as a child process), driven by
  * playwright-core in Debian's Chromium (no browser download works here).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { clearTimeout, setTimeout } from 'node:timers';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -143,4 +148,78 @@ export async function storedExercise(page, id) {
     head,
     entries: entries.filter(([[exercise, seq]]) => exercise === id && seq <= head.length).map(([, entry]) => entry),
   };
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Build the Paraat server (server/vite.config.ts, as `npm run server` does) into a folder of its own
+ * under node_modules/.cache (so the bundle's package imports resolve, and a parallel `npm run server`
+ * emptying its own folder does not touch it). About a second. Returns the entry and a way to remove it.
+ */
+export function buildLiveServer() {
+  const cache = path.join(ROOT, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const outDir = mkdtempSync(path.join(cache, 'paraat-server-e2e-'));
+  const built = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'server/vite.config.ts',
+      '--outDir',
+      outDir,
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`the server did not build:\n${built.stdout}\n${built.stderr}`);
+  return {
+    entry: path.join(outDir, 'main.js'),
+    remove: () => rmSync(outDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Start the built server as a child process, as `npm run server` runs it: on `port` (0: a free one),
+ * with the SQLite file `dbFile` and the built app (E2E_DIST, else dist/). Resolves once it prints
+ * where it listens, with its address and, on a file's first start, the admin link it printed.
+ * `kill(signal)` resolves when the process has gone.
+ */
+export function startLiveServer({ entry, dbFile, port = 0, timeoutMs = 30_000 }) {
+  const dist = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
+  const child = spawn(process.execPath, [entry, '--port', String(port), '--db', dbFile, '--dist', dist], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PARAAT_LOG_LEVEL: 'error' },
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let out = '';
+  child.stderr.on('data', (chunk) => (out += String(chunk)));
+  const kill = async (signal = 'SIGKILL') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void kill();
+      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      out += String(chunk);
+      const url = /listening at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+      // The admin link on a file's first start, else the line saying it was shown then (server/main.ts);
+      // either ends what is printed before the QR code. A pipe may split it: wait for the whole line.
+      const adminLink = /admin link: (http:\/\/\S+#\/live\?sleutel=[0-9a-f]+)\r?\n/.exec(out)?.[1] ?? null;
+      if (!url || (adminLink === null && !/Admin secret: shown on the first start.*\n/.test(out))) return;
+      clearTimeout(timer);
+      const secret = adminLink === null ? null : (/sleutel=([0-9a-f]+)/.exec(adminLink)?.[1] ?? null);
+      resolve({ url, port: Number(new URL(url).port), adminLink, secret });
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${String(code)}, ${String(signal)}) before it listened:\n${out}`));
+    });
+  });
+  return { child, started, kill, output: () => out };
 }
