@@ -23,6 +23,7 @@ const ConsoleScreen = lazy(() =>
 );
 const LiveHome = lazy(() => import('./screens/LiveScreen').then((module) => ({ default: module.LiveHome })));
 const JoinScreen = lazy(() => import('./screens/JoinScreen').then((module) => ({ default: module.JoinScreen })));
+const LiveDebrief = lazy(() => import('./screens/LiveScreen').then((module) => ({ default: module.LiveDebrief })));
 const LiveExerciseScreen = lazy(() =>
   import('./screens/LiveScreen').then((module) => ({ default: module.LiveExerciseScreen })),
 );
@@ -156,6 +157,7 @@ export function RouteScreen({ route, storage, opened }: RouteScreenProps) {
         <Suspense fallback={<p role="status">{t('app.name')}</p>}>
           <LiveHome
             secretFromLink={route.secret}
+            local={store}
             headerControls={<HeaderControls />}
             onOpen={(id) => {
               navigate({ screen: 'liveExercise', id });
@@ -177,6 +179,17 @@ export function RouteScreen({ route, storage, opened }: RouteScreenProps) {
               navigate({ screen: 'liveExercise', id });
             }}
           />
+        </Suspense>
+      </>
+    );
+
+  if (route.screen === 'liveDebrief')
+    return (
+      <>
+        <SkipToMain />
+        {/* Read-only: the server's log, fetched and checked; nothing of it is kept on this device. */}
+        <Suspense fallback={<p role="status">{t('debrief.title')}</p>}>
+          <LiveDebrief id={route.id} headerControls={<HeaderControls />} />
         </Suspense>
       </>
     );

@@ -26,6 +26,8 @@ export type Route =
   | { screen: 'live'; secret: string | null }
   /** The console on a live exercise. */
   | { screen: 'liveExercise'; id: string }
+  /** The debrief of a live exercise, read from the server's log (the trainer's). */
+  | { screen: 'liveDebrief'; id: string }
   /** A device joins a live exercise with a code (the projector's QR code carries it). */
   | { screen: 'join'; code: string | null };
 
@@ -33,6 +35,7 @@ const EXERCISE = /^#\/oefening\/([0-9a-f]{8,64})$/;
 const LIVE = /^#\/live(?:\?sleutel=([0-9A-Za-z_-]{1,200}))?$/;
 const JOIN = /^#\/join(?:\?code=([0-9A-Za-z -]{1,40}))?$/;
 const LIVE_EXERCISE = /^#\/live\/([0-9a-f]{8,64})$/;
+const LIVE_DEBRIEF = /^#\/live\/([0-9a-f]{8,64})\/nabespreking$/;
 
 const AUDIENCE = new RegExp(`^#/oefening/([0-9a-f]{8,64})/publiek/(${INJECT_AUDIENCES.join('|')})$`);
 
@@ -57,6 +60,8 @@ export function parseRoute(hash: string): Route {
   if (join) return { screen: 'join', code: join[1] ?? null };
   const liveExercise = LIVE_EXERCISE.exec(hash);
   if (liveExercise?.[1]) return { screen: 'liveExercise', id: liveExercise[1] };
+  const liveDebrief = LIVE_DEBRIEF.exec(hash);
+  if (liveDebrief?.[1]) return { screen: 'liveDebrief', id: liveDebrief[1] };
   const match = EXERCISE.exec(hash);
   return match?.[1] ? { screen: 'exercise', id: match[1] } : { screen: 'exercises' };
 }
@@ -96,7 +101,9 @@ export function navigate(route: Route) {
                     ? '#/live'
                     : route.screen === 'liveExercise'
                       ? `#/live/${route.id}`
-                      : route.screen === 'join'
-                        ? '#/join'
-                        : '#/';
+                      : route.screen === 'liveDebrief'
+                        ? `#/live/${route.id}/nabespreking`
+                        : route.screen === 'join'
+                          ? '#/join'
+                          : '#/';
 }

@@ -20,6 +20,8 @@ export interface DebriefScreenProps {
   /** Now on the wall clock, ISO: the moment of an export, and where a running exercise clock stands; stories and tests fix it. */
   now?: () => string;
   onPrint?: () => void;
+  /** Where the log comes from, when not this device (a live exercise: the server). */
+  source?: string;
 }
 
 export function DebriefScreen({
@@ -30,6 +32,7 @@ export function DebriefScreen({
   exercisesHref,
   now,
   onPrint,
+  source,
 }: DebriefScreenProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -74,7 +77,15 @@ export function DebriefScreen({
         {debrief && (
           <>
             <div className="debrief__toolbar">
-              <p className="debrief__read-only">{t('debrief.readOnly')}</p>
+              <p className="debrief__read-only">
+                {t('debrief.readOnly')}
+                {source && (
+                  <>
+                    <br />
+                    {source}
+                  </>
+                )}
+              </p>
               <ExportBar debrief={debrief} {...(now ? { now } : {})} {...(onPrint ? { onPrint } : {})} />
             </div>
             <FinalHash integrity={debrief.integrity} />

@@ -6,7 +6,7 @@
  * and takes it out of the address bar at once, so it never stands on a
  * projected screen.
  */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { useLanguage, useTranslation } from '../../i18n';
 import { mayActAsOthers } from '../../core';
@@ -16,19 +16,30 @@ import { readPreference, writePreference } from '../../session/local/preferences
 import { SessionContext } from '../../session/useSession';
 import {
   ServerApiError,
+  UploadRefusedError,
   createJoinCode,
   createLiveExercise,
   decideDevice,
+  downloadExerciseFile,
   listLiveExercises,
+  uploadExerciseFile,
   type LiveExerciseListing,
 } from '../../session/remote/serverApi';
+import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile';
+import { MAX_EXERCISE_FILE_CHARS, tooLarge } from '../../core';
+import type { ExerciseReader } from '../../session/repository';
+import type { Language } from '../../i18n';
+import { downloadText } from '../../ui/download';
+import { LiveExerciseList } from '../../features/live/LiveExerciseList';
+import { UploadPanel, type LocalExerciseRow, type UploadOutcome } from '../../features/live/UploadPanel';
 import { useLiveExercise } from '../../session/remote/useLiveExercise';
+import { liveExerciseReader } from '../../session/remote/liveExerciseReader';
 import { LiveBanner } from '../../features/live/LiveBanner';
 import { ReloadScreen } from '../../features/live/ReloadScreen';
 import { DevicesPanel } from '../../features/live/DevicesPanel';
 import { deviceTokenKey } from './JoinScreen';
-import { formatWallDateTime } from '../../i18n/format';
 
+const DebriefScreen = lazy(() => import('./DebriefScreen'));
 const ConsoleScreen = lazy(() => import('./ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })));
 
 const SECRET_KEY = 'paraat.adminSecret';
@@ -54,10 +65,44 @@ interface LiveHomeProps {
   secretFromLink: string | null;
   headerControls: React.ReactNode;
   onOpen: (id: string) => void;
+  /** This device's exercises (IndexedDB), to upload one; null when there is no storage here. */
+  local?: ExerciseReader | null;
+}
+
+export const liveExerciseHref = (id: string) => `#/live/${id}`;
+export const liveDebriefHref = (id: string) => `#/live/${id}/nabespreking`;
+
+/** What the server (or the reader here) said against an upload, in this language. */
+function refusal(error: unknown, language: Language): UploadOutcome {
+  if (error instanceof UploadRefusedError)
+    return { ok: false, message: error.text[language], problems: error.problems.map((problem) => problem[language]) };
+  if (error instanceof ServerApiError) return { ok: false, message: error.text[language], problems: [] };
+  return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
+}
+
+function refusedLocally(result: ReturnType<typeof tooLarge>, language: Language): UploadOutcome {
+  return result.ok
+    ? { ok: false, message: '', problems: [] }
+    : { ok: false, message: result.errors.map((error) => error.message[language]).join(' '), problems: [] };
+}
+
+async function upload(secret: string, text: string, language: Language): Promise<UploadOutcome> {
+  try {
+    const uploaded = await uploadExerciseFile(secret, text);
+    return {
+      ok: true,
+      id: uploaded.id,
+      title: uploaded.title,
+      length: uploaded.headSeq,
+      renumbered: uploaded.renumbered,
+    };
+  } catch (error) {
+    return refusal(error, language);
+  }
 }
 
 /** The trainer's list of live exercises on this server, and a new one. */
-export function LiveHome({ secretFromLink, headerControls, onOpen }: LiveHomeProps) {
+export function LiveHome({ secretFromLink, headerControls, onOpen, local = null }: LiveHomeProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [secret, setSecret] = useAdminSecret(secretFromLink);
@@ -65,6 +110,13 @@ export function LiveHome({ secretFromLink, headerControls, onOpen }: LiveHomePro
   const [problem, setProblem] = useState<string | null>(null);
   const [scenarioId, setScenarioId] = useState(BUILT_IN_SCENARIOS[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
+  const [listed, setListed] = useState(0);
+  const [arrivedId, setArrivedId] = useState<string | null>(null);
+  const [downloadingId, setDownloadingId] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [localRows, setLocalRows] = useState<readonly LocalExerciseRow[] | null | 'unavailable'>(
+    local ? null : 'unavailable',
+  );
 
   useEffect(() => {
     if (!secret) return;
@@ -80,7 +132,55 @@ export function LiveHome({ secretFromLink, headerControls, onOpen }: LiveHomePro
     return () => {
       cancelled = true;
     };
-  }, [secret, language]);
+  }, [secret, language, listed]);
+
+  useEffect(() => {
+    if (!local) return;
+    let cancelled = false;
+    local.list().then(
+      (summaries) => {
+        if (!cancelled) setLocalRows(summaries);
+      },
+      () => {
+        if (!cancelled) setLocalRows('unavailable');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [local]);
+
+  const download = async (id: string) => {
+    if (!secret) return;
+    setDownloadingId(id);
+    setProblem(null);
+    setDownloaded(null);
+    try {
+      const { file, text } = await downloadExerciseFile(secret, id);
+      const name = exerciseFileName(file);
+      downloadText(name, text);
+      setDownloaded(t('live.home.downloaded', { title: file.head.setup.title, file: name }));
+    } catch (error) {
+      const refused = refusal(error, language);
+      setProblem(refused.ok ? null : [refused.message, ...refused.problems].join(' '));
+    } finally {
+      setDownloadingId(null);
+    }
+  };
+
+  const uploadLocal = async (id: string): Promise<UploadOutcome> => {
+    if (!secret || !local) return { ok: false, message: t('live.upload.localUnavailable'), problems: [] };
+    const file = await storedExerciseFile(local, id, new Date().toISOString());
+    if (!file) return { ok: false, message: t('live.upload.noLocal'), problems: [] };
+    return upload(secret, JSON.stringify(file, null, 2), language);
+  };
+
+  const uploadFile = async (file: File): Promise<UploadOutcome> => {
+    if (!secret) return { ok: false, message: t('live.home.secretHelp'), problems: [] };
+    // A character is at most three bytes: a larger file cannot be one the reader takes, so it is not read at all.
+    if (file.size > MAX_EXERCISE_FILE_CHARS * 3) return refusedLocally(tooLarge(), language);
+    return upload(secret, await file.text(), language);
+  };
 
   const create = async () => {
     if (!secret) return;
@@ -152,24 +252,38 @@ export function LiveHome({ secretFromLink, headerControls, onOpen }: LiveHomePro
             </section>
             <section aria-labelledby="live-list">
               <h2 id="live-list">{t('live.home.list')}</h2>
+              {downloaded && (
+                <p className="banner banner--ok" role="status">
+                  {downloaded}
+                </p>
+              )}
               {exercises === null ? (
                 <p role="status">{t('live.home.loading')}</p>
               ) : exercises.length === 0 ? (
                 <p>{t('live.home.none')}</p>
               ) : (
-                <ul className="live-home__list">
-                  {exercises.map((exercise) => (
-                    <li key={exercise.id}>
-                      <a href={`#/live/${exercise.id}`}>{exercise.title}</a>{' '}
-                      <span>
-                        {t('live.home.entries', { count: exercise.length })},{' '}
-                        {t('live.home.updated', { time: formatWallDateTime(exercise.updatedAt, language) })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <LiveExerciseList
+                  exercises={exercises}
+                  openHref={liveExerciseHref}
+                  debriefHref={liveDebriefHref}
+                  onDownload={(id) => {
+                    void download(id);
+                  }}
+                  arrivedId={arrivedId}
+                  downloadingId={downloadingId}
+                />
               )}
             </section>
+            <UploadPanel
+              local={localRows}
+              onUploadLocal={uploadLocal}
+              onUploadFile={uploadFile}
+              onUploaded={(id) => {
+                setArrivedId(id);
+                setListed((count) => count + 1);
+              }}
+              openHref={liveExerciseHref}
+            />
           </>
         )}
       </main>
@@ -214,6 +328,32 @@ export function LiveExerciseScreen({ id, headerControls, onBack }: LiveExerciseS
   if (token) return <LiveConsole id={id} token={token} secret={null} headerControls={headerControls} onBack={onBack} />;
   if (!secret) return <LiveHome secretFromLink={null} headerControls={headerControls} onOpen={() => undefined} />;
   return <LiveConsole id={id} token={secret} secret={secret} headerControls={headerControls} onBack={onBack} />;
+}
+
+/**
+ * The debrief of a live exercise (issue #14 item 8): the same screen as on
+ * one device, reading the server's log (checked here with the core's reader),
+ * never a copy kept on this device. The trainer's: it needs the admin secret.
+ */
+export function LiveDebrief({ id, headerControls }: { id: string; headerControls: React.ReactNode }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [secret] = useAdminSecret(null);
+  const reader = useMemo(() => (secret ? liveExerciseReader(secret, language) : null), [secret, language]);
+  if (!reader) return <LiveHome secretFromLink={null} headerControls={headerControls} onOpen={() => undefined} />;
+  return (
+    <Suspense fallback={<p role="status">{t('debrief.title')}</p>}>
+      <DebriefScreen
+        key={id}
+        store={reader}
+        id={id}
+        headerControls={headerControls}
+        consoleHref={liveExerciseHref(id)}
+        exercisesHref="#/live"
+        source={t('live.debrief.fromServer')}
+      />
+    </Suspense>
+  );
 }
 
 function LiveConsole({
@@ -312,6 +452,7 @@ function LiveConsole({
           volatile={false}
           headerControls={headerControls}
           onBack={onBack}
+          {...(secret ? { debriefHref: liveDebriefHref(id) } : {})}
           {...(actingFixed ? { actingFixed } : {})}
           banner={
             <>

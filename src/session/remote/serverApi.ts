@@ -10,7 +10,9 @@ import {
   createdJoinCodeSchema,
   joinPendingSchema,
   joinStatusSchema,
+  parseExerciseFile,
   type CreateJoinCode,
+  type ExerciseFile,
   type CreatedJoinCode,
   type ExerciseSetup,
   type JoinPending,
@@ -135,4 +137,92 @@ export async function joinStatus(pending: JoinPending, waitSeconds = 25): Promis
   );
   if (!parsed.success) throw unexpected(200);
   return parsed.data;
+}
+
+const uploadedSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  headSeq: z.int(),
+  headHash: z.string(),
+  renumbered: z.boolean(),
+});
+export type UploadedExercise = z.infer<typeof uploadedSchema>;
+
+const refusedFileSchema = z.object({
+  error: z.literal('invalidFile'),
+  message: z.object({ nl: z.string(), en: z.string() }),
+  problems: z.array(z.object({ path: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+});
+
+/** The server would not take an exercise file: what it said, and each problem it found (the line, what is wrong). */
+export class UploadRefusedError extends ServerApiError {
+  constructor(
+    status: number,
+    text: Text,
+    readonly problems: readonly Text[],
+  ) {
+    super(status, text);
+  }
+}
+
+/**
+ * A local exercise's file (its text, as exported) becomes a live exercise.
+ * The server verifies it with the core's reader and answers only once it is
+ * stored; a refusal carries the problems found.
+ */
+export async function uploadExerciseFile(secret: string, fileText: string): Promise<UploadedExercise> {
+  let response: Response;
+  try {
+    response = await fetch('/api/exercises/upload', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: fileText,
+    });
+  } catch {
+    throw new ServerApiError(0, UNREACHABLE);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = uploadedSchema.safeParse(body);
+    if (!parsed.success) throw unexpected(response.status);
+    return parsed.data;
+  }
+  const refused = refusedFileSchema.safeParse(body);
+  if (refused.success)
+    throw new UploadRefusedError(
+      response.status,
+      refused.data.message,
+      refused.data.problems.map((problem) => problem.message),
+    );
+  const problem = problemSchema.safeParse(body);
+  throw new ServerApiError(
+    response.status,
+    problem.success
+      ? problem.data.message
+      : {
+          nl: `De server weigerde (${String(response.status)}).`,
+          en: `The server refused (${String(response.status)}).`,
+        },
+  );
+}
+
+/**
+ * A live exercise as the exercise file (`paraat.exercise-file/1`), checked
+ * here with the core's reader as the import checks any file: the chain, the
+ * head against the log, the replay. Refused when it is not to be trusted.
+ */
+export async function downloadExerciseFile(secret: string, id: string): Promise<{ file: ExerciseFile; text: string }> {
+  const body = await call(`/api/exercises/${id}/file`, secret);
+  const text = JSON.stringify(body, null, 2);
+  const parsed = parseExerciseFile(text);
+  if (!parsed.ok)
+    throw new UploadRefusedError(
+      200,
+      {
+        nl: 'Het logboek van de server is hier niet te vertrouwen.',
+        en: 'The server’s log cannot be trusted here.',
+      },
+      parsed.errors.map((error) => error.message),
+    );
+  return { file: parsed.file, text };
 }
