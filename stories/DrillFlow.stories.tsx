@@ -120,6 +120,9 @@ export const Record: Story = {
         '3. 00:45 — Toestemming gevraagd voor traanverwekkende stof',
       ]),
     );
+    // What the model did is part of each point (a level below its heading), not a section beside it.
+    await expect(canvas.getAllByRole('heading', { level: 4, name: 'Wat het model deed' })).toHaveLength(3);
+    await expect(canvas.queryAllByRole('heading', { level: 3, name: 'Wat het model deed' })).toHaveLength(0);
     await expect(canvas.getByText('Driehonderd relschoppers, vijf gewonden.')).toBeVisible();
     // Every point says how long it took against its time, on time or late, as the feedback did.
     const timings = [...canvasElement.querySelectorAll('.drill-record__point .drill-timing')].map(

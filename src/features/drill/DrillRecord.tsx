@@ -109,7 +109,7 @@ export function DrillRecord({
                 {summary && <DrillTiming record={record} summary={summary} />}
                 <h4>{t('drill.feedback.yours')}</h4>
                 <YourGrounds record={record} />
-                <Verdicts record={record} setup={setup} show="all" title={t('drill.verdicts.title')} />
+                <Verdicts record={record} setup={setup} show="all" title={t('drill.verdicts.title')} level={4} />
                 <p className="drill-record__log">
                   {t('drill.record.log')}:{' '}
                   {t('drill.record.logLine', {

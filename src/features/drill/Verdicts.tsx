@@ -52,20 +52,24 @@ export interface VerdictsProps {
   show: 'lastTry' | 'all';
   headingRef?: Ref<HTMLHeadingElement>;
   title: string;
+  /** The title's heading level (its parts one below): 4 in the record, under the point's own heading. */
+  level?: 3 | 4;
 }
 
 /** What the model did: the user's decisions, try by try, and what the one who asked did next. */
-export function Verdicts({ record, setup, show, headingRef, title }: VerdictsProps) {
+export function Verdicts({ record, setup, show, headingRef, title, level = 3 }: VerdictsProps) {
   const { t } = useTranslation();
+  const Title = level === 3 ? 'h3' : 'h4';
+  const Part = level === 3 ? 'h4' : 'h5';
   const id = useId();
   const tries = show === 'lastTry' ? record.tries.slice(-1) : record.tries;
   // A group, not a region: the record shows one per point, all with the same title.
   return (
     <div className="drill-verdicts" role="group" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+      <Title id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {title}
-      </h3>
-      <h4>{t('drill.verdicts.yours')}</h4>
+      </Title>
+      <Part>{t('drill.verdicts.yours')}</Part>
       {tries.every((attempt) => attempt.judged.length === 0) ? (
         <p className="drill-verdicts__none">{t('drill.verdicts.none')}</p>
       ) : (
@@ -77,7 +81,7 @@ export function Verdicts({ record, setup, show, headingRef, title }: VerdictsPro
       )}
       {show === 'all' && record.after.length > 0 && (
         <>
-          <h4>{t('drill.verdicts.then')}</h4>
+          <Part>{t('drill.verdicts.then')}</Part>
           <ol className="drill-verdicts__list">
             {record.after.map((judged) => (
               <JudgedLine key={judged.seq} attempt={judged} setup={setup} />
