@@ -8,32 +8,37 @@
  * the OTHER repositories on the same `MemoryDatabase`, as BroadcastChannel
  * reaches the other tabs and not the writer.
  *
- * What is stored is frozen, not copied: IndexedDB copies (structured clone),
- * but a copy of an exercise head (set-up and persisted model, ~1.5 KB) costs
- * Node ~30 µs, a third of an attempt's whole cost through the door (bench
- * `dispatch`), while freezing costs only the parts that are new: the set-up
- * and the summaries an entry shares with the previous one are frozen already.
- * Frozen is the stricter promise: a caller that changed an entry after
- * handing it over would change nothing in IndexedDB, and throws here (ES
- * modules are strict), so such a bug shows in the tests that use this adapter.
+ * What is stored is a frozen copy: IndexedDB copies too (structured clone),
+ * but Node's `structuredClone` of a head (set-up and persisted model, ~1.5 KB)
+ * took ~30 µs, a third of an attempt's cost through the door (bench
+ * `dispatch`). A plain copy of the data, frozen, costs a fraction; the set-up
+ * is copied once per exercise, not with every entry; and what is frozen
+ * already (what this repository handed out) is kept as it is. The caller's
+ * objects are never frozen: a fixture or a form's state stays its own.
  */
 import { ExerciseConflictError, StorageWriteError, type ExerciseChange, type ExerciseRepository } from '../repository';
 import type { ExerciseHead, LogEntry } from '../../core/log';
 import type { ExerciseSummary } from '../types';
 import { summariesOf } from '../summary';
 
-/** Freeze `value` and everything in it not frozen already (a frozen part was frozen whole, by this). */
-function frozen<T>(value: T): T {
+/** A frozen copy of `value`, sharing what is frozen already (what this repository handed out). */
+function frozenCopy<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
   // for…in over plain data (no inherited keys): no array of keys per object.
-  for (const key in value) frozen((value as Record<string, unknown>)[key]);
-  return value;
+  for (const key in value) (copy as Record<string, unknown>)[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
 }
 
 /** What several memory repositories (several "tabs") share. */
 export class MemoryDatabase {
   readonly heads = new Map<string, ExerciseHead>();
+  /**
+   * The stored copy of each set-up object handed over, so a head's set-up is copied once and not
+   * with every entry (bench `dispatch`). A set-up never changes within an exercise: it is sealed
+   * into the chain's genesis hash (src/core/hashChain.ts), so a changed one is another exercise.
+   */
+  readonly setups = new WeakMap<ExerciseHead['setup'], ExerciseHead['setup']>();
   readonly entries = new Map<string, LogEntry[]>();
   readonly repositories = new Set<MemoryRepository>();
 }
@@ -70,6 +75,16 @@ export class MemoryRepository implements ExerciseRepository {
     });
   }
 
+  /** The head as stored: a frozen copy, its set-up copied once. */
+  private stored(head: ExerciseHead): ExerciseHead {
+    let setup = this.db.setups.get(head.setup);
+    if (!setup) {
+      setup = frozenCopy(head.setup);
+      this.db.setups.set(head.setup, setup);
+    }
+    return frozenCopy({ ...head, setup });
+  }
+
   list(): Promise<ExerciseSummary[]> {
     return Promise.resolve(summariesOf([...this.db.heads.values()]));
   }
@@ -96,8 +111,8 @@ export class MemoryRepository implements ExerciseRepository {
     const refused = this.refused();
     if (refused) return refused;
     if (this.db.heads.has(head.id)) return Promise.reject(new ExerciseConflictError(head.id));
-    this.db.entries.set(head.id, entries.map(frozen));
-    this.db.heads.set(head.id, frozen(head));
+    this.db.entries.set(head.id, entries.map((entry) => frozenCopy(entry)));
+    this.db.heads.set(head.id, this.stored(head));
     this.announce({ type: 'appended', id: head.id, length: head.length });
     return Promise.resolve();
   }
@@ -109,9 +124,9 @@ export class MemoryRepository implements ExerciseRepository {
     if ((stored?.length ?? 0) !== expectedLength || !stored) return Promise.reject(new ExerciseConflictError(head.id));
     const log = this.db.entries.get(head.id) ?? [];
     if (log.length > expectedLength) log.length = expectedLength;
-    for (const entry of entries) log.push(frozen(entry));
+    for (const entry of entries) log.push(frozenCopy(entry));
     this.db.entries.set(head.id, log);
-    this.db.heads.set(head.id, frozen(head));
+    this.db.heads.set(head.id, this.stored(head));
     this.announce({ type: 'appended', id: head.id, length: head.length });
     return Promise.resolve();
   }
