@@ -12,7 +12,7 @@
  * but Node's `structuredClone` of a head (set-up and persisted model, ~1.5 KB)
  * took ~30 µs, a third of an attempt's cost through the door (bench
  * `dispatch`). A plain copy of the data, frozen, costs a fraction; the set-up
- * is copied once per exercise, not with every entry; and what is frozen
+ * and the model snapshot are copied once each, not with every entry; and what is frozen
  * already (what this repository handed out) is kept as it is. The caller's
  * objects are never frozen: a fixture or a form's state stays its own.
  */
@@ -34,11 +34,12 @@ function frozenCopy<T>(value: T): T {
 export class MemoryDatabase {
   readonly heads = new Map<string, ExerciseHead>();
   /**
-   * The stored copy of each set-up object handed over, so a head's set-up is copied once and not
-   * with every entry (bench `dispatch`). A set-up never changes within an exercise: it is sealed
-   * into the chain's genesis hash (src/core/hashChain.ts), so a changed one is another exercise.
+   * The stored copy of each set-up and model snapshot handed over, so a head's are copied once and
+   * not with every entry (bench `dispatch`): neither changes once made. The set-up is sealed into
+   * the chain's genesis hash (src/core/hashChain.ts), so a changed one is another exercise; the
+   * snapshot is the model's state after one accepted attempt, a new one after the next.
    */
-  readonly setups = new WeakMap<ExerciseHead['setup'], ExerciseHead['setup']>();
+  readonly unchanging = new WeakMap<object, object>();
   readonly entries = new Map<string, LogEntry[]>();
   readonly repositories = new Set<MemoryRepository>();
 }
@@ -75,14 +76,19 @@ export class MemoryRepository implements ExerciseRepository {
     });
   }
 
-  /** The head as stored: a frozen copy, its set-up copied once. */
-  private stored(head: ExerciseHead): ExerciseHead {
-    let setup = this.db.setups.get(head.setup);
-    if (!setup) {
-      setup = frozenCopy(head.setup);
-      this.db.setups.set(head.setup, setup);
+  /** A frozen copy of `value`, made once per object (`MemoryDatabase.unchanging`). */
+  private once<T extends object>(value: T): T {
+    let copy = this.db.unchanging.get(value) as T | undefined;
+    if (!copy) {
+      copy = frozenCopy(value);
+      this.db.unchanging.set(value, copy);
     }
-    return frozenCopy({ ...head, setup });
+    return copy;
+  }
+
+  /** The head as stored: a frozen copy, its set-up and snapshot copied once. */
+  private stored(head: ExerciseHead): ExerciseHead {
+    return frozenCopy({ ...head, setup: this.once(head.setup), snapshot: this.once(head.snapshot as object) });
   }
 
   list(): Promise<ExerciseSummary[]> {
