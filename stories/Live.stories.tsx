@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import type { DevicesView } from '../src/core';
+import { DevicesPanel } from '../src/features/live/DevicesPanel';
 import { LiveBanner } from '../src/features/live/LiveBanner';
 import { QrCode } from '../src/features/live/QrCode';
 import { ReloadScreen } from '../src/features/live/ReloadScreen';
@@ -72,5 +74,57 @@ export const JoinQrCode: StoryObj<typeof QrCode> = {
   play: async ({ canvasElement }) => {
     const image = within(canvasElement).getByRole('img', { name: /QR-code van http:\/\/192\.168\.1\.20/ });
     await expect(image.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100);
+  },
+};
+
+/** The trainer's room: the mayor's laptop let in and connected, as the server last said. */
+const ROOM: DevicesView = {
+  exerciseId: 'ex-1',
+  trainerConnections: 1,
+  devices: [
+    {
+      id: 'dev-1',
+      name: 'Laptop burgemeester',
+      role: 'mayor',
+      person: { role: 'mayor', name: 'Ingrid Scholten', municipality: 'Lindenburg', castMemberId: 'burgemeester' },
+      status: 'approved',
+      connected: true,
+      connections: 1,
+      joinedAt: '2026-12-07T16:00:00.000Z',
+      approvedAt: '2026-12-07T16:00:05.000Z',
+    },
+  ],
+  joinCodes: [],
+};
+
+const devicesArgs = {
+  devices: ROOM,
+  cast: [{ id: 'burgemeester', role: 'mayor' as const, name: 'Ingrid Scholten', municipality: 'Lindenburg' }],
+  joinLink: (code: string) => `http://127.0.0.1:5173/#/join?code=${code}`,
+  onCreateCode: fn(),
+  onDecide: fn(),
+};
+
+export const DevicesConnected: StoryObj<typeof DevicesPanel> = {
+  render: (args) => <DevicesPanel {...args} />,
+  args: devicesArgs,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Ingrid Scholten \(verbonden\)/)).toBeVisible();
+    await expect(canvas.queryByText(/laatst bekend/)).toBeNull();
+  },
+};
+
+/**
+ * The trainer's own device lost the server (SIGKILL, a dropped network): who is connected is what the
+ * server said last, and says so; it did not say "verbonden" as fact while nobody could know.
+ */
+export const DevicesWhileOffline: StoryObj<typeof DevicesPanel> = {
+  render: (args) => <DevicesPanel {...args} />,
+  args: { ...devicesArgs, offline: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Ingrid Scholten \(laatst bekend: verbonden\)/)).toBeVisible();
+    await expect(canvas.getByText(/Geen verbinding met de server: of een apparaat verbonden is/)).toBeVisible();
   },
 };

@@ -424,6 +424,7 @@ function LiveConsole({
         {showDevices && (
           <DevicesPanel
             devices={state.devices}
+            offline={state.connection.state !== 'live'}
             cast={cast}
             joinLink={(code) => `${window.location.origin}${window.location.pathname}#/join?code=${code}`}
             onCreateCode={async (role, castMemberId) => {

@@ -14,6 +14,11 @@ export interface DevicesPanelProps {
   joinLink: (code: string) => string;
   onCreateCode: (role: Exclude<Role, 'trainer'>, castMemberId: string | undefined) => Promise<CreatedJoinCode>;
   onDecide: (deviceId: string, decision: 'approve' | 'refuse' | 'revoke') => Promise<void>;
+  /**
+   * This device has no connection to the server now: the room is as the server last told it, so who
+   * is connected is shown as last known, not as fact.
+   */
+  offline?: boolean;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface DevicesPanelProps {
  * in, and those in, with a way to remove each. The server enforces all of it:
  * a device gets nothing of the exercise before the trainer approves it.
  */
-export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }: DevicesPanelProps) {
+export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide, offline = false }: DevicesPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Who a join code may bring in: the protocol's joinable roles (the trainer's devices use the admin secret).
@@ -42,6 +47,10 @@ export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
+  };
+  const connectedText = (connected: boolean) => {
+    const status = connected ? t('live.devices.connected') : t('live.devices.away');
+    return offline ? t('live.devices.lastKnown', { status }) : status;
   };
   const decide = (deviceId: string, decision: 'approve' | 'refuse' | 'revoke') => {
     onDecide(deviceId, decision).catch((error: unknown) => {
@@ -120,13 +129,14 @@ export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide }
         </ul>
       )}
       <h3>{t('live.devices.admitted', { count: admitted.length })}</h3>
+      {offline && admitted.length > 0 && <p className="devices-panel__offline">{t('live.devices.offline')}</p>}
       {admitted.length > 0 && (
         <ul className="devices-panel__list">
           {admitted.map((device) => (
             <li key={device.id}>
               <span>
                 <strong>{device.name}</strong> — {t(`role.${device.role}`)}: {device.person.name} (
-                {device.connected ? t('live.devices.connected') : t('live.devices.away')})
+                {connectedText(device.connected)})
               </span>{' '}
               <Button
                 className="button button--danger"

@@ -25,6 +25,8 @@ export const en: typeof nl = {
     label: 'QR code of {{text}}',
   },
   devices: {
+    lastKnown: 'last known: {{status}}',
+    offline: 'No connection to the server: whether a device is connected is what the server last said.',
     title: 'Devices in the exercise',
     for: 'Code for',
     makeCode: 'Make a join code',

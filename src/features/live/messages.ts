@@ -22,6 +22,8 @@ export const nl = {
     label: 'QR-code van {{text}}',
   },
   devices: {
+    lastKnown: 'laatst bekend: {{status}}',
+    offline: 'Geen verbinding met de server: of een apparaat verbonden is, is wat de server het laatst meldde.',
     title: 'Apparaten in de oefening',
     for: 'Code voor',
     makeCode: 'Toegangscode maken',

@@ -235,6 +235,8 @@ export const tests = [
         assertEqual(gone.signal, 'SIGKILL', 'the server died of SIGKILL');
         await bannerSays(t, /Offline — opnieuw verbinden/);
         await bannerSays(m, /Offline — opnieuw verbinden/);
+        // Offline, the trainer cannot know who is connected: the panel says it is the last word heard.
+        await t.getByText(`${DEVICE} — burgemeester: ${MAYOR} (laatst bekend: verbonden)`).waitFor({ timeout: WAIT });
 
         // The mayor decides on the tear agent while offline: it waits, and says so; nothing is shown as done.
         await decide(m, 'tearGas', { grounds: 'Water alleen houdt de groep niet tegen; traanverwekkende stof erbij.' });
