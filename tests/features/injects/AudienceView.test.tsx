@@ -167,7 +167,8 @@ describe('when there is nothing to show', () => {
     const fixture = scenarioSession();
     void fixture.session.inject(TRAINER, 'start-oudejaarsavond', 'released');
     await renderView('trainer', fixture);
-    expect(screen.getByText('Audience screen · For: Exercise controller')).toBeInTheDocument();
+    // The English catalogue is a chunk of its own: on a busy machine the view may render once more after it arrives.
+    expect(await screen.findByText('Audience screen · For: Exercise controller')).toBeInTheDocument();
     expect(shownTitles()).toEqual(["22:00 — New Year's Eve in Lindenburg"]);
   });
 });
