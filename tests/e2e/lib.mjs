@@ -3,8 +3,7 @@
  * sessions, by the Paraat server run as a child process), driven by
  * playwright-core in Debian's Chromium (no browser download works here).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { clearTimeout, setTimeout } from 'node:timers';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { buildServer } from '../../scripts/buildServer.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -152,33 +152,8 @@ export async function storedExercise(page, id) {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Build the Paraat server (server/vite.config.ts, as `npm run server` does) into a folder of its own
- * under node_modules/.cache (so the bundle's package imports resolve, and a parallel `npm run server`
- * emptying its own folder does not touch it). About a second. Returns the entry and a way to remove it.
- */
-export function buildLiveServer() {
-  const cache = path.join(ROOT, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const outDir = mkdtempSync(path.join(cache, 'paraat-server-e2e-'));
-  const built = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'server/vite.config.ts',
-      '--outDir',
-      outDir,
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`the server did not build:\n${built.stdout}\n${built.stderr}`);
-  return {
-    entry: path.join(outDir, 'main.js'),
-    remove: () => rmSync(outDir, { recursive: true, force: true }),
-  };
-}
+/** The Paraat server built into a folder of its own (scripts/buildServer.mjs). */
+export const buildLiveServer = () => buildServer('paraat-server-e2e-');
 
 /**
  * Start the built server as a child process, as `npm run server` runs it: on `port` (0: a free one),

@@ -62,19 +62,19 @@ async function call(path: string, secret: string | null, init: RequestInit = {})
     throw new ServerApiError(0, UNREACHABLE);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = problemSchema.safeParse(body);
-    throw new ServerApiError(
-      response.status,
-      problem.success
-        ? problem.data.message
-        : {
-            nl: `De server weigerde (${String(response.status)}).`,
-            en: `The server refused (${String(response.status)}).`,
-          },
-    );
-  }
+  if (!response.ok) throw refusalOf(response.status, body);
   return body;
+}
+
+/** A refusal as the server words it (`problem`), or by its status when it gave no words. */
+function refusalOf(status: number, body: unknown): ServerApiError {
+  const problem = problemSchema.safeParse(body);
+  return new ServerApiError(
+    status,
+    problem.success
+      ? problem.data.message
+      : { nl: `De server weigerde (${String(status)}).`, en: `The server refused (${String(status)}).` },
+  );
 }
 
 const unexpected = (status: number): ServerApiError =>
@@ -194,16 +194,7 @@ export async function uploadExerciseFile(secret: string, fileText: string): Prom
       refused.data.message,
       refused.data.problems.map((problem) => problem.message),
     );
-  const problem = problemSchema.safeParse(body);
-  throw new ServerApiError(
-    response.status,
-    problem.success
-      ? problem.data.message
-      : {
-          nl: `De server weigerde (${String(response.status)}).`,
-          en: `The server refused (${String(response.status)}).`,
-        },
-  );
+  throw refusalOf(response.status, body);
 }
 
 /**
