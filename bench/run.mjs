@@ -6,7 +6,7 @@
  * deterministic measure (initialJs).
  *
  *   npm run bench                  all measures
- *   npm run bench -- --only=load   some of them (comma-separated ids; `store` also)
+ *   npm run bench -- --only=load   some of them (comma-separated ids; `store` and `ack` also)
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,22 @@ if (nodeIds.length > 0) {
     const result = module.measureExplore();
     record('explore', result.value, null, 'ms', { note: result.note });
   }
+}
+
+if (wanted('ack')) {
+  // The set-up (a built-in scenario, TypeScript) through Vite's module runner; the servers run as built.
+  const { module: live } = await runnerImport(fileURLToPath(new URL('./live/setup.ts', import.meta.url)), {
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+  });
+  const { measureAck } = await import('./live/ack.mjs');
+  const result = await measureAck({ setup: live.liveSetup() });
+  record('ack', result.value, result.baseline, 'ms p99', {
+    note: result.note,
+    p50: result.p50,
+    rowBytes: result.rowBytes,
+  });
 }
 
 if (wanted('load') || wanted('logView')) {
