@@ -1,0 +1,183 @@
+/**
+ * One load-test worker process (forked by ./run.mjs): the clients of a share of the exercises, all the
+ * clients of an exercise in this one process (so append → all clients is timed on one clock).
+ *
+ * Per exercise: 1 proposal a second, and once every BURST_EVERY seconds (its own second, staggered over
+ * the exercises) a burst of 10 in that second, 100 ms apart; round-robin over its clients (each device
+ * stays under the per-device limit). Open loop: a proposal is sent when due, whether or not the one
+ * before was answered.
+ *
+ *   ack    = result arrived − propose sent, at the proposer;
+ *   fanout = propose sent → the entry held by every client of the exercise (the proposer's result is
+ *            its copy; the others' `entries`), i.e. the time until the whole room has it.
+ *
+ * Every client checks every entry (../live/client.mjs): seq, link, recomputed hash; at the end, the seqs
+ * it never got up to the exercise's last acknowledged one are its gaps.
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout } from 'node:timers';
+import { LiveClient } from '../live/client.mjs';
+import { encode, newHistogram, recordMs } from '../live/histogram.mjs';
+import { proposalOf } from '../live/paraatServer.mjs';
+
+export const BURST_EVERY = 15;
+const BURST = 10;
+
+/** When (ms from the start) exercise number `g` proposes, over `seconds`. */
+export function scheduleOf(g, seconds) {
+  const offset = (g * 37) % 1000;
+  const times = [];
+  for (let second = 0; second < seconds; second++) {
+    if (second % BURST_EVERY === g % BURST_EVERY)
+      for (let k = 0; k < BURST; k++) times.push(second * 1000 + ((offset + k * 100) % 1000));
+    else times.push(second * 1000 + offset);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function inBatches(items, size, work) {
+  for (let at = 0; at < items.length; at += size) await Promise.all(items.slice(at, at + size).map(work));
+}
+
+function send(message) {
+  process.send?.(message);
+}
+
+/** The room of one exercise: its clients, and who has which seq. */
+function roomOf(exercise, url, histograms, totals) {
+  const size = exercise.devices.length;
+  /** seq → { sentAt, count, last } */
+  const arrivals = new Map();
+  /** A client got `seq` at `at` (at == null: only the proposer's send time is learnt, with its result). */
+  const arrive = (seq, at, sentAt) => {
+    let seen = arrivals.get(seq);
+    if (!seen) {
+      seen = { sentAt: null, count: 0, last: 0 };
+      arrivals.set(seq, seen);
+    }
+    if (at !== null) {
+      seen.count += 1;
+      seen.last = Math.max(seen.last, at);
+    }
+    if (sentAt !== undefined) seen.sentAt = sentAt;
+    if (seen.count === size && seen.sentAt !== null) {
+      recordMs(histograms.fanout, seen.last - seen.sentAt);
+      arrivals.delete(seq);
+    }
+  };
+  const clients = exercise.devices.map(
+    (device) =>
+      new LiveClient({
+        url,
+        exerciseId: exercise.exerciseId,
+        token: device.token,
+        address: device.address,
+        // Every entry a client takes into its chain: from `entries`, and the proposer's from its result.
+        onEntry: (entry, at) => {
+          arrive(entry.seq, at);
+        },
+      }),
+  );
+  const room = {
+    exercise,
+    clients,
+    maxAcked: 0,
+    sent: 0,
+    inFlight: 0,
+    async propose(n) {
+      const client = clients[n % size];
+      if (!client.open) {
+        totals.notOpen += 1;
+        return;
+      }
+      room.sent += 1;
+      room.inFlight += 1;
+      const answer = await client.propose(proposalOf(n));
+      room.inFlight -= 1;
+      const { outcome } = answer;
+      if (outcome.type === 'accepted' || outcome.type === 'refused') {
+        totals.acked += 1;
+        totals.entryBytes += JSON.stringify(outcome.entry.entry).length;
+        recordMs(histograms.ack, answer.at - answer.sentAt);
+        room.maxAcked = Math.max(room.maxAcked, outcome.seq);
+        arrive(outcome.seq, null, answer.sentAt);
+      } else {
+        const key = outcome.code ?? outcome.type;
+        totals.unacked[key] = (totals.unacked[key] ?? 0) + 1;
+      }
+    },
+  };
+  return room;
+}
+
+async function run({ url, exercises, seconds, first }) {
+  const histograms = { ack: newHistogram(), fanout: newHistogram() };
+  const totals = { acked: 0, entryBytes: 0, notOpen: 0, unacked: {}, maxLagMs: 0 };
+  const rooms = exercises.map((exercise) => roomOf(exercise, url, histograms, totals));
+  await inBatches(
+    rooms.flatMap((room) => room.clients),
+    25,
+    (client) => client.connect(),
+  );
+  send({ type: 'ready' });
+  const startAt = await new Promise((resolve) => {
+    process.once('message', (message) => resolve(message.startAt));
+  });
+  // startAt is the wall clock's; from here on performance.now().
+  const start = performance.now() + (startAt - Date.now());
+  const done = rooms.map(
+    (room, index) =>
+      new Promise((resolve) => {
+        const times = scheduleOf(first + index, seconds);
+        let n = 0;
+        const next = () => {
+          if (n >= times.length) {
+            resolve();
+            return;
+          }
+          const due = start + times[n];
+          setTimeout(
+            () => {
+              totals.maxLagMs = Math.max(totals.maxLagMs, performance.now() - due);
+              void room.propose(n);
+              n += 1;
+              next();
+            },
+            Math.max(0, due - performance.now()),
+          );
+        };
+        next();
+      }),
+  );
+  await Promise.all(done);
+  // Let the last answers and broadcasts arrive.
+  for (let waited = 0; waited < 10_000 && rooms.some((room) => room.inFlight > 0); waited += 50) await sleep(50);
+  await sleep(1000);
+  const counts = { entries: 0, duplicates: 0, reorders: 0, badLinks: 0, badHashes: 0, gaps: 0, rateLimited: 0 };
+  for (const room of rooms)
+    for (const client of room.clients) {
+      for (const key of Object.keys(client.counts)) counts[key] += client.counts[key];
+      counts.gaps += client.gaps(room.maxAcked);
+      counts.rateLimited += client.rateLimited;
+    }
+  await Promise.all(rooms.flatMap((room) => room.clients.map((client) => client.close())));
+  send({
+    type: 'done',
+    ack: encode(histograms.ack),
+    fanout: encode(histograms.fanout),
+    totals,
+    counts,
+    sent: rooms.reduce((sum, room) => sum + room.sent, 0),
+  });
+}
+
+process.once('message', (message) => {
+  run(message).then(
+    () => process.exit(0),
+    (error) => {
+      send({ type: 'failed', error: String(error?.stack ?? error) });
+      process.exit(1);
+    },
+  );
+});
