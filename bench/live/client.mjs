@@ -53,6 +53,10 @@ export class LiveClient {
     this.rateLimited = 0;
     this.closes = [];
     this.next = 0;
+    /** Reconnect when the socket is lost (see `reconnectSoon`). */
+    this.reconnect = false;
+    /** @type {((welcome: object, client: LiveClient) => void) | undefined} */
+    this.onWelcome = undefined;
   }
 
   /** The highest seq up to which the client holds every entry: what it says as `lastSeq` on reconnect. */
@@ -179,6 +183,10 @@ export class LiveClient {
       });
       socket.on('close', (code) => {
         this.closes.push(code);
+        if (!welcomed) {
+          clearTimeout(timer);
+          reject(new Error(`closed (${String(code)}) before the welcome`));
+        } else if (this.reconnect) this.reconnectSoon();
         for (const [id, waiting] of this.pending) {
           clearTimeout(waiting.timer);
           waiting.resolve({ outcome: { type: 'closed', code }, at: performance.now(), sentAt: waiting.sentAt });
@@ -186,6 +194,25 @@ export class LiveClient {
         }
       });
     });
+  }
+
+  /**
+   * Keep reconnecting after a lost socket (with `reconnect` set): after 50–500 ms (jitter), then with
+   * backoff up to 2 s, saying hello with the last seq it holds whole; `onWelcome` hears each welcome.
+   */
+  reconnectSoon(delay = 50 + Math.random() * 450) {
+    setTimeout(() => {
+      if (!this.reconnect) return;
+      this.connect().then(
+        (welcome) => {
+          this.onWelcome?.(welcome, this);
+        },
+        () => {
+          this.socket?.terminate();
+          this.reconnectSoon(Math.min(2000, delay * 2));
+        },
+      );
+    }, delay);
   }
 
   answer(clientMessageId, answer) {

@@ -6,12 +6,19 @@
  *
  *   npm run loadtest -- [--duration 60] [--store sqlite] [--exercises 50] [--clients 10] [--workers 4]
  *
- * Done so far: the SQLite store with one server process — propose → ack p99 and append → all clients
- * p99 (fan-out), each against the baseline; gaps, duplicates and reorders over every entry every client
- * got (seq, link, recomputed hash). Paraat runs first for --duration, then the baseline for as long.
- * Not yet (null in the file): kill -9 during load, the reconnect storm, the flooding and the slow
- * client, the knee ramp; `--store postgres` with two processes (the PostgreSQL store comes in #16's other
- * slices: a store is a `start` below that gives a URL to put load on).
+ * Done so far: the SQLite store with one server process —
+ *   1. steady load for --duration: propose → ack p99 and propose → the entry at all clients of the
+ *      exercise p99 (fan-out), each against the baseline run after it for as long;
+ *   2. kill -9 under load: KILL_SECONDS more of load, the server SIGKILLed KILL_AFTER_MS in and started
+ *      again on its file and port; clients reconnect (jitter, backoff) and catch up; every entry acknowledged
+ *      before the kill (seq and hash) is looked up in the SQLite file afterwards;
+ *   3. the reconnect storm: every socket dropped at once; time until the last is welcomed again (caught up:
+ *      the welcome carries the catch-up);
+ *   and over all of it, gaps, duplicates and reorders in every entry every client got (seq, link,
+ *   recomputed hash). Exit code 1 when any of those is not zero, or something acknowledged was lost.
+ * Not yet (null in the file): the flooding and the slow client, the knee ramp; `--store postgres` with two
+ * processes (the PostgreSQL store comes in #16's other slices: start it where `spawnParaatServer` starts
+ * the SQLite one, and give the workers one URL per process).
  *
  * Writes bench/loadtest.json: {"runs": [...]}, one run per store and process count (a run replaces the
  * one of the same store and processes, others stay).
@@ -21,6 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { runnerImport } from 'vite';
 import { spawnBareServer } from '../live/bareServer.mjs';
 import { merged, percentileMs, round, summary } from '../live/histogram.mjs';
@@ -57,8 +65,8 @@ function residentMb(pid) {
   }
 }
 
-/** Put the load on `url` with the exercises' clients spread over the workers; merged results. */
-async function load(url, exercises) {
+/** Start the workers with their share of the exercises' clients; resolves once every socket is welcomed. */
+async function startWorkers(url, exercises) {
   const perWorker = Math.ceil(exercises.length / workerCount);
   const workers = [];
   for (let w = 0; w < workerCount && w * perWorker < exercises.length; w++) {
@@ -76,14 +84,39 @@ async function load(url, exercises) {
       if (message.type === 'failed') throw new Error(`a worker failed: ${message.error}`);
       return message;
     };
-    child.send({ url, exercises: share, seconds, first: w * perWorker });
+    child.send({ url, exercises: share, first: w * perWorker });
     workers.push({ child, nextMessage });
   }
   for (const worker of workers) await worker.nextMessage(); // ready: every socket welcomed
-  const startAt = Date.now() + 500;
-  for (const worker of workers) worker.child.send({ startAt });
-  const results = [];
-  for (const worker of workers) results.push(await worker.nextMessage());
+  /** Send `command` to every worker and gather their answers. */
+  const all = async (command) => {
+    for (const worker of workers) worker.child.send(command);
+    const answers = [];
+    for (const worker of workers) answers.push(await worker.nextMessage());
+    return answers;
+  };
+  return {
+    all,
+    /** A phase of load for `phaseSeconds`; `during(startAt)` runs beside it (a kill). Merged figures. */
+    async load(phaseSeconds, { keepAcks = false, during = async () => {} } = {}) {
+      const startAt = Date.now() + 500;
+      const [results] = await Promise.all([
+        all({ type: 'load', startAt, seconds: phaseSeconds, keepAcks }),
+        during(startAt),
+      ]);
+      return mergedResults(results);
+    },
+  };
+}
+
+function mergedChain(answers) {
+  const counts = {};
+  for (const answer of answers)
+    for (const [key, value] of Object.entries(answer.counts)) counts[key] = (counts[key] ?? 0) + value;
+  return counts;
+}
+
+function mergedResults(results) {
   const ack = merged(results.map((result) => result.ack));
   const fanout = merged(results.map((result) => result.fanout));
   const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
@@ -97,6 +130,7 @@ async function load(url, exercises) {
     fanout,
     counts,
     unacked,
+    acks: results.flatMap((result) => result.acks),
     sent: sum((result) => result.sent),
     acked: sum((result) => result.totals.acked),
     entryBytes: sum((result) => result.totals.entryBytes),
@@ -104,6 +138,10 @@ async function load(url, exercises) {
     maxLagMs: round(Math.max(...results.map((result) => result.totals.maxLagMs))),
   };
 }
+
+/** Load for KILL_SECONDS; KILL_AFTER_MS in, the server is killed with SIGKILL and started again on its file and port. */
+const KILL_SECONDS = 10;
+const KILL_AFTER_MS = 4000;
 
 const temp = mkdtempSync(path.join(tmpdir(), 'paraat-loadtest-'));
 const built = serverBuild();
@@ -117,7 +155,8 @@ try {
   const setup = live.liveSetup();
 
   console.log(`Paraat (sqlite, 1 process): ${String(exerciseCount)} exercises × ${String(clientCount)} clients …`);
-  const paraat = await spawnParaatServer({ entry: built.entry, dbFile: path.join(temp, 'paraat.sqlite'), cwd: ROOT });
+  const paraatDb = path.join(temp, 'paraat.sqlite');
+  const paraat = await spawnParaatServer({ entry: built.entry, dbFile: paraatDb, cwd: ROOT });
   stops.push(() => paraat.stop());
   const exercises = [];
   for (let batch = 0; batch < exerciseCount; batch += 10)
@@ -130,10 +169,54 @@ try {
     );
   console.log(`  ${String(exercises.length * clientCount)} devices approved; ${String(seconds)} s of load …`);
   const load1 = loadavg()[0];
-  const ours = await load(paraat.wsUrl, exercises);
+  const workers = await startWorkers(paraat.wsUrl, exercises);
+  const ours = await workers.load(seconds);
   const oursRss = residentMb(paraat.pid);
-  await paraat.stop();
+
+  // kill -9 under load: what was acknowledged before the kill must be in the file after it.
+  console.log(
+    `  kill -9 under load (${String(KILL_SECONDS)} s of load, the kill after ${String(KILL_AFTER_MS / 1000)} s) …`,
+  );
+  await workers.all({ type: 'reconnecting' });
+  let server = paraat;
+  let killedAt = 0;
+  let restartMs = 0;
+  const killed = await workers.load(KILL_SECONDS, {
+    keepAcks: true,
+    during: async (startAt) => {
+      await new Promise((resolve) => setTimeout(resolve, startAt + KILL_AFTER_MS - Date.now()));
+      killedAt = Date.now();
+      await server.kill();
+      server = await spawnParaatServer({
+        entry: built.entry,
+        dbFile: paraatDb,
+        port: paraat.port,
+        adminSecret: paraat.adminSecret,
+        cwd: ROOT,
+      });
+      restartMs = Date.now() - killedAt;
+      stops[stops.length - 1] = () => server.stop();
+    },
+  });
+  const ackedBeforeKill = killed.acks.filter((ack) => ack[3] <= killedAt);
+
+  // The reconnect storm: every socket dropped at once, each reconnects (50–500 ms jitter, backoff) and catches up.
+  console.log(`  reconnect storm: ${String(exercises.length * clientCount)} sockets dropped …`);
+  const storm = await workers.all({ type: 'storm' });
+  const reconnectStormMs =
+    Math.max(...storm.map((answer) => answer.lastAt)) - Math.min(...storm.map((a) => a.droppedAt));
+  const stormWelcomed = storm.reduce((sum, answer) => sum + answer.welcomed, 0);
+  const final = mergedChain(await workers.all({ type: 'end' }));
+  await server.stop();
   stops.pop();
+
+  // Found after: every entry acknowledged before the kill, by its seq and hash, in the file.
+  const db = new Database(paraatDb, { readonly: true });
+  const stored = db.prepare('SELECT hash FROM entries WHERE exercise_id = ? AND seq = ?');
+  const lostAfterKill = ackedBeforeKill.filter(
+    ([exerciseId, seq, hash]) => stored.get(exerciseId, seq)?.hash !== hash,
+  ).length;
+  db.close();
 
   const rowBytes = Math.round(ours.entryBytes / Math.max(1, ours.acked));
   console.log(`Bare baseline (same insert, ${String(rowBytes)} B rows, broadcast) for ${String(seconds)} s …`);
@@ -143,7 +226,9 @@ try {
     exerciseId: `room${String(index)}`,
     devices: Array.from({ length: clientCount }, () => ({ token: 'bare' })),
   }));
-  const baseline = await load(bare.url, rooms);
+  const bareWorkers = await startWorkers(bare.url, rooms);
+  const baseline = await bareWorkers.load(seconds);
+  await bareWorkers.all({ type: 'end' });
   const load2 = loadavg()[0];
 
   const run = {
@@ -155,12 +240,12 @@ try {
     ackBaselineP99Ms: round(percentileMs(baseline.ack, 99)),
     fanoutP99Ms: round(percentileMs(ours.fanout, 99)),
     fanoutBaselineP99Ms: round(percentileMs(baseline.fanout, 99)),
-    gaps: ours.counts.gaps,
-    duplicates: ours.counts.duplicates,
-    reorders: ours.counts.reorders,
-    ackedBeforeKill: null,
-    lostAfterKill: null,
-    reconnectStormMs: null,
+    gaps: final.gaps,
+    duplicates: final.duplicates,
+    reorders: final.reorders,
+    ackedBeforeKill: ackedBeforeKill.length,
+    lostAfterKill,
+    reconnectStormMs,
     kneeExercises: null,
     detail: {
       at: new Date().toISOString(),
@@ -186,7 +271,17 @@ try {
         chain: baseline.counts,
         generatorMaxLagMs: baseline.maxLagMs,
       },
-      notDone: ['kill -9 during load', 'reconnect storm', 'flooding client', 'slow reader', 'knee ramp'],
+      // Over the whole run (steady load, the kill, the storm), every entry every client got.
+      chain: final,
+      kill: {
+        restartMs,
+        ackedInPhase: killed.acked,
+        sentInPhase: killed.sent,
+        unackedInPhase: killed.unacked,
+        notOpenInPhase: killed.notOpen,
+      },
+      storm: { welcomed: stormWelcomed, of: exercises.length * clientCount, gaveUp: storm.some((a) => a.gaveUp) },
+      notDone: ['flooding client', 'slow reader', 'knee ramp', 'postgres, two processes'],
     },
   };
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '—');
@@ -194,7 +289,10 @@ try {
     `  ack p99 ${String(run.ackP99Ms)} ms vs ${String(run.ackBaselineP99Ms)} ms (${ratio(run.ackP99Ms, run.ackBaselineP99Ms)}×); fan-out p99 ${String(run.fanoutP99Ms)} ms vs ${String(run.fanoutBaselineP99Ms)} ms (${ratio(run.fanoutP99Ms, run.fanoutBaselineP99Ms)}×)`,
   );
   console.log(
-    `  ${String(ours.acked)}/${String(ours.sent)} acked; gaps ${String(run.gaps)}, duplicates ${String(run.duplicates)}, reorders ${String(run.reorders)}, bad links ${String(ours.counts.badLinks)}, bad hashes ${String(ours.counts.badHashes)}; unacked ${JSON.stringify(ours.unacked)}; load ${String(round(load1))}→${String(round(load2))}`,
+    `  ${String(ours.acked)}/${String(ours.sent)} acked in the steady load; over the run: gaps ${String(run.gaps)}, duplicates ${String(run.duplicates)}, reorders ${String(run.reorders)}, bad links ${String(final.badLinks)}, bad hashes ${String(final.badHashes)}; unacked ${JSON.stringify(ours.unacked)}; load ${String(round(load1))}→${String(round(load2))}`,
+  );
+  console.log(
+    `  kill -9: ${String(run.ackedBeforeKill)} acked before, ${String(lostAfterKill)} lost (restart ${String(restartMs)} ms); storm: ${String(stormWelcomed)}/${String(exercises.length * clientCount)} caught up in ${String(reconnectStormMs)} ms`,
   );
 
   const previous = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : { runs: [] };
@@ -202,8 +300,9 @@ try {
   writeFileSync(OUT, `${JSON.stringify({ runs: [...runs, run] }, null, 2)}\n`);
   console.log('Written: bench/loadtest.json');
   const broken =
-    run.gaps + run.duplicates + run.reorders + ours.counts.badLinks + ours.counts.badHashes > 0 ||
-    ours.acked !== ours.sent;
+    run.gaps + run.duplicates + run.reorders + final.badLinks + final.badHashes + lostAfterKill > 0 ||
+    ours.acked !== ours.sent ||
+    stormWelcomed !== exercises.length * clientCount;
   if (broken) process.exitCode = 1;
 } finally {
   for (const stop of stops.reverse()) await stop();

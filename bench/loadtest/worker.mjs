@@ -45,7 +45,7 @@ function send(message) {
 }
 
 /** The room of one exercise: its clients, and who has which seq. */
-function roomOf(exercise, url, histograms, totals) {
+function roomOf(exercise, url, phase) {
   const size = exercise.devices.length;
   /** seq → { sentAt, count, last } */
   const arrivals = new Map();
@@ -62,7 +62,7 @@ function roomOf(exercise, url, histograms, totals) {
     }
     if (sentAt !== undefined) seen.sentAt = sentAt;
     if (seen.count === size && seen.sentAt !== null) {
-      recordMs(histograms.fanout, seen.last - seen.sentAt);
+      recordMs(phase.current.histograms.fanout, seen.last - seen.sentAt);
       arrivals.delete(seq);
     }
   };
@@ -83,15 +83,17 @@ function roomOf(exercise, url, histograms, totals) {
     exercise,
     clients,
     maxAcked: 0,
-    sent: 0,
+    proposed: 0,
     inFlight: 0,
-    async propose(n) {
+    async propose(n, keepAcks) {
+      const { totals, histograms } = phase.current;
+      const tally = phase.current;
       const client = clients[n % size];
       if (!client.open) {
         totals.notOpen += 1;
         return;
       }
-      room.sent += 1;
+      tally.sent += 1;
       room.inFlight += 1;
       const answer = await client.propose(proposalOf(n));
       room.inFlight -= 1;
@@ -101,9 +103,10 @@ function roomOf(exercise, url, histograms, totals) {
         totals.entryBytes += JSON.stringify(outcome.entry.entry).length;
         recordMs(histograms.ack, answer.at - answer.sentAt);
         room.maxAcked = Math.max(room.maxAcked, outcome.seq);
+        if (keepAcks) tally.acks.push([exercise.exerciseId, outcome.seq, outcome.hash, Date.now()]);
         arrive(outcome.seq, null, answer.sentAt);
       } else {
-        const key = outcome.code ?? outcome.type;
+        const key = outcome.type === 'closed' ? `closed ${String(outcome.code)}` : (outcome.code ?? outcome.type);
         totals.unacked[key] = (totals.unacked[key] ?? 0) + 1;
       }
     },
@@ -111,49 +114,53 @@ function roomOf(exercise, url, histograms, totals) {
   return room;
 }
 
-async function run({ url, exercises, seconds, first }) {
-  const histograms = { ack: newHistogram(), fanout: newHistogram() };
-  const totals = { acked: 0, entryBytes: 0, notOpen: 0, unacked: {}, maxLagMs: 0 };
-  const rooms = exercises.map((exercise) => roomOf(exercise, url, histograms, totals));
-  await inBatches(
-    rooms.flatMap((room) => room.clients),
-    25,
-    (client) => client.connect(),
-  );
-  send({ type: 'ready' });
-  const startAt = await new Promise((resolve) => {
-    process.once('message', (message) => resolve(message.startAt));
-  });
+/** A phase's counters and histograms; `phase.current` is swapped for each phase. */
+const newTally = () => ({
+  histograms: { ack: newHistogram(), fanout: newHistogram() },
+  totals: { acked: 0, entryBytes: 0, notOpen: 0, unacked: {}, maxLagMs: 0 },
+  /** [exerciseId, seq, hash, wall ms] of every acknowledged entry. */
+  acks: [],
+  sent: 0,
+});
+
+/** Wait for the next message from ./run.mjs. */
+const nextCommand = () => new Promise((resolve) => process.once('message', resolve));
+
+async function loadPhase(rooms, first, seconds, startAt, tally, keepAcks) {
   // startAt is the wall clock's; from here on performance.now().
   const start = performance.now() + (startAt - Date.now());
-  const done = rooms.map(
-    (room, index) =>
-      new Promise((resolve) => {
-        const times = scheduleOf(first + index, seconds);
-        let n = 0;
-        const next = () => {
-          if (n >= times.length) {
-            resolve();
-            return;
-          }
-          const due = start + times[n];
-          setTimeout(
-            () => {
-              totals.maxLagMs = Math.max(totals.maxLagMs, performance.now() - due);
-              void room.propose(n);
-              n += 1;
-              next();
-            },
-            Math.max(0, due - performance.now()),
-          );
-        };
-        next();
-      }),
+  await Promise.all(
+    rooms.map(
+      (room, index) =>
+        new Promise((resolve) => {
+          const times = scheduleOf(first + index, seconds);
+          let n = 0;
+          const next = () => {
+            if (n >= times.length) {
+              resolve();
+              return;
+            }
+            const due = start + times[n];
+            setTimeout(
+              () => {
+                tally.totals.maxLagMs = Math.max(tally.totals.maxLagMs, performance.now() - due);
+                void room.propose(room.proposed++, keepAcks);
+                n += 1;
+                next();
+              },
+              Math.max(0, due - performance.now()),
+            );
+          };
+          next();
+        }),
+    ),
   );
-  await Promise.all(done);
   // Let the last answers and broadcasts arrive.
   for (let waited = 0; waited < 10_000 && rooms.some((room) => room.inFlight > 0); waited += 50) await sleep(50);
   await sleep(1000);
+}
+
+function chainCounts(rooms) {
   const counts = { entries: 0, duplicates: 0, reorders: 0, badLinks: 0, badHashes: 0, gaps: 0, rateLimited: 0 };
   for (const room of rooms)
     for (const client of room.clients) {
@@ -161,15 +168,68 @@ async function run({ url, exercises, seconds, first }) {
       counts.gaps += client.gaps(room.maxAcked);
       counts.rateLimited += client.rateLimited;
     }
-  await Promise.all(rooms.flatMap((room) => room.clients.map((client) => client.close())));
-  send({
-    type: 'done',
-    ack: encode(histograms.ack),
-    fanout: encode(histograms.fanout),
-    totals,
-    counts,
-    sent: rooms.reduce((sum, room) => sum + room.sent, 0),
-  });
+  return counts;
+}
+
+const report = (tally, rooms) => ({
+  ack: encode(tally.histograms.ack),
+  fanout: encode(tally.histograms.fanout),
+  totals: tally.totals,
+  acks: tally.acks,
+  sent: tally.sent,
+  counts: chainCounts(rooms),
+});
+
+/**
+ * Commands from ./run.mjs, in turn: `load` {startAt, seconds, keepAcks} (a phase of load; answered with
+ * its figures), `reconnecting` (from now on every lost socket reconnects), `storm` {} (drop every socket
+ * at once; answered with the wall time the last one was welcomed again), `end`.
+ */
+async function run({ url, exercises, first }) {
+  const phase = { current: newTally() };
+  const rooms = exercises.map((exercise) => roomOf(exercise, url, phase));
+  await inBatches(
+    rooms.flatMap((room) => room.clients),
+    25,
+    (client) => client.connect(),
+  );
+  send({ type: 'ready' });
+  for (;;) {
+    const command = await nextCommand();
+    if (command.type === 'load') {
+      phase.current = newTally();
+      await loadPhase(rooms, first, command.seconds, command.startAt, phase.current, command.keepAcks);
+      send({ type: 'done', ...report(phase.current, rooms) });
+    } else if (command.type === 'reconnecting') {
+      for (const client of rooms.flatMap((room) => room.clients)) client.reconnect = true;
+      send({ type: 'ok' });
+    } else if (command.type === 'storm') {
+      const clients = rooms.flatMap((room) => room.clients);
+      let welcomed = 0;
+      let lastAt = 0;
+      const all = new Promise((resolve) => {
+        for (const client of clients)
+          client.onWelcome = () => {
+            welcomed += 1;
+            lastAt = Date.now();
+            if (welcomed === clients.length) resolve();
+          };
+      });
+      const droppedAt = Date.now();
+      for (const client of clients) {
+        client.reconnect = true;
+        client.terminate();
+      }
+      const gaveUp = await Promise.race([all.then(() => false), sleep(60_000).then(() => true)]);
+      for (const client of clients) client.onWelcome = undefined;
+      send({ type: 'done', droppedAt, lastAt, welcomed, of: clients.length, gaveUp });
+    } else {
+      for (const client of rooms.flatMap((room) => room.clients)) client.reconnect = false;
+      await Promise.all(rooms.flatMap((room) => room.clients.map((client) => client.close())));
+      send({ type: 'done', counts: chainCounts(rooms) });
+      return;
+    }
+  }
 }
 
 process.once('message', (message) => {
