@@ -123,6 +123,42 @@ const newTally = () => ({
   sent: 0,
 });
 
+/** Messages a second the flooding client sends, in packets of 10 every 10 ms. */
+export const FLOOD_RATE = 1000;
+
+/**
+ * Flood from `startAt` for `seconds`: FLOOD_RATE valid proposals a second, sent without waiting (the
+ * server's rate limits answer them `rateLimited` before reading them, and close the socket after 100 in
+ * a row, docs/protocol.md §10). Resolves with what happened to them.
+ */
+async function startFlood(client, startAt, seconds) {
+  await sleep(Math.max(0, startAt - Date.now()));
+  const before = { entries: client.counts.entries, rateLimited: client.rateLimited };
+  const ends = Date.now() + seconds * 1000;
+  let sent = 0;
+  let closedAfterMs = null;
+  const started = Date.now();
+  while (Date.now() < ends) {
+    if (!client.open) {
+      closedAfterMs ??= Date.now() - started;
+      break;
+    }
+    for (let k = 0; k < FLOOD_RATE / 100; k++)
+      client.sendRaw(
+        JSON.stringify({ type: 'propose', clientMessageId: `flood${String(++sent)}`, proposal: proposalOf(sent) }),
+      );
+    await sleep(10);
+  }
+  await sleep(500);
+  return {
+    sent,
+    stored: client.counts.entries - before.entries,
+    rateLimited: client.rateLimited - before.rateLimited,
+    closeCodes: client.closes,
+    closedAfterMs,
+  };
+}
+
 /** Wait for the next message from ./run.mjs. */
 const nextCommand = () => new Promise((resolve) => process.once('message', resolve));
 
@@ -193,13 +229,25 @@ async function run({ url, exercises, first }) {
     25,
     (client) => client.connect(),
   );
+  // A device of the first exercise that floods when told (its own device, not one of the room's clients).
+  const flooding = exercises.find((exercise) => exercise.flooder);
+  const flooder = flooding
+    ? new LiveClient({
+        url,
+        exerciseId: flooding.exerciseId,
+        token: flooding.flooder.token,
+        address: flooding.flooder.address,
+      })
+    : null;
+  if (flooder) await flooder.connect();
   send({ type: 'ready' });
   for (;;) {
     const command = await nextCommand();
     if (command.type === 'load') {
       phase.current = newTally();
+      const flood = command.flood && flooder ? startFlood(flooder, command.startAt, command.seconds) : null;
       await loadPhase(rooms, first, command.seconds, command.startAt, phase.current, command.keepAcks);
-      send({ type: 'done', ...report(phase.current, rooms) });
+      send({ type: 'done', ...report(phase.current, rooms), flood: flood ? await flood : null });
     } else if (command.type === 'reconnecting') {
       for (const client of rooms.flatMap((room) => room.clients)) client.reconnect = true;
       send({ type: 'ok' });
@@ -232,12 +280,14 @@ async function run({ url, exercises, first }) {
   }
 }
 
-process.once('message', (message) => {
-  run(message).then(
-    () => process.exit(0),
-    (error) => {
-      send({ type: 'failed', error: String(error?.stack ?? error) });
-      process.exit(1);
-    },
-  );
-});
+// Only as a forked worker (./run.mjs imports FLOOD_RATE from here too).
+if (process.send)
+  process.once('message', (message) => {
+    run(message).then(
+      () => process.exit(0),
+      (error) => {
+        send({ type: 'failed', error: String(error?.stack ?? error) });
+        process.exit(1);
+      },
+    );
+  });
