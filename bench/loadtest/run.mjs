@@ -4,7 +4,7 @@
  * the entry to the room's other sockets; no Paraat logic) in the same run, with the same client code in
  * separate worker processes (./worker.mjs).
  *
- *   npm run loadtest -- [--duration 60] [--store sqlite] [--exercises 50] [--clients 10] [--workers 4]
+ *   npm run loadtest -- [--duration 60] [--store sqlite] [--exercises 50] [--clients 10] [--workers 4] [--knee [MAX]]
  *
  * Done so far: the SQLite store with one server process —
  *   1. steady load for --duration: propose → ack p99 and propose → the entry at all clients of the
@@ -18,8 +18,10 @@
  *      the welcome carries the catch-up);
  *   and over all of it, gaps, duplicates and reorders in every entry every client got (seq, link,
  *   recomputed hash). Exit code 1 when any of those is not zero, or something acknowledged was lost.
+ *   4. with `--knee [MAX]` (opt-in: heavy), the knee: KNEE_STEP more exercises a step (each with its
+ *      clients), KNEE_SECONDS of load each, until ack p99 passes 100 ms (kneeExercises; null if not by MAX).
  * Not yet (null in the file): the slow reader (the 8 MiB send bound is not reachable at this load within a
- * short run, and the built server has no flag to lower it), the knee ramp; `--store postgres` with two
+ * short run, and the built server has no flag to lower it); `--store postgres` with two
  * processes (the PostgreSQL store comes in #16's other slices: start it where `spawnParaatServer` starts
  * the SQLite one, and give the workers one URL per process).
  *
@@ -54,6 +56,11 @@ const store = option('store', 'sqlite');
 const exerciseCount = Number(option('exercises', '50'));
 const clientCount = Number(option('clients', '10'));
 const workerCount = Number(option('workers', '4'));
+/** `--knee [MAX]`: ramp the exercises in steps of KNEE_STEP up to MAX (default 300) until ack p99 passes 100 ms. */
+const kneeMax = process.argv.includes('--knee') ? Number(option('knee', '300')) || 300 : 0;
+const KNEE_STEP = 50;
+const KNEE_SECONDS = 10;
+const KNEE_P99_MS = 100;
 if (store !== 'sqlite') {
   console.error(`--store ${store}: not yet (only sqlite with one process; PostgreSQL comes with #16's other slices)`);
   process.exit(2);
@@ -222,6 +229,43 @@ try {
     Math.max(...storm.map((answer) => answer.lastAt)) - Math.min(...storm.map((a) => a.droppedAt));
   const stormWelcomed = storm.reduce((sum, answer) => sum + answer.welcomed, 0);
   const final = mergedChain(await workers.all({ type: 'end' }));
+
+  // The knee: more exercises (KNEE_STEP more each step, every one with its clients) until ack p99 passes 100 ms.
+  const knee = [];
+  let kneeExercises = null;
+  if (kneeMax > 0) {
+    const ramp = [...exercises];
+    for (let count = KNEE_STEP; count <= kneeMax; count += KNEE_STEP) {
+      while (ramp.length < count)
+        ramp.push(
+          ...(await Promise.all(
+            Array.from({ length: Math.min(10, count - ramp.length) }, (_, k) =>
+              provisionExercise(server, setup, { devices: clientCount, index: ramp.length + k }),
+            ),
+          )),
+        );
+      const stepWorkers = await startWorkers(server.wsUrl, ramp.slice(0, count));
+      const step = await stepWorkers.load(KNEE_SECONDS);
+      const chain = mergedChain(await stepWorkers.all({ type: 'end' }));
+      const p99 = round(percentileMs(step.ack, 99));
+      knee.push({
+        exercises: count,
+        ackP99Ms: p99,
+        fanoutP99Ms: round(percentileMs(step.fanout, 99)),
+        acked: step.acked,
+        sent: step.sent,
+        gaps: chain.gaps,
+        load: round(loadavg()[0]),
+      });
+      console.log(
+        `  knee: ${String(count)} exercises → ack p99 ${String(p99)} ms (${String(step.acked)}/${String(step.sent)} acked)`,
+      );
+      if (p99 > KNEE_P99_MS) {
+        kneeExercises = count;
+        break;
+      }
+    }
+  }
   await server.stop();
   stops.pop();
 
@@ -261,7 +305,7 @@ try {
     ackedBeforeKill: ackedBeforeKill.length,
     lostAfterKill,
     reconnectStormMs,
-    kneeExercises: null,
+    kneeExercises,
     detail: {
       at: new Date().toISOString(),
       durationS: seconds,
@@ -307,7 +351,8 @@ try {
         serverRssMb: floodRss,
       },
       storm: { welcomed: stormWelcomed, of: exercises.length * clientCount, gaveUp: storm.some((a) => a.gaveUp) },
-      notDone: ['slow reader', 'knee ramp', 'postgres, two processes'],
+      knee: kneeMax > 0 ? { step: KNEE_STEP, seconds: KNEE_SECONDS, max: kneeMax, steps: knee } : null,
+      notDone: ['slow reader', ...(kneeMax > 0 ? [] : ['knee ramp (--knee)']), 'postgres, two processes'],
     },
   };
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '—');
