@@ -6,7 +6,7 @@
  * a lower one a duplicate when seen before, a reorder when not), `prevHash` the last entry's hash, and
  * the hash recomputed (SHA-256 of the canonical JSON without `hash`; a redacted entry can only be linked).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { configure } from 'safe-stable-stringify';
@@ -53,6 +53,8 @@ export class LiveClient {
     this.rateLimited = 0;
     this.closes = [];
     this.next = 0;
+    /** Message ids unique per client object: a device's ids are de-duplicated for the life of the exercise. */
+    this.idPrefix = randomBytes(6).toString('hex');
     /** Reconnect when the socket is lost (see `reconnectSoon`). */
     this.reconnect = false;
     /** @type {((welcome: object, client: LiveClient) => void) | undefined} */
@@ -227,7 +229,7 @@ export class LiveClient {
    * Send a proposal and resolve with its answer: `{outcome, sentAt, at}` (performance.now() of the send
    * and of the answer's arrival; `at - sentAt` is the ack latency).
    */
-  propose(proposal, clientMessageId = `m${String(++this.next)}`) {
+  propose(proposal, clientMessageId = `${this.idPrefix}-${String(++this.next)}`) {
     return new Promise((resolve) => {
       const text = JSON.stringify({ type: 'propose', clientMessageId, proposal });
       const timer = setTimeout(() => {

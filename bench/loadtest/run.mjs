@@ -255,6 +255,8 @@ try {
         acked: step.acked,
         sent: step.sent,
         gaps: chain.gaps,
+        duplicates: chain.duplicates,
+        reorders: chain.reorders,
         load: round(loadavg()[0]),
       });
       console.log(
@@ -375,6 +377,7 @@ try {
   console.log('Written: bench/loadtest.json');
   const broken =
     run.gaps + run.duplicates + run.reorders + final.badLinks + final.badHashes + lostAfterKill > 0 ||
+    knee.some((step) => step.gaps + step.duplicates + step.reorders > 0 || step.acked !== step.sent) ||
     ours.acked !== ours.sent ||
     flooded.acked !== flooded.sent ||
     stormWelcomed !== exercises.length * clientCount;

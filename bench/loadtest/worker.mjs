@@ -98,7 +98,7 @@ function roomOf(exercise, url, phase) {
       const answer = await client.propose(proposalOf(n));
       room.inFlight -= 1;
       const { outcome } = answer;
-      if (outcome.type === 'accepted' || outcome.type === 'refused') {
+      if ((outcome.type === 'accepted' || outcome.type === 'refused') && !outcome.repeated) {
         totals.acked += 1;
         totals.entryBytes += JSON.stringify(outcome.entry.entry).length;
         recordMs(histograms.ack, answer.at - answer.sentAt);
@@ -106,7 +106,11 @@ function roomOf(exercise, url, phase) {
         if (keepAcks) tally.acks.push([exercise.exerciseId, outcome.seq, outcome.hash, Date.now()]);
         arrive(outcome.seq, null, answer.sentAt);
       } else {
-        const key = outcome.type === 'closed' ? `closed ${String(outcome.code)}` : (outcome.code ?? outcome.type);
+        const key = outcome.repeated
+          ? 'repeated'
+          : outcome.type === 'closed'
+            ? `closed ${String(outcome.code)}`
+            : (outcome.code ?? outcome.type);
         totals.unacked[key] = (totals.unacked[key] ?? 0) + 1;
       }
     },
@@ -145,7 +149,11 @@ async function startFlood(client, startAt, seconds) {
     }
     for (let k = 0; k < FLOOD_RATE / 100; k++)
       client.sendRaw(
-        JSON.stringify({ type: 'propose', clientMessageId: `flood${String(++sent)}`, proposal: proposalOf(sent) }),
+        JSON.stringify({
+          type: 'propose',
+          clientMessageId: `${client.idPrefix}-flood${String(++sent)}`,
+          proposal: proposalOf(sent),
+        }),
       );
     await sleep(10);
   }
