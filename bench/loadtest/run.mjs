@@ -19,7 +19,7 @@
  *   and over all of it, gaps, duplicates and reorders in every entry every client got (seq, link,
  *   recomputed hash). Exit code 1 when any of those is not zero, or something acknowledged was lost.
  *   4. with `--knee [MAX]` (opt-in: heavy), the knee: KNEE_STEP more exercises a step (each with its
- *      clients), KNEE_SECONDS of load each, until ack p99 passes 100 ms (kneeExercises; null if not by MAX).
+ *      clients), KNEE_SECONDS of load each (the first KNEE_WARM_UP_MS not counted), until ack p99 passes 100 ms (kneeExercises; null if not by MAX).
  * Not yet (null in the file): the slow reader (the 8 MiB send bound is not reachable at this load within a
  * short run, and the built server has no flag to lower it); `--store postgres` with two
  * processes (the PostgreSQL store comes in #16's other slices: start it where `spawnParaatServer` starts
@@ -59,7 +59,9 @@ const workerCount = Number(option('workers', '4'));
 /** `--knee [MAX]`: ramp the exercises in steps of KNEE_STEP up to MAX (default 300) until ack p99 passes 100 ms. */
 const kneeMax = process.argv.includes('--knee') ? Number(option('knee', '300')) || 300 : 0;
 const KNEE_STEP = 50;
-const KNEE_SECONDS = 10;
+const KNEE_SECONDS = 12;
+/** The first seconds of a step (just after its sockets were welcomed) are not counted. */
+const KNEE_WARM_UP_MS = 2000;
 const KNEE_P99_MS = 100;
 if (store !== 'sqlite') {
   console.error(`--store ${store}: not yet (only sqlite with one process; PostgreSQL comes with #16's other slices)`);
@@ -109,10 +111,10 @@ async function startWorkers(url, exercises) {
   return {
     all,
     /** A phase of load for `phaseSeconds`; `during(startAt)` runs beside it (a kill). Merged figures. */
-    async load(phaseSeconds, { keepAcks = false, flood = false, during = async () => {} } = {}) {
+    async load(phaseSeconds, { keepAcks = false, flood = false, warmUpMs = 0, during = async () => {} } = {}) {
       const startAt = Date.now() + 500;
       const [results] = await Promise.all([
-        all({ type: 'load', startAt, seconds: phaseSeconds, keepAcks, flood }),
+        all({ type: 'load', startAt, seconds: phaseSeconds, keepAcks, flood, warmUpMs }),
         during(startAt),
       ]);
       return { ...mergedResults(results), flood: results.find((result) => result.flood)?.flood ?? null };
@@ -245,7 +247,7 @@ try {
           )),
         );
       const stepWorkers = await startWorkers(server.wsUrl, ramp.slice(0, count));
-      const step = await stepWorkers.load(KNEE_SECONDS);
+      const step = await stepWorkers.load(KNEE_SECONDS, { warmUpMs: KNEE_WARM_UP_MS });
       const chain = mergedChain(await stepWorkers.all({ type: 'end' }));
       const p99 = round(percentileMs(step.ack, 99));
       knee.push({

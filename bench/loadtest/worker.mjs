@@ -85,9 +85,9 @@ function roomOf(exercise, url, phase) {
     maxAcked: 0,
     proposed: 0,
     inFlight: 0,
-    async propose(n, keepAcks) {
-      const { totals, histograms } = phase.current;
-      const tally = phase.current;
+    /** Propose number `n`, counted in `tally` (the phase's, or a warm-up's that is thrown away). */
+    async propose(n, keepAcks, tally = phase.current) {
+      const { totals, histograms } = tally;
       const client = clients[n % size];
       if (!client.open) {
         totals.notOpen += 1;
@@ -170,7 +170,8 @@ async function startFlood(client, startAt, seconds) {
 /** Wait for the next message from ./run.mjs. */
 const nextCommand = () => new Promise((resolve) => process.once('message', resolve));
 
-async function loadPhase(rooms, first, seconds, startAt, tally, keepAcks) {
+async function loadPhase(rooms, first, seconds, startAt, tally, keepAcks, warmUpMs = 0) {
+  const warmUp = newTally();
   // startAt is the wall clock's; from here on performance.now().
   const start = performance.now() + (startAt - Date.now());
   await Promise.all(
@@ -188,7 +189,7 @@ async function loadPhase(rooms, first, seconds, startAt, tally, keepAcks) {
             setTimeout(
               () => {
                 tally.totals.maxLagMs = Math.max(tally.totals.maxLagMs, performance.now() - due);
-                void room.propose(room.proposed++, keepAcks);
+                void room.propose(room.proposed++, keepAcks, times[n] < warmUpMs ? warmUp : tally);
                 n += 1;
                 next();
               },
@@ -254,7 +255,15 @@ async function run({ url, exercises, first }) {
     if (command.type === 'load') {
       phase.current = newTally();
       const flood = command.flood && flooder ? startFlood(flooder, command.startAt, command.seconds) : null;
-      await loadPhase(rooms, first, command.seconds, command.startAt, phase.current, command.keepAcks);
+      await loadPhase(
+        rooms,
+        first,
+        command.seconds,
+        command.startAt,
+        phase.current,
+        command.keepAcks,
+        command.warmUpMs,
+      );
       send({ type: 'done', ...report(phase.current, rooms), flood: flood ? await flood : null });
     } else if (command.type === 'reconnecting') {
       for (const client of rooms.flatMap((room) => room.clients)) client.reconnect = true;
