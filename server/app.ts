@@ -24,11 +24,15 @@ import { ExerciseHosts, type Logger } from './exerciseHost';
 import { Joining, registerJoining } from './joining';
 import { DEFAULT_LIMITS, Defences, tooMany, type Limits } from './rateLimit';
 import { ensureAdminSecret, matchesHash, type AdminSecret } from './secrets';
-import { SqliteStore } from './store/sqliteStore';
+import type { DatabaseLocation } from './config';
+import type { EventStore } from './store/eventStore';
+import { openStore } from './store/openStore';
 
 export interface ServerOptions {
-  /** The SQLite file; its folder is made if missing. */
-  dbFile: string;
+  /** Where the data lives: a SQLite file (its folder made if missing) or a PostgreSQL database. */
+  database?: DatabaseLocation;
+  /** Short for `database: { kind: 'sqlite', file: dbFile }`. */
+  dbFile?: string;
   host?: string;
   /** 0: any free port (`listen` says which). */
   port?: number;
@@ -57,7 +61,7 @@ export interface ServerOptions {
 
 export interface ParaatServer {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: EventStore;
   adminSecret: AdminSecret;
   /** Start listening; resolves with the server's address, e.g. "http://127.0.0.1:5173". */
   listen(): Promise<string>;
@@ -80,7 +84,10 @@ function originAllowed(request: FastifyRequest, allowed: readonly string[]): boo
 
 export async function buildServer(options: ServerOptions): Promise<ParaatServer> {
   const now = options.now ?? Date.now;
-  const store = new SqliteStore(options.dbFile);
+  const database =
+    options.database ?? (options.dbFile === undefined ? undefined : { kind: 'sqlite' as const, file: options.dbFile });
+  if (database === undefined) throw new Error('buildServer: no database (database or dbFile)');
+  const store = await openStore(database);
   let adminSecret: AdminSecret;
   try {
     adminSecret = await ensureAdminSecret(store, {

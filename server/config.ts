@@ -4,27 +4,33 @@
  *
  *   --port P      PARAAT_PORT   5173
  *   --host H      PARAAT_HOST   127.0.0.1
- *   --db FILE     PARAAT_DB     ./data/paraat.sqlite
+ *   --db FILE|URL PARAAT_DB     ./data/paraat.sqlite; a postgres:// (or postgresql://) URL
+ *                 PARAAT_DATABASE_URL   selects PostgreSQL (academy mode, #16)
  *   --dist DIR    PARAAT_DIST   ./dist (the built app)
  *   --new-admin-secret          make and show a new admin secret (the old one stops working)
  *   --trust-proxy PARAAT_TRUST_PROXY=1   behind a reverse proxy: addresses from X-Forwarded-For
  */
 import path from 'node:path';
 
+/** Where the server keeps its data: a SQLite file, or a PostgreSQL database (its URL may hold a password). */
+export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export interface ServerConfig {
   host: string;
   port: number;
-  dbFile: string;
+  database: DatabaseLocation;
   distDir: string;
   renewAdminSecret: boolean;
   trustProxy: boolean;
   help: boolean;
 }
 
-export const USAGE = `Gebruik / usage: npm run server -- [--port P] [--host H] [--db FILE] [--dist DIR] [--new-admin-secret] [--trust-proxy]
+export const USAGE = `Gebruik / usage: npm run server -- [--port P] [--host H] [--db FILE|URL] [--dist DIR] [--new-admin-secret] [--trust-proxy]
   --port P            poort / port (PARAAT_PORT, standaard / default 5173; 0: een vrije / any free one)
   --host H            adres / address (PARAAT_HOST, standaard / default 127.0.0.1; 0.0.0.0 voor het netwerk / for the network)
-  --db FILE           SQLite-bestand / file (PARAAT_DB, standaard / default ./data/paraat.sqlite)
+  --db FILE|URL       SQLite-bestand / file (PARAAT_DB, standaard / default ./data/paraat.sqlite),
+                      of een / or a PostgreSQL-URL postgres://gebruiker:wachtwoord@host:5432/paraat
+                      (PARAAT_DATABASE_URL; --db wint / wins, dan / then PARAAT_DATABASE_URL, dan / then PARAAT_DB)
   --dist DIR          de gebouwde app / the built app (PARAAT_DIST, standaard / default dist/)
   --new-admin-secret  nieuwe beheersleutel / new admin secret (de oude vervalt / the old one stops working)
   --trust-proxy       achter een reverse proxy / behind a reverse proxy: adres uit / address from X-Forwarded-For
@@ -36,10 +42,40 @@ const VALUE_FLAGS = { '--port': 'port', '--host': 'host', '--db': 'db', '--dist'
 type ValueFlag = keyof typeof VALUE_FLAGS;
 const isValueFlag = (flag: string): flag is ValueFlag => flag in VALUE_FLAGS;
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/** A postgres:// or postgresql:// URL is PostgreSQL; anything else is a SQLite file, relative to `cwd`. */
+function databaseOf(text: string, cwd: string): DatabaseLocation {
+  if (!POSTGRES_URL.test(text)) return { kind: 'sqlite', file: path.resolve(cwd, text) };
+  if (!URL.canParse(text))
+    // Not the text itself: it may hold a password.
+    throw new ConfigError('Geen geldige PostgreSQL-URL / not a valid PostgreSQL URL');
+  return { kind: 'postgres', url: text };
+}
+
 function portOf(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65_535) throw new ConfigError(`Geen poort / not a port: "${text}"`);
   return port;
+}
+
+/** --db wins; then PARAAT_DATABASE_URL (PostgreSQL only); then PARAAT_DB (a file or a URL); then the default file. */
+function databaseFrom(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): DatabaseLocation {
+  if (flag !== undefined) return databaseOf(flag, cwd);
+  const url = env.PARAAT_DATABASE_URL;
+  if (url !== undefined && url !== '') {
+    if (!POSTGRES_URL.test(url))
+      throw new ConfigError(
+        'PARAAT_DATABASE_URL moet met postgres:// of postgresql:// beginnen / must start with postgres:// or postgresql://',
+      );
+    return databaseOf(url, cwd);
+  }
+  const file = env.PARAAT_DB;
+  return databaseOf(file === undefined || file === '' ? path.join('data', 'paraat.sqlite') : file, cwd);
 }
 
 export function parseConfig(
@@ -73,7 +109,7 @@ export function parseConfig(
   return {
     host: pick('host', 'PARAAT_HOST') ?? '127.0.0.1',
     port: portOf(pick('port', 'PARAAT_PORT') ?? '5173'),
-    dbFile: path.resolve(cwd, pick('db', 'PARAAT_DB') ?? path.join('data', 'paraat.sqlite')),
+    database: databaseFrom(values.db, env, cwd),
     distDir: path.resolve(cwd, pick('dist', 'PARAAT_DIST') ?? defaultDist),
     renewAdminSecret,
     trustProxy: trustProxy ?? ['1', 'true', 'yes'].includes((env.PARAAT_TRUST_PROXY ?? '').toLowerCase()),

@@ -1,5 +1,5 @@
 /**
- * `npm run server -- [--port P] [--host H] [--db FILE]`: start the Paraat
+ * `npm run server -- [--port P] [--host H] [--db FILE|URL]`: start the Paraat
  * server, print where it listens, the admin secret (only when it is made) with
  * the trainer's admin link, and a QR code of the address for the room.
  *
@@ -10,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
 import { buildServer } from './app';
 import { ConfigError, USAGE, parseConfig } from './config';
+import { describeDatabase } from './store/openStore';
 
 /** The addresses other devices in the room can reach, when listening on every interface. */
 function roomAddresses(host: string, port: string): string[] {
@@ -39,7 +40,7 @@ async function main() {
   }
 
   const server = await buildServer({
-    dbFile: config.dbFile,
+    database: config.database,
     host: config.host,
     port: config.port,
     distDir: config.distDir,
@@ -56,7 +57,8 @@ async function main() {
     '',
     `Paraat luistert op / listening at ${url}/`,
     ...room.map((address) => `  in het netwerk / on the network: ${address}/`),
-    `Database: ${config.dbFile}`,
+    // A PostgreSQL URL's password is never printed.
+    `Database: ${describeDatabase(config.database)}`,
   ];
   const { secret, created } = server.adminSecret;
   if (secret !== null) {
