@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildServer } from '../../server/app';
+import type { Limits } from '../../server/rateLimit';
 import { createLiveClient, type LiveClient, type LiveSocket } from '../../src/session/remote/liveClient';
 import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir, until, type Running } from './helpers';
 
@@ -22,8 +23,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function client(wsUrl: string, exerciseId: string, deviceToken = ADMIN_SECRET): LiveClient {
+function client(
+  wsUrl: string,
+  exerciseId: string,
+  deviceToken = ADMIN_SECRET,
+  schedule?: (run: () => void, ms: number) => () => void,
+): LiveClient {
   const live = createLiveClient({
+    ...(schedule ? { schedule } : {}),
     url: wsUrl,
     exerciseId,
     deviceToken,
@@ -37,9 +44,9 @@ function client(wsUrl: string, exerciseId: string, deviceToken = ADMIN_SECRET): 
   return live;
 }
 
-async function running(): Promise<{ server: Running; exerciseId: string; dir: string }> {
+async function running(limits?: Partial<Limits>): Promise<{ server: Running; exerciseId: string; dir: string }> {
   const temp = tempDir();
-  const server = await startServer(temp.dir);
+  const server = await startServer(temp.dir, limits ? { limits } : {});
   let stopped = false;
   cleanups.push(temp.remove);
   cleanups.push(async () => {
@@ -113,6 +120,36 @@ describe('the live client against the real server', () => {
     expect(trainer.getState().entries.map((projected) => projected.entry.seq)).toEqual([1, 2, 3]);
     expect(trainer.getState().waiting).toBe(0);
     expect(trainer.getState().chainProblem).toBeNull();
+  });
+
+  it('sends a proposal again once the rate limit would take it, and it is logged once', async () => {
+    // Two proposals at once per device (the hello is not counted), two more a second: the third waits its turn.
+    const { server, exerciseId } = await running({ messagesPerDevice: { capacity: 2, perSecond: 2 } });
+    const trainer = client(server.wsUrl, exerciseId);
+    await until(() => trainer.getState().connection.state === 'live', 'the welcome');
+    const notes = ['eerste', 'tweede', 'derde'].map((text) => trainer.propose({ kind: 'note', text }));
+    expect(trainer.getState().waiting).toBe(3);
+    const outcomes = await Promise.all(notes);
+    expect(outcomes.map((outcome) => outcome.type)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(trainer.getState().entries.map((projected) => projected.entry.seq)).toEqual([1, 2, 3, 4]);
+    expect(trainer.getState().waiting).toBe(0);
+  });
+
+  it('gives up after re-sending a rate-limited proposal a few times, and says so', async () => {
+    // A bucket that does not refill within the test; re-sends come at once (the schedule is immediate).
+    const { server, exerciseId } = await running({ messagesPerDevice: { capacity: 1, perSecond: 0.001 } });
+    const trainer = client(server.wsUrl, exerciseId, ADMIN_SECRET, (run) => {
+      const timer = setTimeout(run, 0);
+      return () => {
+        clearTimeout(timer);
+      };
+    });
+    await until(() => trainer.getState().connection.state === 'live', 'the welcome');
+    expect((await trainer.propose({ kind: 'note', text: 'de ene' })).type).toBe('accepted');
+    const outcome = await trainer.propose({ kind: 'note', text: 'te veel' });
+    expect(outcome).toMatchObject({ type: 'error', code: 'rateLimited' });
+    expect(trainer.getState().waiting).toBe(0);
+    expect(trainer.getState().entries).toHaveLength(2);
   });
 
   it('shows an unknown exercise as incompatible and never retries', async () => {

@@ -120,7 +120,16 @@ interface Waiting {
   id: string;
   message: string;
   resolve: (outcome: LiveOutcome) => void;
+  /** Times it was refused for the rate limit and sent again. */
+  rateLimited: number;
 }
+
+/**
+ * A proposal refused for the rate limit (before the server read it: nothing is
+ * logged) is sent again once the server says it would be taken, this many
+ * times; then its result is the error. The server answers a re-sent id once.
+ */
+const RATE_LIMIT_RETRIES = 5;
 
 const NOT_SENT: Text = {
   nl: 'Niet verstuurd: de verbinding met de server is beëindigd.',
@@ -265,6 +274,15 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       case 'error': {
         const proposal = message.clientMessageId === undefined ? undefined : waiting.get(message.clientMessageId);
         if (!proposal) return;
+        if (message.code === 'rateLimited' && proposal.rateLimited < RATE_LIMIT_RETRIES) {
+          proposal.rateLimited += 1;
+          // Jitter, so the devices behind one address do not all come back in the same instant.
+          const inMs = (message.retryAfterMs ?? 1_000) * (1 + random() / 2);
+          schedule(() => {
+            if (!ended && waiting.has(proposal.id)) send(proposal.message);
+          }, inMs);
+          return;
+        }
         waiting.delete(proposal.id);
         publish({});
         proposal.resolve({ type: 'error', code: message.code, message: message.message });
@@ -312,7 +330,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         ...(actingAs === undefined ? {} : { actingAs }),
       });
       return new Promise<LiveOutcome>((resolve) => {
-        waiting.set(id, { id, message, resolve });
+        waiting.set(id, { id, message, resolve, rateLimited: 0 });
         publish({});
         send(message);
       });
