@@ -8,27 +8,34 @@
  * device then re-sends the whole burst with the same ids, as a client does for
  * proposals still waiting for their result: each stored one is answered with
  * the entry it made (recorded in its entry's transaction), the rest are judged
- * once, and every line is in the log exactly once.
+ * once, and every line is in the log exactly once. On a SQLite file and on a
+ * PostgreSQL database (#16, `--db postgres://…`, whose password the server
+ * never prints).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { genesisOf, verifyChain, type LogEntry } from '../../src/core';
 import { TestSocket, createExercise, scenarioSetup, tempDir } from './helpers';
+import { STORES, databaseFor } from './postgres';
 
 const BURST = 40;
 const KILL_AFTER = 15;
 
 const temp = tempDir();
 const children: ChildProcess[] = [];
+const drops: (() => Promise<void>)[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const drop of drops) await drop();
   temp.remove();
 });
 
 /** Start the built server on a free port; resolves with its address and, on the first start, the admin secret. */
-function startChild(dbFile: string): Promise<{ child: ChildProcess; url: string; secret: string | null }> {
+function startChild(
+  dbFile: string,
+): Promise<{ child: ChildProcess; url: string; secret: string | null; printed: string }> {
   const child = spawn(process.execPath, [inject('serverEntry'), '--port', '0', '--db', dbFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PARAAT_LOG_LEVEL: 'error' },
@@ -37,7 +44,7 @@ function startChild(dbFile: string): Promise<{ child: ChildProcess; url: string;
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const done = (result: { url: string; secret: string | null } | Error) => {
+    const done = (result: { url: string; secret: string | null; printed: string } | Error) => {
       child.stdout.removeAllListeners('data');
       if (result instanceof Error) reject(result);
       else resolve({ child, ...result });
@@ -47,7 +54,7 @@ function startChild(dbFile: string): Promise<{ child: ChildProcess; url: string;
       const url = /listening at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
       // Everything up to the QR code is printed at once, after the secret.
       if (url && out.includes('Database:') && (/admin secret: [0-9a-f]{32}/.test(out) || out.includes('first start'))) {
-        done({ url, secret: /admin secret: ([0-9a-f]{32})/.exec(out)?.[1] ?? null });
+        done({ url, secret: /admin secret: ([0-9a-f]{32})/.exec(out)?.[1] ?? null, printed: out });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -68,10 +75,21 @@ const exited = (child: ChildProcess) =>
       });
   });
 
-describe('a crash right after the acks', () => {
+describe.each(STORES)('a crash right after the acks, on %s', (store) => {
   it('loses no acknowledged entry, and the exercise goes on', async () => {
-    const dbFile = path.join(temp.dir, 'data', 'paraat.sqlite');
+    let dbFile = path.join(temp.dir, 'data', 'paraat.sqlite');
+    if (store === 'PostgreSQL') {
+      const database = await databaseFor(store, temp.dir);
+      drops.push(database.drop);
+      if (database.location.kind !== 'postgres') throw new Error('not PostgreSQL');
+      // The test cluster trusts its clients: the password is not checked, only never printed.
+      const url = new URL(database.location.url);
+      url.password = 'geheim-wachtwoord';
+      dbFile = url.toString();
+    }
     const first = await startChild(dbFile);
+    expect(first.printed).toContain(store === 'SQLite' ? `Database: ${dbFile}` : 'Database: PostgreSQL postgres://');
+    expect(first.printed).not.toContain('geheim-wachtwoord');
     const secret = first.secret;
     if (!secret) throw new Error('no admin secret printed on the first start');
     const id = await createExercise(first.url, scenarioSetup(), secret);

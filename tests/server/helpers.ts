@@ -1,6 +1,6 @@
 /**
- * What the server tests share: a temporary folder for the SQLite file, a real
- * server on a free port, set-ups from the built-in scenarios, and a real `ws`
+ * What the server tests share: a temporary folder for the SQLite file (or a
+ * PostgreSQL database, ./postgres.ts), a real server on a free port, set-ups from the built-in scenarios, and a real `ws`
  * client that checks every message it gets against the protocol's schema.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import {
 import { scenarioToSetup } from '../../src/scenarios';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { buildServer, type ParaatServer, type ServerOptions } from '../../server/app';
+import type { DatabaseLocation } from '../../server/config';
 import type { DeviceRecord } from '../../server/store/eventStore';
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
@@ -74,17 +75,19 @@ export interface Running {
   server: ParaatServer;
   url: string;
   wsUrl: string;
+  /** The SQLite file in `dir` (unused when `database` names PostgreSQL). */
   dbFile: string;
   stop: () => Promise<void>;
 }
 
 export async function startServer(
   dir: string,
-  options: Partial<Pick<ServerOptions, 'distDir' | 'now' | 'logger' | 'limits' | 'trustProxy'>> = {},
+  options: Partial<Pick<ServerOptions, 'distDir' | 'now' | 'logger' | 'limits' | 'trustProxy' | 'database'>> = {},
 ): Promise<Running> {
   const dbFile = path.join(dir, 'paraat.sqlite');
+  const database: DatabaseLocation = options.database ?? { kind: 'sqlite', file: dbFile };
   const server = await buildServer({
-    dbFile,
+    database,
     host: '127.0.0.1',
     port: 0,
     adminSecret: ADMIN_SECRET,

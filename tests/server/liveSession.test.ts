@@ -3,6 +3,7 @@
  * the same attempts, made through a local session and through a live one on
  * the real server, get the same verdicts, the same rules and the same model
  * state; the trainer's "Handelt als" reaches the server as the cast member.
+ * On either store the server keeps (SQLite, PostgreSQL: #16).
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,10 @@ import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { createLiveClient, type LiveSocket } from '../../src/session/remote/liveClient';
 import { liveSession } from '../../src/session/remote/liveSession';
 import { createExercise as createLocalExercise, openSession } from '../../src/session/session';
+import { PostgresStore } from '../../server/store/postgresStore';
+import { SqliteStore } from '../../server/store/sqliteStore';
 import { ADMIN_SECRET, createExercise, scenarioSetup, startServer, tempDir, until } from './helpers';
+import { STORES, databaseFor } from './postgres';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -51,7 +55,7 @@ const verdicts = (log: readonly LogEntry[]) =>
       : [],
   );
 
-describe('a live session behind the session door', () => {
+describe.each(STORES)('a live session behind the session door, on %s', (store) => {
   it('judges the same attempts as a local session does', async () => {
     const local = new MemoryRepository();
     const head = await createLocalExercise(local, setup);
@@ -61,8 +65,11 @@ describe('a live session behind the session door', () => {
 
     const temp = tempDir();
     cleanups.push(temp.remove);
-    const server = await startServer(temp.dir);
+    const database = await databaseFor(store, temp.dir);
+    cleanups.push(database.drop);
+    const server = await startServer(temp.dir, { database: database.location });
     cleanups.push(() => server.stop());
+    expect(server.server.store).toBeInstanceOf(store === 'SQLite' ? SqliteStore : PostgresStore);
     const exerciseId = await createExercise(server.url, setup);
     const client = createLiveClient({
       url: server.wsUrl,

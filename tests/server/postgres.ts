@@ -3,8 +3,10 @@
  * set-up started (`inject('pgUrl')`), so tests never see each other's rows.
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { DatabaseLocation } from '../../server/config';
 
 export interface TestDatabase {
   name: string;
@@ -51,4 +53,18 @@ export async function rowsOf(url: string, sql: string): Promise<Record<string, u
   } finally {
     await client.end();
   }
+}
+
+/** The stores a whole-server test runs on. */
+export const STORES = ['SQLite', 'PostgreSQL'] as const;
+
+/** A new place for a server's data on `store`: a file in `dir`, or a database of its own. */
+export async function databaseFor(
+  store: (typeof STORES)[number],
+  dir: string,
+): Promise<{ location: DatabaseLocation; drop: () => Promise<void> }> {
+  if (store === 'SQLite')
+    return { location: { kind: 'sqlite', file: path.join(dir, 'paraat.sqlite') }, drop: () => Promise.resolve() };
+  const database = await freshDatabase();
+  return { location: { kind: 'postgres', url: database.url }, drop: database.drop };
 }
