@@ -33,6 +33,7 @@ import {
   type ProposalRecord,
   type SealedEntry,
 } from './eventStore';
+import { deviceOf, joinCodeOf, type DeviceRow, type JoinCodeRow } from './rows';
 
 /** The store refused to open: not durable, a schema it does not know, or no connection. */
 export class PostgresOpenError extends Error {}
@@ -153,64 +154,6 @@ const UNIQUE_VIOLATION = '23505';
 const CONFLICT_STATES = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 const stateOf = (error: unknown): string | undefined => (error instanceof pg.DatabaseError ? error.code : undefined);
-
-interface DeviceRow {
-  id: string;
-  exercise_id: string;
-  token_hash: string | null;
-  pending_secret_hash: string | null;
-  join_code_id: string | null;
-  role: DeviceRecord['role'];
-  cast_member_id: string | null;
-  label: string;
-  status: DeviceRecord['status'];
-  created: string;
-  approved: string | null;
-  refused: string | null;
-  revoked: string | null;
-}
-
-interface JoinCodeRow {
-  id: string;
-  code_hash: string;
-  exercise_id: string;
-  role: JoinCodeRecord['role'];
-  cast_member_id: string | null;
-  expires: string;
-  max_uses: number;
-  uses_left: number;
-  created: string;
-  revoked: string | null;
-}
-
-const deviceOf = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  exerciseId: row.exercise_id,
-  tokenHash: row.token_hash,
-  pendingSecretHash: row.pending_secret_hash,
-  joinCodeId: row.join_code_id,
-  role: row.role,
-  castMemberId: row.cast_member_id,
-  label: row.label,
-  status: row.status,
-  created: row.created,
-  approved: row.approved,
-  refused: row.refused,
-  revoked: row.revoked,
-});
-
-const joinCodeOf = (row: JoinCodeRow): JoinCodeRecord => ({
-  id: row.id,
-  codeHash: row.code_hash,
-  exerciseId: row.exercise_id,
-  role: row.role,
-  castMemberId: row.cast_member_id,
-  expires: row.expires,
-  maxUses: row.max_uses,
-  usesLeft: row.uses_left,
-  created: row.created,
-  revoked: row.revoked,
-});
 
 const SAVE_DEVICE = `
 INSERT INTO devices (id, exercise_id, token_hash, pending_secret_hash, join_code_id, role, cast_member_id,
