@@ -1,5 +1,5 @@
 /**
- * `npm start [-- --port P --db FILE --host H]`: build the app when dist/ is
+ * `npm start [-- --port P --db FILE|URL --host H]` (every flag of server/config.ts): build the app when dist/ is
  * missing or older than its sources, then start the Paraat server (which
  * serves the app, the API and live sessions from one port; see server/main.ts).
  * The offline, one-device mode is the same app: it needs no server after the
