@@ -5,6 +5,7 @@ import type { By } from '../machines';
 import { ActionsPanel } from '../src/features/actions/ActionsPanel';
 import { SessionContext } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+import { notRecordingSession } from '../tests/fixtures/notRecorded';
 
 const meta = {
   title: 'Console/Actions',
@@ -48,6 +49,30 @@ export const RefusedWithReason: Story = {
     const { session } = loaded as { session: ReturnType<typeof newSession>['session'] };
     const last = session.getState().log.at(-1);
     await expect(last).toMatchObject({ kind: 'attempt', outcome: 'refused', refusal: { rule: 'R3' } });
+  },
+};
+
+/**
+ * In a live session the server does not take the attempt (rate limited after the client's re-sends):
+ * the line says "Niet vastgelegd" and the server's reason, not the R3 the model would have given.
+ */
+export const NotRecordedByTheServer: Story = {
+  loaders: [
+    () => {
+      const fixture = newSession();
+      play(fixture.session, fixture.clock, RIOT_CONTROL_RUN.slice(0, 4));
+      return { session: notRecordingSession(fixture.session).session };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Waterwerper inzetten' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Niet vastgelegd: Waterwerper inzetten — Te veel berichten achter elkaar',
+      ),
+    );
+    await expect(canvas.getByRole('status')).not.toHaveTextContent(/Geweigerd|R3/);
   },
 };
 

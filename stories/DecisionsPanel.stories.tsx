@@ -4,6 +4,7 @@ import { DecisionsPanel } from '../src/features/decisions/DecisionsPanel';
 import { EvidenceDisclosure } from '../src/features/evidence/EvidenceDisclosure';
 import { SessionContext, type ExerciseSession } from '../src/session';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+import { notRecordingSession } from '../tests/fixtures/notRecorded';
 
 interface Loaded {
   session: ExerciseSession;
@@ -187,6 +188,39 @@ export const RevokeCancelledFocusReturns: Story = {
     await waitFor(() => expect(revoke).toHaveFocus());
     await nextFrames(2);
     await expect(revoke).toHaveFocus();
+  },
+};
+
+/**
+ * In a live session the server does not take the decision (here: rate limited after the client's
+ * re-sends): "Wordt vastgelegd…" gives way to "Niet vastgelegd" and the server's reason, worded apart
+ * from a refusal by the model, and nothing is logged.
+ */
+export const NotRecordedByTheServer: Story = {
+  loaders: [
+    () => {
+      const fixture = newSession();
+      play(fixture.session, fixture.clock, RIOT_CONTROL_RUN.slice(0, 4));
+      return { session: notRecordingSession(fixture.session).session };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const logLength = sessionOf(loaded).getState().log.length;
+    await userEvent.click(canvas.getByRole('button', { name: 'Besluit waterwerper…' }));
+    await userEvent.click(within(dialog()).getByRole('radio', { name: /Toestemming verlenen/ }));
+    await userEvent.type(within(dialog()).getByRole('textbox', { name: /Gronden/ }), 'Brandende barricades');
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Verder naar bevestigen' }));
+    await userEvent.click(within(dialog()).getByRole('button', { name: 'Bevestigen en vastleggen' }));
+
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Niet vastgelegd: besluit over de waterwerper — Te veel berichten achter elkaar',
+      ),
+    );
+    await expect(canvas.getByRole('status')).not.toHaveTextContent(/Wordt vastgelegd|Geweigerd/);
+    await expect(canvas.getByRole('article', { name: 'Waterwerper' })).toHaveTextContent('Nog geen besluit');
+    await expect(sessionOf(loaded).getState().log).toHaveLength(logLength);
   },
 };
 

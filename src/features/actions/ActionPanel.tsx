@@ -1,6 +1,7 @@
 import type { EscalationEventType, Refusal } from '../../../machines';
 import { useTranslation } from '../../i18n';
 import { AdvanceVerdict } from '../../ui/AdvanceVerdict';
+import { ResultLine, type AttemptResult } from '../../ui/ResultLine';
 import './actions.css';
 
 /** One operational action as the console offers it, with the model's verdict in advance. */
@@ -19,7 +20,7 @@ export interface ActionPanelProps {
   showAll: boolean;
   onShowAllChange: (showAll: boolean) => void;
   /** The outcome of the last attempt from this panel, announced politely. */
-  lastResult?: { outcome: 'accepted' | 'refused'; text: string } | undefined;
+  lastResult?: AttemptResult | undefined;
 }
 
 /**
@@ -65,11 +66,7 @@ export function ActionPanel({ actions, onAct, noActionsNote, showAll, onShowAllC
         })}
       </ul>
       <p className="actions__result" role="status" aria-live="polite">
-        {lastResult && (
-          <span className={`outcome outcome--${lastResult.outcome}`}>
-            <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '✗'}</span> {lastResult.text}
-          </span>
-        )}
+        {lastResult && <ResultLine result={lastResult} />}
       </p>
     </section>
   );

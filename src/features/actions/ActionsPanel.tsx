@@ -9,10 +9,12 @@ import {
   type EscalationEventType,
   type EscalationSnapshot,
   type PhaseNumber,
+  type Text,
 } from '../../../machines';
 import type { Attempt, AttemptEntry } from '../../session';
 import { useSession, useSessionState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
+import type { AttemptResult } from '../../ui/ResultLine';
 import { ActionPanel, type ActionOption } from './ActionPanel';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -75,12 +77,13 @@ export function useActionOptions(snapshot: EscalationSnapshot, actingAs: By, sho
 
 const sameActor = (a: By, b: By) => a.role === b.role && a.name === b.name && a.municipality === b.municipality;
 
-/** The last attempt made from this panel: its entry in the log, the button pressed, and as whom. */
-interface LastAttempt {
-  entry: AttemptEntry;
-  type: OperationalAction;
-  by: By;
-}
+/**
+ * The last attempt made from this panel: the button pressed, as whom, and its entry in the log; or,
+ * when the server did not take it, its reason, the phase it was tried in and how long the log was.
+ */
+type LastAttempt = { type: OperationalAction; by: By } & (
+  { entry: AttemptEntry } | { notRecorded: Text; phase: PhaseNumber; logSeq: number | undefined }
+);
 
 export function ActionsPanel({ actingAs }: { actingAs: By }) {
   const session = useSession();
@@ -95,8 +98,15 @@ export function ActionsPanel({ actingAs }: { actingAs: By }) {
   const attempt = (type: OperationalAction, reason?: string) => {
     const by = actingAs;
     // The outcome is shown once the entry is stored (or storing failed, which the storage banner says).
+    const phase = phaseOf(snapshot);
     void session.dispatch(attemptFor(type, by, reason)).then((proposed) => {
-      if (proposed.outcome !== 'ignored') setLast({ entry: proposed.entry, type, by });
+      // An attempt is never hidden from its own role: `ignored` is the server's error (forbidden,
+      // rate limited, offline), said as such and not as a refusal by a rule.
+      setLast(
+        proposed.outcome === 'ignored'
+          ? { notRecorded: proposed.reason, phase, logSeq: session.getState().log.at(-1)?.seq, type, by }
+          : { entry: proposed.entry, type, by },
+      );
     });
   };
 
@@ -105,17 +115,31 @@ export function ActionsPanel({ actingAs }: { actingAs: By }) {
   // elsewhere (a decision, an inject, a note, the clock, another tab). Worded from the entry, so it
   // names the step as it was and follows the language.
   if (last && !sameActor(last.by, actingAs)) setLast(undefined);
-  const current = last && last.entry.seq === log.at(-1)?.seq && sameActor(last.by, actingAs) ? last : undefined;
-  const lastResult = current && {
-    outcome: current.entry.outcome,
-    text: current.entry.refusal
-      ? t('actions.result.refused', {
-          action: labelIn(current.entry.before.phase, current.type),
-          rule: current.entry.refusal.rule,
-          message: current.entry.refusal.message[language],
-        })
-      : t('actions.result.accepted', { action: labelIn(current.entry.before.phase, current.type) }),
-  };
+  const latest = log.at(-1)?.seq;
+  const current =
+    last && ('entry' in last ? last.entry.seq : last.logSeq) === latest && sameActor(last.by, actingAs)
+      ? last
+      : undefined;
+  const lastResult = current && resultOf(current);
+
+  function resultOf(attempt: LastAttempt): AttemptResult {
+    if (!('entry' in attempt))
+      return {
+        outcome: 'notRecorded',
+        text: t('actions.result.notRecorded', {
+          action: labelIn(attempt.phase, attempt.type),
+          reason: attempt.notRecorded[language],
+        }),
+      };
+    const { entry } = attempt;
+    const action = labelIn(entry.before.phase, attempt.type);
+    return {
+      outcome: entry.outcome,
+      text: entry.refusal
+        ? t('actions.result.refused', { action, rule: entry.refusal.rule, message: entry.refusal.message[language] })
+        : t('actions.result.accepted', { action }),
+    };
+  }
 
   return (
     <>

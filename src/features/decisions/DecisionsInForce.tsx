@@ -10,18 +10,17 @@ import {
 } from '../../../machines';
 import { useLanguage, useTranslation } from '../../i18n';
 import { AdvanceVerdict } from '../../ui/AdvanceVerdict';
+import { ResultLine, type AttemptResult } from '../../ui/ResultLine';
 import { formatExerciseMinuteText } from '../../i18n/format';
 import { VerdictLabel, whoAsLabel } from './parts';
 import './decisions.css';
 
-const OUTCOME_MARK = { accepted: '✓', refused: '✗', pending: '…' } as const;
-
-/** The outcome of the last attempt from this panel, as the session logged it. */
-export interface DecisionResult {
-  /** `pending`: judged, not yet stored; a guarded decision is never shown as done before it is (ARCHITECTURE.md). */
-  outcome: 'accepted' | 'refused' | 'pending';
-  text: string;
-}
+/**
+ * The outcome of the last attempt from this panel, as the session logged it. `pending`: judged, not
+ * yet stored; a guarded decision is never shown as done before it is (ARCHITECTURE.md).
+ * `notRecorded`: the server did not take it (an error, not a rule of the model): nothing was logged.
+ */
+export type DecisionResult = AttemptResult;
 
 /** The model's verdict, asked in advance, on deciding and on revoking each subject: `null` when it would accept. */
 export type AdvanceVerdicts = Record<Subject, { decide: Refusal | null; revoke: Refusal | null }>;
@@ -177,11 +176,7 @@ export function DecisionsInForce({
       </div>
       {!canDecide && <p className="decisions__only">{t('decisions.onlyCompetent')}</p>}
       <p className="decisions__result" role="status" aria-live="polite">
-        {lastResult && (
-          <span className={`outcome outcome--${lastResult.outcome}`}>
-            <span aria-hidden="true">{OUTCOME_MARK[lastResult.outcome]}</span> {lastResult.text}
-          </span>
-        )}
+        {lastResult && <ResultLine result={lastResult} />}
       </p>
     </section>
   );

@@ -67,7 +67,15 @@ export function DecisionsPanel({ actingAs, canDecide, evidence }: DecisionsPanel
     // Pending until the repository has the entry: a mayor's decision is never shown as done before.
     setLastResult({ outcome: 'pending', text: t('decisions.result.pending', { action }) });
     void session.dispatch(attempt).then((proposed) => {
-      if (proposed.outcome === 'ignored') return;
+      // An attempt is never hidden from its own role, so `ignored` here is the server's error (forbidden,
+      // rate limited, offline): the pending line gives way to that reason, not to a refusal by a rule.
+      if (proposed.outcome === 'ignored') {
+        setLastResult({
+          outcome: 'notRecorded',
+          text: t('decisions.result.notRecorded', { action, reason: proposed.reason[language] }),
+        });
+        return;
+      }
       const result = resultOf(proposed.entry, attempt, action);
       setLastResult(
         proposed.outcome === 'stored'

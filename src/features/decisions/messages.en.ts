@@ -43,6 +43,7 @@ export const en: typeof nl = {
     revoked: 'Recorded: decision revoked — {{subject}}',
     refused: 'Refused by the model: {{action}} — {{rule}}: {{message}}',
     pending: 'Being recorded… — {{action}}',
+    notRecorded: 'Not recorded: {{action}} — {{reason}}',
     unsaved: '{{result}} Not stored yet: see the notice at the top.',
     decideAction: 'decision on {{subject}}',
     revokeAction: 'revoking the decision on {{subject}}',

@@ -42,6 +42,7 @@ export const nl = {
     revoked: 'Vastgelegd: besluit ingetrokken — {{subject}}',
     refused: 'Geweigerd door het model: {{action}} — {{rule}}: {{message}}',
     pending: 'Wordt vastgelegd… — {{action}}',
+    notRecorded: 'Niet vastgelegd: {{action}} — {{reason}}',
     unsaved: '{{result}} Nog niet opgeslagen: zie de melding bovenaan.',
     decideAction: 'besluit over {{subject}}',
     revokeAction: 'intrekken van het besluit over {{subject}}',
