@@ -6,6 +6,7 @@ import type { By } from '../machines';
 import { ModelFigure } from '../src/features/diagram/ModelFigure';
 import { ATTEMPT_DIALOGS } from '../src/app/screens/attemptDialogs';
 import { BY, newSession, play, riotControlSession, RIOT_CONTROL_RUN } from '../tests/fixtures/exercise';
+import { notRecordingSession } from '../tests/fixtures/notRecorded';
 
 /** A session after the first `count` attempts of the full run, plus any extra ones. */
 function sessionAfter(count: number, extra: Attempt[] = []) {
@@ -129,6 +130,31 @@ export const RefusedWaterCannon: Story = {
       refusal: { rule: 'R3' },
       event: { type: 'waterCannon.deploy' },
     });
+  },
+};
+
+/**
+ * In a live session the server does not take the tried path (rate limited after the client's
+ * re-sends): the result line says "Niet vastgelegd" and the server's reason, not the R3 the model
+ * would have given, and nothing is logged.
+ */
+export const NotRecordedByTheServer: Story = {
+  loaders: [
+    () => {
+      const { session } = sessionAfter(4, [{ type: 'crowd.warn', by: BY.commander }]);
+      return { session: notRecordingSession(session).session };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement);
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /^Waterwerper inzetten — Wordt geweigerd/ }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Niet vastgelegd: Waterwerper inzetten — Te veel berichten achter elkaar',
+      ),
+    );
+    await expect(canvas.getByRole('status')).not.toHaveTextContent(/Geweigerd|R3/);
   },
 };
 

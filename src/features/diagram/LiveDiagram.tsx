@@ -9,6 +9,7 @@ import {
 } from '../../../machines/diagram';
 import { useSessionState } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
+import { ResultLine } from '../../ui/ResultLine';
 import { DiagramView } from './DiagramView';
 import type { DiagramText } from './labels';
 import type { DiagramLayout } from './layout';
@@ -214,11 +215,7 @@ export function LiveDiagram({ graph, layout, text, actingAs, dialogs, actualSize
         )}
         <p className="model-here__hint">{t('diagram.live.tryHint')}</p>
         <p className="model-here__result" role="status" aria-live="polite" ref={resultRef} tabIndex={-1}>
-          {lastResult && (
-            <span className={`outcome outcome--${lastResult.outcome}`}>
-              <span aria-hidden="true">{lastResult.outcome === 'accepted' ? '✓' : '✗'}</span> {lastResult.text}
-            </span>
-          )}
+          {lastResult && <ResultLine result={lastResult} />}
         </p>
       </section>
       {dialog}

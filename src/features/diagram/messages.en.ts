@@ -73,5 +73,6 @@ export const en: typeof nl = {
   result: {
     accepted: 'Carried out: {{action}}',
     refused: 'Refused: {{action}} — {{rule}}: {{message}}',
+    notRecorded: 'Not recorded: {{action}} — {{reason}}',
   },
 };

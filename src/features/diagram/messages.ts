@@ -71,5 +71,6 @@ export const nl = {
   result: {
     accepted: 'Uitgevoerd: {{action}}',
     refused: 'Geweigerd: {{action}} — {{rule}}: {{message}}',
+    notRecorded: 'Niet vastgelegd: {{action}} — {{reason}}',
   },
 };

@@ -3,6 +3,7 @@ import { whyRefused, type By, type EscalationSnapshot, type Refusal, type Subjec
 import { attemptForTransition, type ModelTransition } from '../../../machines/diagram';
 import { useSession, type Attempt } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
+import type { AttemptResult } from '../../ui/ResultLine';
 import { SubjectDialog } from './SubjectDialog';
 
 interface OpenDialogProps {
@@ -31,10 +32,8 @@ export interface AttemptDialogs {
   Revoke: SubjectAttemptDialog;
 }
 
-export interface TryResult {
-  outcome: 'accepted' | 'refused';
-  text: string;
-}
+/** What became of the path tried last: `notRecorded` when the server did not take it (not a rule's refusal). */
+export type TryResult = AttemptResult;
 
 type Asking =
   | { kind: 'reason'; transition: ModelTransition; direction: 'escalate' | 'deescalate' }
@@ -63,7 +62,15 @@ export function useTryTransition(
     const action = labelOf(transition);
     // Shown once stored: the log, not this line, is the record (R10); a failed write is said by the banner.
     void session.dispatch(attempt).then((proposed) => {
-      if (proposed.outcome === 'ignored') return;
+      // An attempt is never hidden from its own role: `ignored` is the server's error (forbidden, rate
+      // limited, offline), said with its reason and not as a refusal by a rule.
+      if (proposed.outcome === 'ignored') {
+        setLastResult({
+          outcome: 'notRecorded',
+          text: t('diagram.result.notRecorded', { action, reason: proposed.reason[language] }),
+        });
+        return;
+      }
       const { entry } = proposed;
       setLastResult(
         entry.refusal
