@@ -18,6 +18,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, exerciseSetupSchema, issuesOf, newExercise } from '../src/core';
 import { bearerOf, identifier } from './auth';
+import { Cluster } from './cluster/cluster';
 import { handleSocket } from './connection';
 import { registerExerciseFiles } from './exerciseFiles';
 import { ExerciseHosts, type Logger } from './exerciseHost';
@@ -106,7 +107,17 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
   });
   const defences = new Defences({ ...DEFAULT_LIMITS, ...options.limits }, now);
   const log: Logger = app.log;
-  const hosts = new ExerciseHosts({ store, now, log });
+  // On PostgreSQL other server processes may serve the same exercises (./cluster/); SQLite is one process.
+  let cluster: Cluster | undefined;
+  if (database.kind === 'postgres') {
+    try {
+      cluster = await Cluster.open(database.url, log);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  const hosts = new ExerciseHosts({ store, now, log, ...(cluster ? { cluster } : {}) });
   const identify = identifier(store, () => adminSecret.hash);
 
   const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -201,6 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<ParaatServer>
 
   app.addHook('onClose', async () => {
     await hosts.dispose();
+    await cluster?.close();
     await store.close();
   });
 

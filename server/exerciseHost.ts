@@ -12,6 +12,13 @@
  * Injects are released by the server at exercise time, by the core's release
  * policy (`nextReleaseAt`, `dueForRelease`), in the trainer's name, as the
  * browser's console does for a local exercise.
+ *
+ * On PostgreSQL several processes may serve one exercise (./cluster/): one of
+ * them owns it (judges, stores, releases injects); the others are followers.
+ * A follower forwards its devices' proposals to the owner and relays the
+ * outcome, and sends its devices what the owner stored, read from the store
+ * after the owner's notification. When the owner dies, a follower takes over
+ * (`tick`). On SQLite there is one process, always the owner.
  */
 import type { By, Role } from '../machines';
 import {
@@ -40,6 +47,8 @@ import {
   type Propose,
   type ServerMessage,
 } from '../src/core';
+import type { Cluster } from './cluster/cluster';
+import type { ForwardedProposal } from './cluster/forwarding';
 import { ADMIN_DEVICE, devicesView, trainerPerson } from './devices';
 import { StoreConflictError, type EventStore, type ProposalOrigin } from './store/eventStore';
 
@@ -73,7 +82,12 @@ export interface HostDeps {
   /** The wall clock (epoch ms): the only time the core gets. */
   now: () => number;
   log: Logger;
+  /** Other server processes on the same PostgreSQL database; none on SQLite (one process, always the owner). */
+  cluster?: Cluster;
 }
+
+/** How often a process looks at the exercises it serves with the others (ownership, missed entries, the inbox). */
+export const CLUSTER_TICK_MS = 1_000;
 
 /** setTimeout's largest delay; a later release is re-planned when the timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -96,20 +110,40 @@ export class ExerciseHost {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
+  /**
+   * Devices waiting for a forwarded proposal's outcome, with the last seq each
+   * was sent: entries stored meanwhile wait for the outcome, so the device
+   * hears them in order around its own, as the owner's devices do.
+   */
+  private readonly held = new Map<Client, number>();
+  private catchUpQueued = false;
+  private ticking = false;
+  private draining = false;
+  private drainAgain = false;
 
   private constructor(
     private state: ExerciseState,
     private readonly deps: HostDeps,
+    /** This process judges and stores the exercise's proposals (always, without a cluster). */
+    private owner: boolean,
   ) {
     this.schedule();
   }
 
   /** The host of a stored exercise, or null when the store has none by that id. */
   static async open(id: string, deps: HostDeps): Promise<ExerciseHost | null> {
+    if (!(await deps.store.head(id))) return null;
+    // Own it first, then read it: what the last owner stored before it let go is in.
+    const owner = deps.cluster ? await deps.cluster.ownership.tryOwn(id) : true;
     const head = await deps.store.head(id);
     if (!head) return null;
     const log = await deps.store.entries(id, 0, head.length);
-    return new ExerciseHost(exerciseStateOf(head, log), deps);
+    return new ExerciseHost(exerciseStateOf(head, log), deps, owner);
+  }
+
+  /** This process owns the exercise: it judges, stores and releases. */
+  get owns(): boolean {
+    return this.owner;
   }
 
   get id(): string {
@@ -140,6 +174,7 @@ export class ExerciseHost {
   join(client: Client, lastSeq: number): Promise<Joined> {
     return this.run(async (): Promise<Joined> => {
       if (this.disposed) return 'forbidden';
+      await this.catchUpHere();
       if (client.deviceKey !== ADMIN_DEVICE) {
         const device = await this.deps.store.device(client.deviceKey);
         if (!device || device.exerciseId !== this.id) return 'forbidden';
@@ -171,6 +206,7 @@ export class ExerciseHost {
   }
 
   leave(client: Client) {
+    this.held.delete(client);
     if (this.clients.delete(client)) this.devicesChanged();
   }
 
@@ -245,60 +281,263 @@ export class ExerciseHost {
    * after a lost result) is answered with the entry it made, not judged again.
    */
   propose(client: Client, message: Propose): Promise<void> {
+    if (!this.owner && !this.disposed) return this.forward(client, message);
+    let forward = false;
     return this.run(async () => {
-      const reply = (outcome: Outcome) => {
+      // Not the owner any more (its lock's connection broke): forwarded, outside the queue, as a follower's are.
+      if (!this.owner && !this.disposed) {
+        forward = true;
+        return;
+      }
+      await this.proposeHere(client, message, (outcome) => {
         client.send({ type: 'result', clientMessageId: message.clientMessageId, outcome });
-      };
-      if (this.disposed) {
-        reply(errorOutcome('internal', 'De server stopt.', 'The server is stopping.'));
-        return;
+      });
+    }).then(() => (forward ? this.forward(client, message) : undefined));
+  }
+
+  /** Judge, store, answer (`reply`), broadcast: in the queue, as the owner. */
+  private async proposeHere(client: Client, message: Propose, reply: (outcome: Outcome) => void): Promise<void> {
+    if (this.disposed) {
+      reply(errorOutcome('internal', 'De server stopt.', 'The server is stopping.'));
+      return;
+    }
+    const origin: ProposalOrigin = {
+      deviceId: client.deviceKey,
+      clientMessageId: message.clientMessageId,
+      fingerprint: hashOf({ proposal: message.proposal, actingAs: message.actingAs ?? null }),
+    };
+    const earlier = await this.deps.store.proposal(this.id, origin.deviceId, origin.clientMessageId);
+    if (earlier) {
+      reply(await this.repeated(client, origin, earlier));
+      return;
+    }
+    const by = this.byFor(client, message.actingAs);
+    if ('type' in by) {
+      this.deps.log.warn(
+        {
+          exercise: this.id,
+          connection: client.id,
+          device: client.deviceKey,
+          role: client.role,
+          person: client.person.name,
+          actingAs: message.actingAs,
+        },
+        'acting as another refused',
+      );
+      reply(by);
+      return;
+    }
+    const applied = this.judge(toProposal(message.proposal, by));
+    if (applied.outcome === 'ignored') {
+      reply({ type: 'ignored', reason: applied.reason });
+      return;
+    }
+    const stored = await this.store(applied, origin);
+    if (stored !== 'stored') {
+      reply(stored);
+      return;
+    }
+    const { entry } = applied;
+    const outcome = this.outcomeOf(entry, client);
+    reply(outcome);
+    if (outcome.type === 'refused')
+      this.deps.log.info(
+        { exercise: this.id, seq: entry.seq, rule: outcome.rule, device: client.deviceKey },
+        'refused',
+      );
+    this.broadcast([entry], client);
+    this.schedule();
+  }
+
+  /**
+   * A follower's proposal: to the owner through the inbox, outside the queue
+   * (the queue must stay free for the catch-ups, and for taking over should
+   * the owner be gone); then, in the queue, the device hears what was stored
+   * before its entry, its result, and what came after.
+   */
+  private async forward(client: Client, message: Propose): Promise<void> {
+    const cluster = this.deps.cluster;
+    if (!cluster) return;
+    if (!this.held.has(client)) this.held.set(client, this.state.head.length);
+    let outcome: Outcome | null;
+    try {
+      outcome = await cluster.forwarding.forward(
+        this.id,
+        { deviceKey: client.deviceKey, role: client.role, person: client.person, connection: client.id },
+        message,
+        () => {
+          this.tick(true);
+        },
+      );
+    } catch (error) {
+      this.deps.log.error({ exercise: this.id, connection: client.id, err: error }, 'cluster: forward failed');
+      outcome = errorOutcome(
+        'storage',
+        'De server kon dit niet doorgeven; er is niets vastgelegd. Probeer het nog eens.',
+        'The server could not pass this on; nothing was recorded. Try again.',
+      );
+    }
+    const answer =
+      outcome ??
+      errorOutcome(
+        'internal',
+        'Geen antwoord van de server die deze oefening bijhoudt. Stuur het opnieuw: wat al is vastgelegd, wordt niet nog eens vastgelegd.',
+        'No answer from the server keeping this exercise. Send it again: what was recorded already is not recorded twice.',
+      );
+    await this.run(async () => {
+      try {
+        await this.catchUpHere();
+      } catch (error) {
+        this.deps.log.warn({ exercise: this.id, err: error }, 'cluster: catch-up failed');
       }
-      const origin: ProposalOrigin = {
-        deviceId: client.deviceKey,
-        clientMessageId: message.clientMessageId,
-        fingerprint: hashOf({ proposal: message.proposal, actingAs: message.actingAs ?? null }),
-      };
-      const earlier = await this.deps.store.proposal(this.id, origin.deviceId, origin.clientMessageId);
-      if (earlier) {
-        reply(await this.repeated(client, origin, earlier));
-        return;
-      }
-      const by = this.byFor(client, message.actingAs);
-      if ('type' in by) {
-        this.deps.log.warn(
-          {
-            exercise: this.id,
-            connection: client.id,
-            device: client.deviceKey,
-            role: client.role,
-            person: client.person.name,
-            actingAs: message.actingAs,
-          },
-          'acting as another refused',
+      const from = this.held.get(client) ?? this.state.head.length;
+      this.held.delete(client);
+      const known = this.state.head.length;
+      const missed = from < known ? await this.deps.store.entries(this.id, from, known) : [];
+      const seq = answer.type === 'accepted' || answer.type === 'refused' ? answer.seq : null;
+      this.sendEntries(
+        client,
+        missed.filter((entry) => seq === null || entry.seq < seq),
+      );
+      client.send({ type: 'result', clientMessageId: message.clientMessageId, outcome: answer });
+      this.sendEntries(
+        client,
+        missed.filter((entry) => seq !== null && entry.seq > seq),
+      );
+    });
+  }
+
+  /** A follower reads what the owner stored after the last seq it knows and sends it on. */
+  private async catchUpHere() {
+    if (this.owner || this.disposed) return;
+    const known = this.state.head.length;
+    const head = await this.deps.store.head(this.id);
+    if (!head || head.length <= known) return;
+    // The head first: the entries it counts are committed with it.
+    const entries = await this.deps.store.entries(this.id, known, head.length);
+    // A follower never judges: its model snapshot and inject states are read afresh when it takes over.
+    this.state = { ...this.state, head };
+    this.broadcast(entries);
+  }
+
+  /** Another process stored entries (its notification), or one may have been missed: catch up, once, in the queue. */
+  entriesStored(seq = Number.MAX_SAFE_INTEGER) {
+    if (this.owner || this.disposed || this.catchUpQueued || seq <= this.state.head.length) return;
+    this.catchUpQueued = true;
+    this.run(async () => {
+      this.catchUpQueued = false;
+      await this.catchUpHere();
+    }).catch((error: unknown) => {
+      this.deps.log.warn({ exercise: this.id, err: error }, 'cluster: catch-up failed');
+    });
+  }
+
+  /** The lock went with its connection: stop judging and releasing; forward from now on. */
+  ownershipLost() {
+    if (!this.owner) return;
+    this.owner = false;
+    this.deps.log.warn({ exercise: this.id }, 'cluster: no longer the owner');
+    this.schedule();
+  }
+
+  /**
+   * Every second (and when a forward waits too long): a follower that serves
+   * the exercise tries to own it, for when the owner is gone, and otherwise
+   * reads what it may have missed; an owner looks in its inbox.
+   */
+  tick(force = false) {
+    const cluster = this.deps.cluster;
+    if (!cluster || this.disposed || this.ticking) return;
+    if (this.owner) {
+      this.drainInbox();
+      return;
+    }
+    if (!force && this.clients.size === 0 && this.held.size === 0 && !this.state.head.clock.running) return;
+    this.ticking = true;
+    cluster.ownership
+      .tryOwn(this.id)
+      .then(async (owned) => {
+        if (owned) await this.run(() => this.takeOver());
+        else this.entriesStored();
+      })
+      .catch((error: unknown) => {
+        this.deps.log.warn({ exercise: this.id, err: error }, 'cluster: ownership check failed');
+      })
+      .finally(() => {
+        this.ticking = false;
+        if (this.owner) this.drainInbox();
+      });
+  }
+
+  /** This process holds the lock now: read the exercise whole, send on what was missed, and carry on as its writer. */
+  private async takeOver() {
+    if (this.owner || this.disposed) return;
+    const known = this.state.head.length;
+    const head = await this.deps.store.head(this.id);
+    if (!head) return;
+    const log = await this.deps.store.entries(this.id, 0, head.length);
+    this.state = exerciseStateOf(head, log);
+    this.owner = true;
+    this.deps.log.warn({ exercise: this.id, seq: head.length }, 'cluster: took the exercise over');
+    this.broadcast(log.slice(known));
+    this.schedule();
+  }
+
+  /** Proposals forwarded to this owner: judged in the order they came, each answered once stored. */
+  drainInbox() {
+    const cluster = this.deps.cluster;
+    if (!cluster || !this.owner || this.disposed) return;
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = true;
+    const drain = async () => {
+      do {
+        this.drainAgain = false;
+        const open = await cluster.forwarding.open(this.id);
+        // Queued all at once (the queue keeps their order); each is answered as soon as it is judged.
+        await Promise.all(
+          open.map(async (forwarded) => {
+            const outcome = await this.judgeForwarded(forwarded);
+            if (outcome) await cluster.forwarding.answer(forwarded.id, outcome);
+          }),
         );
-        reply(by);
-        return;
-      }
-      const applied = this.judge(toProposal(message.proposal, by));
-      if (applied.outcome === 'ignored') {
-        reply({ type: 'ignored', reason: applied.reason });
-        return;
-      }
-      const stored = await this.store(applied, origin);
-      if (stored !== 'stored') {
-        reply(stored);
-        return;
-      }
-      const { entry } = applied;
-      const outcome = this.outcomeOf(entry, client);
-      reply(outcome);
-      if (outcome.type === 'refused')
-        this.deps.log.info(
-          { exercise: this.id, seq: entry.seq, rule: outcome.rule, device: client.deviceKey },
-          'refused',
-        );
-      this.broadcast([entry], client);
-      this.schedule();
+      } while (this.drainWanted());
+    };
+    drain()
+      .catch((error: unknown) => {
+        this.deps.log.error({ exercise: this.id, err: error }, 'cluster: forwarded proposals not answered');
+      })
+      .finally(() => {
+        this.draining = false;
+      });
+  }
+
+  /** A notification came while the inbox was being read: read it again. */
+  private drainWanted(): boolean {
+    return this.drainAgain && this.owner && !this.disposed;
+  }
+
+  /** One forwarded proposal, judged as the owner's own device's would be; null when this process is no longer the owner. */
+  private judgeForwarded(forwarded: ForwardedProposal): Promise<Outcome | null> {
+    const { sender, message } = forwarded;
+    // The device as its own process identified it; it is on no socket of this one.
+    const client: Client = {
+      id: `${sender.connection} (doorgestuurd / forwarded)`,
+      deviceKey: sender.deviceKey,
+      role: sender.role,
+      person: sender.person,
+      send: () => undefined,
+      end: () => undefined,
+    };
+    return this.run(async () => {
+      if (!this.owner || this.disposed) return null;
+      let outcome: Outcome | null = null;
+      await this.proposeHere(client, message, (answer) => {
+        outcome = answer;
+      });
+      return outcome;
     });
   }
 
@@ -394,6 +633,7 @@ export class ExerciseHost {
       );
     }
     this.state = applied.state;
+    this.deps.cluster?.entriesStored(this.id, applied.entry.seq);
     return 'stored';
   }
 
@@ -407,22 +647,31 @@ export class ExerciseHost {
     this.broadcast(log.slice(known));
   }
 
-  /** Send `entries` to every device but `except`, each as its role may see them. */
+  /** Send `entries` to every device but `except` (and those waiting for a forwarded outcome), each as its role may see them. */
   private broadcast(entries: readonly LogEntry[], except?: Client) {
     if (entries.length === 0) return;
-    const { setup } = this.state.head;
-    const head = headUpdateOf(this.state.head);
     for (const client of this.clients) {
-      if (client === except) continue;
-      client.send({ type: 'entries', entries: entries.map((entry) => projectEntry(setup, entry, client.role)), head });
+      if (client === except || this.held.has(client)) continue;
+      this.sendEntries(client, entries);
     }
+  }
+
+  private sendEntries(client: Client, entries: readonly LogEntry[]) {
+    if (entries.length === 0) return;
+    const { setup } = this.state.head;
+    client.send({
+      type: 'entries',
+      entries: entries.map((entry) => projectEntry(setup, entry, client.role)),
+      head: headUpdateOf(this.state.head),
+    });
   }
 
   /** Plan the next release of an inject on the exercise clock: one timer, none while the clock stands still. */
   private schedule(delay?: number) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.disposed) return;
+    // Only the owner releases: every process serving the exercise has the same clock.
+    if (this.disposed || !this.owner) return;
     const { setup, clock } = this.state.head;
     if (delay === undefined) {
       if (!clock.running) return;
@@ -445,7 +694,7 @@ export class ExerciseHost {
 
   /** Release every inject due now, in the trainer's name, each stored before it is told. */
   private async releaseDue() {
-    if (this.disposed) return;
+    if (this.disposed || !this.owner) return;
     const trainer = byOfPerson(trainerPerson(this.state.head.setup));
     const { head, injects } = this.state;
     const due = dueForRelease(head.setup, injects, exerciseNow(head.clock, this.deps.now()));
@@ -468,6 +717,7 @@ export class ExerciseHost {
     this.disposed = true;
     this.schedule();
     this.clients.clear();
+    this.held.clear();
     await this.queue;
   }
 }
@@ -477,7 +727,24 @@ export class ExerciseHosts {
   private readonly hosts = new Map<string, Promise<ExerciseHost | null>>();
   private readonly opened = new Map<string, ExerciseHost>();
 
-  constructor(private readonly deps: HostDeps) {}
+  private readonly ticker: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: HostDeps) {
+    const { cluster } = deps;
+    if (!cluster) return;
+    cluster.connect({
+      entriesStored: (id, seq) => this.peek(id)?.entriesStored(seq),
+      forwarded: (id) => this.peek(id)?.drainInbox(),
+      ownershipLost: (id) => this.peek(id)?.ownershipLost(),
+      resync: () => {
+        for (const host of this.opened.values()) host.entriesStored();
+      },
+    });
+    this.ticker = setInterval(() => {
+      for (const host of this.opened.values()) host.tick();
+    }, CLUSTER_TICK_MS);
+    this.ticker.unref();
+  }
 
   get(id: string): Promise<ExerciseHost | null> {
     let host = this.hosts.get(id);
@@ -508,6 +775,7 @@ export class ExerciseHosts {
   }
 
   async dispose() {
+    if (this.ticker) clearInterval(this.ticker);
     const hosts = await Promise.allSettled([...this.hosts.values()]);
     this.hosts.clear();
     this.opened.clear();

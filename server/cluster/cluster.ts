@@ -1,0 +1,96 @@
+/**
+ * Several server processes on one PostgreSQL database (issue #16): what the
+ * exercise hosts of this process need to share exercises with the others.
+ *
+ * - ownership (./ownership.ts): one process at a time owns an exercise and is
+ *   its one writer, by a session advisory lock;
+ * - fan-out (./fanout.ts): the owner says `{exerciseId, seq}` after each
+ *   entry, the others read the rows;
+ * - forwarding (./forwarding.ts): a process that does not own an exercise
+ *   hands its devices' proposals to the owner through an inbox table.
+ *
+ * Its own pool and connections, on the store's URL: the store (server/store)
+ * stays what it is for a single process. SQLite has no cluster.
+ */
+import pg from 'pg';
+import type { Logger } from '../exerciseHost';
+import { ENTRIES_CHANNEL, entriesStoredOf, publishEntriesStored } from './fanout';
+import { ANSWERED_CHANNEL, FORWARD_CHANNEL, Forwarding } from './forwarding';
+import { Listener } from './listener';
+import { Ownership } from './ownership';
+
+/** What the hosts of this process hear from the others. */
+export interface ClusterEvents {
+  /** Another process stored entries of this exercise (up to `seq` at least). */
+  entriesStored(exerciseId: string, seq: number): void;
+  /** A proposal for this exercise waits in the inbox. */
+  forwarded(exerciseId: string): void;
+  /** This process no longer owns the exercise (its lock's connection broke). */
+  ownershipLost(exerciseId: string): void;
+  /** Notifications may have been missed: read everything again from where you are. */
+  resync(): void;
+}
+
+export class Cluster {
+  private events: ClusterEvents | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly listener: Listener,
+    readonly ownership: Ownership,
+    readonly forwarding: Forwarding,
+    private readonly log: Logger,
+  ) {
+    ownership.onLost((exerciseId) => this.events?.ownershipLost(exerciseId));
+    listener.onReconnect(() => {
+      forwarding.recheck();
+      this.events?.resync();
+    });
+  }
+
+  static async open(url: string, log: Logger): Promise<Cluster> {
+    const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'paraat-cluster' });
+    pool.on('error', () => undefined); // a broken idle connection is dropped; the next query takes a new one
+    let cluster: Cluster | null = null;
+    try {
+      await Forwarding.migrate(pool);
+      const forwarding = new Forwarding(pool);
+      const listener = await Listener.open(url, log, {
+        [ENTRIES_CHANNEL]: (payload) => {
+          const stored = entriesStoredOf(payload);
+          if (stored) cluster?.events?.entriesStored(stored.exerciseId, stored.seq);
+        },
+        [FORWARD_CHANNEL]: (exerciseId) => cluster?.events?.forwarded(exerciseId),
+        [ANSWERED_CHANNEL]: (id) => {
+          forwarding.answered(id);
+        },
+      });
+      cluster = new Cluster(pool, listener, new Ownership(url, log), forwarding, log);
+      return cluster;
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  /** The hosts of this process, told what the others did. */
+  connect(events: ClusterEvents) {
+    this.events = events;
+  }
+
+  /** Tell the other processes that this entry is stored (its commit is done). */
+  entriesStored(exerciseId: string, seq: number) {
+    publishEntriesStored(this.pool, { exerciseId, seq }).catch((error: unknown) => {
+      // The others read it on their next look (every second) or the next notification.
+      this.log.warn({ exercise: exerciseId, seq, err: error }, 'cluster: entries not announced');
+    });
+  }
+
+  async close() {
+    this.events = null;
+    this.forwarding.close();
+    await this.ownership.close();
+    await this.listener.close();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Issue #16 item 2: several server processes on one PostgreSQL database. Two
+ * built servers run as child processes on the same database; the trainer's
+ * device is on process A, an observer's (the evaluator) on process B, in one exercise.
+ *
+ * - One process owns the exercise (the first to serve it: A) and judges every
+ *   proposal, B's devices' too: B forwards them and relays the outcome. Each
+ *   is judged and stored once, acknowledged to B's device, and A's device
+ *   sees it in order; B's device sees A's.
+ * - Every device hears each entry exactly once, in seq order, without gaps,
+ *   and its chain checks out (the trainer's whole; the observer's projected).
+ * - `kill -9` of the owner: B takes the exercise over (the owner's session
+ *   ends, its advisory lock with it), answers the proposal its device sent
+ *   meanwhile, and goes on; every acknowledged entry is still stored, and
+ *   the trainer, reconnected to B, catches up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyHeadUpdate,
+  genesisOf,
+  verifyChain,
+  type ExerciseHead,
+  type LogEntry,
+  type Outcome,
+  type ProjectedEntry,
+} from '../../src/core';
+import type { Role } from '../../machines';
+import { checkProjectedChain } from '../../src/session/remote/projectedChain';
+import { ownershipKey } from '../../server/cluster/ownership';
+import { sha256Hex } from '../../server/secrets';
+import { PostgresStore } from '../../server/store/postgresStore';
+import { TestSocket, createExercise, deviceRecord, scenarioSetup, until } from './helpers';
+import { freshDatabase, rowsOf, type TestDatabase } from './postgres';
+import { exited, startServerChild, type ServerChild } from './serverChild';
+
+let database: TestDatabase;
+let a: ServerChild;
+let b: ServerChild;
+let secret: string;
+const sockets: TestSocket[] = [];
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  a = await startServerChild(database.url, { logLevel: 'info' });
+  if (a.secret === null) throw new Error('no admin secret printed on the first start');
+  secret = a.secret;
+  b = await startServerChild(database.url, { logLevel: 'info' });
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  for (const server of [a, b] as (ServerChild | undefined)[])
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+    }
+  await database.drop();
+});
+
+/** An observer's device (the evaluator), approved, with its token. */
+async function observerDevice(exerciseId: string): Promise<string> {
+  const token = `evaluator-${exerciseId}`;
+  const store = await PostgresStore.open(database.url);
+  try {
+    await store.saveDevice(
+      deviceRecord({
+        id: `evaluator-${exerciseId.slice(0, 8)}`,
+        exerciseId,
+        tokenHash: sha256Hex(token),
+        role: 'observer',
+        castMemberId: 'evaluator',
+      }),
+    );
+  } finally {
+    await store.close();
+  }
+  return token;
+}
+
+async function join(server: ServerChild, exerciseId: string, token: string, lastSeq = 0) {
+  const joined = await TestSocket.join(server.wsUrl, exerciseId, token, lastSeq);
+  sockets.push(joined.client);
+  return joined;
+}
+
+/**
+ * What a device was told, in the order it was told: the entries (welcome,
+ * broadcasts, its own results) and the head after them.
+ */
+function heard(client: TestSocket): { entries: ProjectedEntry[]; head: ExerciseHead | null } {
+  const entries: ProjectedEntry[] = [];
+  let head: ExerciseHead | null = null;
+  for (const message of client.received) {
+    if (message.type === 'welcome') {
+      head = message.head;
+      entries.push(...message.catchUp);
+    } else if (message.type === 'entries') {
+      entries.push(...message.entries);
+      if (head) head = applyHeadUpdate(head, message.head);
+    } else if (
+      message.type === 'result' &&
+      (message.outcome.type === 'accepted' || message.outcome.type === 'refused')
+    ) {
+      entries.push(message.outcome.entry);
+      if (head) head = applyHeadUpdate(head, message.outcome.head);
+    }
+  }
+  return { entries, head };
+}
+
+const seqsOf = (entries: readonly ProjectedEntry[]) => entries.map((projected) => projected.entry.seq);
+const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+/** Every entry once, in order from `from`, and the chain holds as the role sees it. */
+function expectWhole(entries: readonly ProjectedEntry[], head: ExerciseHead | null, role: Role, from: number) {
+  if (!head) throw new Error('no welcome');
+  expect(seqsOf(entries)).toEqual(upTo(from, head.length));
+  if (from === 1) expect(checkProjectedChain(head, role, [], entries)).toBeNull();
+  if (role === 'trainer' && from === 1)
+    expect(
+      verifyChain(
+        genesisOf(head),
+        entries.map((projected) => projected.entry as LogEntry),
+      ),
+    ).toBeNull();
+}
+
+/** The stored entries' notes, and how many entries are stored. */
+async function storedNotes(exerciseId: string): Promise<{ count: number; notes: string[] }> {
+  const rows = await rowsOf(database.url, `SELECT json FROM entries WHERE exercise_id = '${exerciseId}' ORDER BY seq`);
+  const entries = rows.map((row) => JSON.parse(row.json as string) as LogEntry);
+  return {
+    count: entries.length,
+    notes: entries.flatMap((entry) => (entry.kind === 'note' ? [entry.text] : [])),
+  };
+}
+
+/** How many sessions hold the exercise's ownership lock (granted). */
+async function lockHolders(exerciseId: string): Promise<number> {
+  const key = BigInt.asUintN(64, BigInt(ownershipKey(exerciseId)));
+  const rows = await rowsOf(
+    database.url,
+    `SELECT count(*)::int AS holders FROM pg_locks WHERE locktype = 'advisory' AND granted
+       AND classid = ${String(key >> 32n)} AND objid = ${String(key & 0xffffffffn)} AND objsubid = 1`,
+  );
+  return rows[0]?.holders as number;
+}
+
+const owns = (server: ServerChild, exerciseId: string) =>
+  server.output().includes(`"exercise":"${exerciseId}","msg":"cluster: this process owns the exercise"`);
+
+const note = (text: string) => ({ kind: 'note', text });
+const accepted = (outcome: Outcome) => {
+  if (outcome.type !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(outcome)}`);
+  return outcome;
+};
+
+describe('two server processes on one PostgreSQL database', () => {
+  it('judges a proposal made on the other process once, at the owner, and both devices see every entry in order', async () => {
+    const id = await createExercise(a.url, scenarioSetup(), secret);
+    const token = await observerDevice(id);
+    const { client: trainer } = await join(a, id, secret);
+    const { client: observer } = await join(b, id, token);
+    expect(owns(a, id)).toBe(true);
+    expect(owns(b, id)).toBe(false);
+    expect(await lockHolders(id)).toBe(1);
+
+    // Ten at once from B's device: B forwards each, in order; A judges them.
+    for (let n = 1; n <= 10; n++)
+      observer.send({ type: 'propose', clientMessageId: `b${String(n)}`, proposal: note(`B${String(n)}`) });
+    const results = await Promise.all(upTo(1, 10).map((n) => observer.result(`b${String(n)}`)));
+    expect(results.map((result) => accepted(result.outcome).seq)).toEqual(upTo(2, 11));
+    expect(results.every((result) => result.outcome.type === 'accepted' && result.outcome.repeated !== true)).toBe(
+      true,
+    );
+    // A refusal is the model's, at the owner: an observer does not act.
+    const refused = await observer.propose('wc', { kind: 'attempt', attempt: { type: 'waterCannon.deploy' } });
+    expect(refused).toMatchObject({ type: 'refused', seq: 12 });
+
+    const fromA = await trainer.propose('a1', note('A1'));
+    expect(fromA).toMatchObject({ type: 'accepted', seq: 13 });
+    await until(() => seqsOf(heard(observer).entries).includes(13), 'the observer hears of A’s entry');
+    await until(() => seqsOf(heard(trainer).entries).includes(12), 'the trainer hears of B’s entries');
+
+    const onA = heard(trainer);
+    const onB = heard(observer);
+    expectWhole(onA.entries, onA.head, 'trainer', 1);
+    expectWhole(onB.entries, onB.head, 'observer', 1);
+    // B's device heard its own entries in its results, never again as a broadcast.
+    const broadcastToB = observer.received.flatMap((message) =>
+      message.type === 'entries' ? seqsOf(message.entries) : [],
+    );
+    expect(broadcastToB).toEqual([13]);
+
+    const stored = await storedNotes(id);
+    expect(stored.count).toBe(13);
+    expect(stored.notes).toEqual([...upTo(1, 10).map((n) => `B${String(n)}`), 'A1']);
+    expect(await rowsOf(database.url, 'SELECT id FROM paraat_forwarded')).toEqual([]);
+    expect([...trainer.invalid, ...observer.invalid]).toEqual([]);
+  });
+});
