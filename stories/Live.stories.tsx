@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import type { DevicesView } from '../src/core';
+import type { DevicesView, JoinCodeView } from '../src/core';
 import { DevicesPanel } from '../src/features/live/DevicesPanel';
 import { LiveBanner } from '../src/features/live/LiveBanner';
 import { QrCode } from '../src/features/live/QrCode';
@@ -126,5 +126,67 @@ export const DevicesWhileOffline: StoryObj<typeof DevicesPanel> = {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/Ingrid Scholten \(laatst bekend: verbonden\)/)).toBeVisible();
     await expect(canvas.getByText(/Geen verbinding met de server: of een apparaat verbonden is/)).toBeVisible();
+  },
+};
+
+/** A join code as the server lists it, made at 16:00 for the mayor, valid one hour, for one device. */
+const JOIN_CODE: JoinCodeView = {
+  id: 'code-1',
+  role: 'mayor',
+  castMemberId: 'burgemeester',
+  expiresAt: '2026-12-07T17:00:00.000Z',
+  maxUses: 1,
+  usesLeft: 1,
+  createdAt: '2026-12-07T16:00:00.000Z',
+  usable: true,
+};
+const codeArgs = (joinCodes: JoinCodeView[]) => ({
+  ...devicesArgs,
+  devices: { ...ROOM, joinCodes },
+  onCreateCode: fn(() => Promise.resolve({ ...JOIN_CODE, code: '7KQ4M2XD' })),
+  now: () => Date.parse('2026-12-07T16:05:00.000Z'),
+});
+
+/** A code just made and still usable: large, with its QR code and link, for the projector; listed as usable. */
+export const JoinCodeShown: StoryObj<typeof DevicesPanel> = {
+  render: (args) => <DevicesPanel {...args} />,
+  args: codeArgs([JOIN_CODE]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Toegangscode maken' }));
+    await expect(await canvas.findByText('7KQ4M2XD')).toBeVisible();
+    await expect(canvas.getByRole('img', { name: /QR-code van/ })).toBeVisible();
+    await expect(canvas.getByText(/Burgemeester — Ingrid Scholten: bruikbaar, nog 1 apparaat/)).toBeVisible();
+  },
+};
+
+/**
+ * The code made last has been used (the mayor's laptop came in with it): it is not shown as if it
+ * could still be used, no code and no QR code; the list says what became of each code.
+ */
+export const JoinCodesSpent: StoryObj<typeof DevicesPanel> = {
+  render: (args) => <DevicesPanel {...args} />,
+  args: codeArgs([
+    { ...JOIN_CODE, usesLeft: 0, usable: false },
+    {
+      ...JOIN_CODE,
+      id: 'code-0',
+      role: 'observer',
+      castMemberId: undefined,
+      createdAt: '2026-12-07T15:00:00.000Z',
+      expiresAt: '2026-12-07T15:30:00.000Z',
+      usable: false,
+    },
+    { ...JOIN_CODE, id: 'code-00', createdAt: '2026-12-07T14:00:00.000Z', revokedAt: '2026-12-07T14:10:00.000Z' },
+  ]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Toegangscode maken' }));
+    await expect(await canvas.findByText(/De laatst gemaakte code is opgebruikt/)).toBeVisible();
+    await expect(canvas.queryByText('7KQ4M2XD')).toBeNull();
+    await expect(canvas.queryByRole('img', { name: /QR-code van/ })).toBeNull();
+    await expect(canvas.getByText(/Burgemeester — Ingrid Scholten: opgebruikt/)).toBeVisible();
+    await expect(canvas.getByText(/Waarnemer: verlopen/)).toBeVisible();
+    await expect(canvas.getByText(/Burgemeester — Ingrid Scholten: ingetrokken/)).toBeVisible();
   },
 };

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Role } from '../../../machines';
 import { JOINABLE_ROLES, type CastMember, type CreatedJoinCode, type DevicesView } from '../../core';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
+import { joinCodeState } from './joinCodeState';
 import { QrCode } from './QrCode';
 import './live.css';
 
@@ -19,7 +20,12 @@ export interface DevicesPanelProps {
    * is connected is shown as last known, not as fact.
    */
   offline?: boolean;
+  /** This device's clock, to tell when a join code expires (a parameter for tests and stories). */
+  now?: () => number;
 }
+
+/** Longest a browser timer waits (about 24.8 days); a code valid longer is looked at again then. */
+const LONGEST_TIMER = 2 ** 31 - 1;
 
 /**
  * The trainer's view of the room (issue #14 item 4): a join code per role
@@ -27,7 +33,15 @@ export interface DevicesPanelProps {
  * in, and those in, with a way to remove each. The server enforces all of it:
  * a device gets nothing of the exercise before the trainer approves it.
  */
-export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide, offline = false }: DevicesPanelProps) {
+export function DevicesPanel({
+  devices,
+  cast,
+  joinLink,
+  onCreateCode,
+  onDecide,
+  offline = false,
+  now = Date.now,
+}: DevicesPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Who a join code may bring in: the protocol's joinable roles (the trainer's devices use the admin secret).
@@ -37,13 +51,35 @@ export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide, 
   const [problem, setProblem] = useState<string | null>(null);
   const pending = devices?.devices.filter((device) => device.status === 'pending') ?? [];
   const admitted = devices?.devices.filter((device) => device.status === 'approved') ?? [];
+  const [checkedAt, setCheckedAt] = useState(now);
+  // The code made here, as the server last told it (uses left, revoked), until then as it was made.
+  const shown = code && (devices?.joinCodes.find((view) => view.id === code.id) ?? code);
+  const shownState = shown && joinCodeState(shown, checkedAt);
+  const codes = [...(devices?.joinCodes ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+  // Look at the clock again when the code on show expires, so it is not shown as usable after that.
+  const shownExpiry = shown && shownState === 'usable' ? Date.parse(shown.expiresAt) : null;
+  useEffect(() => {
+    if (shownExpiry === null) return;
+    const timer = setTimeout(
+      () => {
+        setCheckedAt(now());
+      },
+      Math.min(Math.max(0, shownExpiry - now()), LONGEST_TIMER),
+    );
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [shownExpiry, now]);
 
   const create = async () => {
     const member = players.find((candidate) => candidate.id === memberId);
     if (!member || member.role === 'trainer') return; // for the type: the list above already leaves the trainer out
     setProblem(null);
     try {
-      setCode(await onCreateCode(member.role, member.id));
+      const created = await onCreateCode(member.role, member.id);
+      setCheckedAt(now());
+      setCode(created);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
@@ -85,20 +121,52 @@ export function DevicesPanel({ devices, cast, joinLink, onCreateCode, onDecide, 
           {t('live.devices.makeCode')}
         </Button>
       </div>
-      {code && (
-        <figure className="devices-panel__shown" aria-live="polite">
-          <QrCode text={joinLink(code.code)} size={200} />
-          <figcaption>
-            <span className="devices-panel__code-text">{code.code}</span>
-            <span>{joinLink(code.code)}</span>
-            <span>
-              {t('live.devices.codeFor', {
-                role: t(`role.${code.role}`),
-                time: formatWallDateTime(code.expiresAt, language),
-              })}
-            </span>
-          </figcaption>
-        </figure>
+      {/* Only a code that can still bring a device in is shown large, to be read or scanned off the projector. */}
+      <div aria-live="polite">
+        {code && shownState === 'usable' && (
+          <figure className="devices-panel__shown">
+            <QrCode text={joinLink(code.code)} size={200} />
+            <figcaption>
+              <span className="devices-panel__code-text">{code.code}</span>
+              <span>{joinLink(code.code)}</span>
+              <span>
+                {t('live.devices.codeFor', {
+                  role: t(`role.${code.role}`),
+                  time: formatWallDateTime(code.expiresAt, language),
+                })}
+              </span>
+            </figcaption>
+          </figure>
+        )}
+        {shownState && shownState !== 'usable' && (
+          <p className="devices-panel__spent">{t(`live.joinCodes.spent.${shownState}`)}</p>
+        )}
+      </div>
+      {codes.length > 0 && (
+        <>
+          <h3>{t('live.joinCodes.title')}</h3>
+          <ul className="devices-panel__list devices-panel__codes">
+            {codes.map((view) => {
+              const state = joinCodeState(view, checkedAt);
+              const member = cast.find((candidate) => candidate.id === view.castMemberId);
+              const words = {
+                role: t(`role.${view.role}`),
+                state:
+                  state === 'usable'
+                    ? t('live.joinCodes.usable', { count: view.usesLeft })
+                    : t(`live.joinCodes.${state}`),
+                time: formatWallDateTime(view.expiresAt, language),
+              };
+              return (
+                <li key={view.id} className={`devices-panel__join-code devices-panel__join-code--${state}`}>
+                  {member
+                    ? t('live.joinCodes.item', { ...words, name: member.name })
+                    : t('live.joinCodes.itemRole', words)}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       <h3>{t('live.devices.waiting', { count: pending.length })}</h3>
       {pending.length > 0 && (

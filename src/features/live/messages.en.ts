@@ -42,6 +42,21 @@ export const en: typeof nl = {
     away: 'not connected',
     show: 'Devices',
   },
+  joinCodes: {
+    title: 'Join codes',
+    item: '{{role}} — {{name}}: {{state}} (valid until {{time}})',
+    itemRole: '{{role}}: {{state}} (valid until {{time}})',
+    usable_one: 'usable, {{count}} more device',
+    usable_other: 'usable, {{count}} more devices',
+    usedUp: 'used up',
+    expired: 'expired',
+    revoked: 'revoked',
+    spent: {
+      usedUp: 'The code made last is used up: no more devices can join with it. Make a new code.',
+      expired: 'The code made last has expired: no more devices can join with it. Make a new code.',
+      revoked: 'The code made last has been revoked: no more devices can join with it. Make a new code.',
+    },
+  },
   join: {
     title: 'Join a live exercise',
     help: 'Enter the code the trainer shows, and a name for this device.',

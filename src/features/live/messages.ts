@@ -39,6 +39,23 @@ export const nl = {
     away: 'niet verbonden',
     show: 'Apparaten',
   },
+  /** The join codes made for this exercise: only a usable one is shown large, with its QR code. */
+  joinCodes: {
+    title: 'Toegangscodes',
+    item: '{{role}} — {{name}}: {{state}} (geldig tot {{time}})',
+    itemRole: '{{role}}: {{state}} (geldig tot {{time}})',
+    usable_one: 'bruikbaar, nog {{count}} apparaat',
+    usable_other: 'bruikbaar, nog {{count}} apparaten',
+    usedUp: 'opgebruikt',
+    expired: 'verlopen',
+    revoked: 'ingetrokken',
+    spent: {
+      usedUp: 'De laatst gemaakte code is opgebruikt: er kan geen apparaat meer mee binnenkomen. Maak een nieuwe code.',
+      expired: 'De laatst gemaakte code is verlopen: er kan geen apparaat meer mee binnenkomen. Maak een nieuwe code.',
+      revoked:
+        'De laatst gemaakte code is ingetrokken: er kan geen apparaat meer mee binnenkomen. Maak een nieuwe code.',
+    },
+  },
   join: {
     title: 'Meedoen aan een live-oefening',
     help: 'Vul de code in die de oefenleider toont, en een naam voor dit apparaat.',
