@@ -198,4 +198,76 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(await rowsOf(database.url, 'SELECT id FROM paraat_forwarded')).toEqual([]);
     expect([...trainer.invalid, ...observer.invalid]).toEqual([]);
   });
+
+  // Last: it kills process A.
+  it('takes the exercise over when its owner is killed: every acknowledged entry stays, what was in flight is answered, and it goes on', async () => {
+    const id = await createExercise(a.url, scenarioSetup(), secret);
+    const token = await observerDevice(id);
+    const { client: trainer } = await join(a, id, secret);
+    const { client: observer } = await join(b, id, token);
+    expect(owns(a, id)).toBe(true);
+    const acked = new Map<number, string>();
+    for (let n = 1; n <= 3; n++) {
+      const outcome = accepted(await trainer.propose(`t${String(n)}`, note(`T${String(n)}`)));
+      acked.set(outcome.seq, outcome.hash);
+    }
+
+    // A burst from B's device; A is killed once three of them are acknowledged, the rest still to come.
+    const BURST = 10;
+    let killedAt = 0;
+    const killed = new Promise<void>((resolve) => {
+      let results = 0;
+      observer.socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString('utf8')) as { type: string };
+        if (message.type !== 'result' || ++results !== 3) return;
+        a.child.kill('SIGKILL');
+        killedAt = Date.now();
+        resolve();
+      });
+    });
+    for (let n = 1; n <= BURST; n++)
+      observer.send({ type: 'propose', clientMessageId: `w${String(n)}`, proposal: note(`W${String(n)}`) });
+    await killed;
+    expect(await exited(a.child)).toBe('SIGKILL');
+    const results = await Promise.all(upTo(1, BURST).map((n) => observer.result(`w${String(n)}`)));
+    const takeoverMs = Date.now() - killedAt;
+    console.log(`cluster takeover: the burst's last result ${String(takeoverMs)} ms after kill -9 of the owner`);
+    for (const { outcome } of results) acked.set(accepted(outcome).seq, accepted(outcome).hash);
+    expect(b.output()).toContain(`"exercise":"${id}","seq":`);
+    expect(b.output()).toMatch(new RegExp(`"exercise":"${id}","seq":\\d+,"msg":"cluster: took the exercise over"`));
+    expect(await lockHolders(id)).toBe(1);
+
+    // A proposal after the takeover, from B's device: B is the owner now.
+    const after = accepted(await observer.propose('after', note('Na de overname')));
+    expect(after.repeated).toBeUndefined();
+    acked.set(after.seq, after.hash);
+
+    // The trainer comes back on B, from the last entry it holds, and goes on there.
+    await trainer.closed;
+    const before = heard(trainer);
+    const { client: again } = await join(b, id, secret, before.head?.length ?? 0);
+    const onB = accepted(await again.propose('t-b', note('Op B')));
+    acked.set(onB.seq, onB.hash);
+    await until(() => seqsOf(heard(observer).entries).includes(onB.seq), 'the observer hears of the trainer’s entry');
+    const resumed = heard(again);
+    expectWhole([...before.entries, ...resumed.entries], resumed.head, 'trainer', 1);
+    const seen = heard(observer);
+    expectWhole(seen.entries, seen.head, 'observer', 1);
+
+    // Every acknowledged entry is stored with the hash it was acknowledged with, each proposal once.
+    const rows = await rowsOf(database.url, `SELECT seq, hash FROM entries WHERE exercise_id = '${id}' ORDER BY seq`);
+    const stored = new Map(rows.map((row) => [row.seq as number, row.hash as string]));
+    for (const [seq, hash] of acked) expect(stored.get(seq), `seq ${String(seq)}`).toBe(hash);
+    expect((await storedNotes(id)).notes.toSorted()).toEqual(
+      [
+        ...upTo(1, 3).map((n) => `T${String(n)}`),
+        ...upTo(1, BURST).map((n) => `W${String(n)}`),
+        'Na de overname',
+        'Op B',
+      ].toSorted(),
+    );
+    expect(stored.size).toBe(1 + 3 + BURST + 2);
+    expect(await rowsOf(database.url, 'SELECT id FROM paraat_forwarded')).toEqual([]);
+    expect([...trainer.invalid, ...observer.invalid, ...again.invalid]).toEqual([]);
+  });
 });
