@@ -31,6 +31,12 @@ const at = (position: number) => `entries[${String(position - 1)}]`;
 const lines = (count: number): Text =>
   count === 1 ? { nl: 'een regel', en: 'a line' } : { nl: `${count} regels`, en: `${count} lines` };
 
+/** "ontbreekt" / "ontbreken", "is missing" / "are missing": the verb agrees with how many lines, per language. */
+const missing = (count: number): Text => ({
+  nl: new Intl.PluralRules('nl').select(count) === 'one' ? 'ontbreekt' : 'ontbreken',
+  en: new Intl.PluralRules('en').select(count) === 'one' ? 'is missing' : 'are missing',
+});
+
 const range = (from: number, to: number): Text =>
   from === to
     ? { nl: `regel ${from}`, en: `line ${from}` }
@@ -51,17 +57,18 @@ export function chainFindingMessage(finding: ChainFinding): ExerciseFileError {
     case 'missing': {
       const gone = range(finding.before - finding.count, finding.before - 1);
       const count = lines(finding.count);
+      const verb = missing(finding.count);
       return {
         path,
         message:
           finding.after === null
             ? {
-                nl: `Aan het begin van het logboek ontbreekt ${count.nl} (${gone.nl}).`,
-                en: `At the start of the log ${count.en} ${finding.count === 1 ? 'is' : 'are'} missing (${gone.en}).`,
+                nl: `Aan het begin van het logboek ${verb.nl} ${count.nl} (${gone.nl}).`,
+                en: `At the start of the log ${count.en} ${verb.en} (${gone.en}).`,
               }
             : {
-                nl: `Tussen regel ${finding.after} en regel ${finding.before} ${finding.count === 1 ? 'ontbreekt' : 'ontbreken'} ${count.nl} (${gone.nl}).`,
-                en: `Between line ${finding.after} and line ${finding.before} ${count.en} ${finding.count === 1 ? 'is' : 'are'} missing (${gone.en}).`,
+                nl: `Tussen regel ${finding.after} en regel ${finding.before} ${verb.nl} ${count.nl} (${gone.nl}).`,
+                en: `Between line ${finding.after} and line ${finding.before} ${count.en} ${verb.en} (${gone.en}).`,
               },
       };
     }
@@ -117,17 +124,19 @@ function headFindings(file: ExerciseFile): ExerciseFileError[] {
       entries.length < head.length &&
       last.seq === entries.length &&
       (head.headHash !== last.hash || file.finalHash !== last.hash);
+    const gone = last.seq + 1;
+    const verb = missing(head.length - last.seq);
     return [
       {
         path: 'head.length',
         message: cut
           ? {
-              nl: `Het logboek is ingekort: volgens de kop heeft het ${head.length} regels, maar het bestand bevat er ${entries.length}; ${range(last.seq + 1, head.length).nl} ontbreken.`,
-              en: `The log has been cut short: the head says it has ${head.length} lines, but the file holds ${entries.length}; ${range(last.seq + 1, head.length).en} are missing.`,
+              nl: `Het logboek is ingekort: volgens de kop heeft het ${lines(head.length).nl}, maar het bestand bevat er ${entries.length}; ${range(gone, head.length).nl} ${verb.nl}.`,
+              en: `The log has been cut short: the head says it has ${lines(head.length).en}, but the file holds ${entries.length}; ${range(gone, head.length).en} ${verb.en}.`,
             }
           : {
-              nl: `Volgens de kop heeft het logboek ${head.length} regels, maar het bestand bevat er ${entries.length}.`,
-              en: `The head says the log has ${head.length} lines, but the file holds ${entries.length}.`,
+              nl: `Volgens de kop heeft het logboek ${lines(head.length).nl}, maar het bestand bevat er ${entries.length}.`,
+              en: `The head says the log has ${lines(head.length).en}, but the file holds ${entries.length}.`,
             },
       },
     ];
