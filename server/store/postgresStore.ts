@@ -33,6 +33,7 @@ import {
   type ProposalRecord,
   type SealedEntry,
 } from './eventStore';
+import { KnownSetups, headOf, headText, setupText } from './headRow';
 import { deviceOf, joinCodeOf, type DeviceRow, type JoinCodeRow } from './rows';
 
 /** The store refused to open: not durable, a schema it does not know, or no connection. */
@@ -40,8 +41,8 @@ export class PostgresOpenError extends Error {}
 
 /**
  * The schema, one migration per version, applied in order and never edited
- * once released (add a version instead). Version 1 is the SQLite store's
- * schema version 2, table for table and column for column.
+ * once released (add a version instead). Version N is the SQLite store's
+ * schema version N + 1, table for table and column for column.
  *
  * Column types, and why:
  * - Ids, hashes and times are `text COLLATE "C"`: times are the ISO strings
@@ -53,7 +54,7 @@ export class PostgresOpenError extends Error {}
  * - seq, length and use counts are `integer`: node-postgres reads int4 as a
  *   number (int8 would come back as a string), and 2^31 entries is plenty.
  */
-const MIGRATIONS: readonly { version: number; description: string; sql: string }[] = [
+export const MIGRATIONS: readonly { version: number; description: string; sql: string }[] = [
   {
     version: 1,
     description: 'exercises, entries, meta, devices, join codes, proposals (the SQLite schema version 2)',
@@ -128,6 +129,22 @@ CREATE TABLE proposals (
   seq               integer NOT NULL,
   PRIMARY KEY (exercise_id, device_id, client_message_id)
 );
+`,
+  },
+  {
+    version: 2,
+    description: 'the set-up in a table of its own, written once (the SQLite schema version 3)',
+    // ./headRow.ts says why; a table as on SQLite (PostgreSQL alone would keep an unchanged TOASTed column).
+    // json, not jsonb: `->` gives the set-up's text as it was written; jsonb_set (json has no json_set) only
+    // re-prints the head, which is read by value. The head keeps "setup": null in the set-up's place.
+    sql: `
+-- An exercise's set-up (with its scenario) as JSON, written once, at create: the genesis hash seals it.
+CREATE TABLE setups (
+  exercise_id text COLLATE "C" PRIMARY KEY REFERENCES exercises(id),
+  setup       text NOT NULL
+);
+INSERT INTO setups (exercise_id, setup) SELECT id, (head::json -> 'setup')::text FROM exercises;
+UPDATE exercises SET head = jsonb_set(head::jsonb, '{setup}', 'null')::text;
 `,
   },
 ];
@@ -210,6 +227,7 @@ type Client = pg.PoolClient;
 
 export class PostgresStore implements EventStore {
   private closed = false;
+  private readonly setups = new KnownSetups();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -362,14 +380,16 @@ export class PostgresStore implements EventStore {
       try {
         await client.query(
           'INSERT INTO exercises (id, head, length, head_hash, created, updated) VALUES ($1, $2, $3, $4, $5, $6)',
-          [head.id, JSON.stringify(head), head.length, head.headHash, head.createdAt, head.updatedAt],
+          [head.id, headText(head), head.length, head.headHash, head.createdAt, head.updatedAt],
         );
       } catch (error) {
         if (stateOf(error) === UNIQUE_VIOLATION) throw new StoreConflictError(head.id, null, error);
         throw error;
       }
+      await client.query('INSERT INTO setups (exercise_id, setup) VALUES ($1, $2)', [head.id, setupText(head.setup)]);
       await this.insertEntries(client, head.id, entries);
     });
+    this.setups.remember(head.id, head.setup);
   }
 
   async append(head: ExerciseHead, entries: readonly SealedEntry[], origin?: ProposalOrigin): Promise<void> {
@@ -383,13 +403,20 @@ export class PostgresStore implements EventStore {
       if (entry.seq !== first + index) throw new Error('append: entries must be consecutive');
     });
     if (origin && entries.length !== 1) throw new Error('append: a proposal makes one entry');
+    if (!this.setups.has(head)) {
+      // Outside the transaction: a stored set-up never changes.
+      const stored = await this.pool.query<{ setup: string }>('SELECT setup FROM setups WHERE exercise_id = $1', [
+        head.id,
+      ]);
+      this.setups.check(head, stored.rows[0]?.setup ?? null);
+    }
     await this.write(async (client) => {
       try {
         // The primary key fences each seq; the length fences a gap or a head stored by another writer.
         await this.insertEntries(client, head.id, entries);
         const changed = await client.query(
           'UPDATE exercises SET head = $1, length = $2, head_hash = $3, updated = $4 WHERE id = $5 AND length = $6',
-          [JSON.stringify(head), head.length, head.headHash, head.updatedAt, head.id, expected],
+          [headText(head), head.length, head.headHash, head.updatedAt, head.id, expected],
         );
         if (changed.rowCount !== 1) throw new StoreConflictError(head.id, first);
         if (origin) {
@@ -413,9 +440,15 @@ export class PostgresStore implements EventStore {
   }
 
   async head(id: string): Promise<ExerciseHead | null> {
-    const result = await this.pool.query<{ head: string }>('SELECT head FROM exercises WHERE id = $1', [id]);
+    const result = await this.pool.query<{ head: string; setup: string }>(
+      'SELECT head, setup FROM exercises JOIN setups ON exercise_id = id WHERE id = $1',
+      [id],
+    );
     const row = result.rows[0];
-    return row ? (JSON.parse(row.head) as ExerciseHead) : null;
+    if (!row) return null;
+    const head = headOf(row.head, row.setup);
+    this.setups.remember(id, head.setup);
+    return head;
   }
 
   async entries(id: string, afterSeq = 0, upTo: number = Number.MAX_SAFE_INTEGER): Promise<LogEntry[]> {
@@ -428,12 +461,14 @@ export class PostgresStore implements EventStore {
   }
 
   async list(): Promise<ExerciseListing[]> {
-    const result = await this.pool.query<{ head: string }>('SELECT head FROM exercises ORDER BY created, id');
+    const result = await this.pool.query<{ head: string; title: string }>(
+      "SELECT head, setup::json ->> 'title' AS title FROM exercises JOIN setups ON exercise_id = id ORDER BY created, id",
+    );
     return result.rows.map((row) => {
-      const head = JSON.parse(row.head) as ExerciseHead;
+      const head = JSON.parse(row.head) as Omit<ExerciseHead, 'setup'>;
       return {
         id: head.id,
-        title: head.setup.title,
+        title: row.title,
         length: head.length,
         headHash: head.headHash,
         createdAt: head.createdAt,

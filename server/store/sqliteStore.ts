@@ -24,9 +24,10 @@ import {
   type ProposalRecord,
   type SealedEntry,
 } from './eventStore';
+import { KnownSetups, headOf, headText, setupText } from './headRow';
 import { deviceOf, deviceRow, joinCodeOf, joinCodeRow, type DeviceRow, type JoinCodeRow } from './rows';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const DEVICES_TABLE = `
 CREATE TABLE IF NOT EXISTS devices (
@@ -77,6 +78,16 @@ CREATE TABLE IF NOT EXISTS proposals (
 ) WITHOUT ROWID;
 `;
 
+const SETUPS_TABLE = `
+-- An exercise's set-up (with its scenario) as JSON, written once, at create: the genesis hash seals it.
+-- A table of its own, not a column: SQLite rewrites a whole row on UPDATE, and the head's row is
+-- rewritten by every append (./headRow.ts).
+CREATE TABLE IF NOT EXISTS setups (
+  exercise_id TEXT PRIMARY KEY REFERENCES exercises(id),
+  setup       TEXT NOT NULL
+);
+`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -84,7 +95,7 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 CREATE TABLE IF NOT EXISTS exercises (
   id        TEXT PRIMARY KEY,
-  head      TEXT NOT NULL,   -- the exercise head as JSON (set-up, clock, model snapshot)
+  head      TEXT NOT NULL,   -- the exercise head as JSON (clock, model snapshot), its set-up null (./headRow.ts)
   length    INTEGER NOT NULL,
   head_hash TEXT NOT NULL,
   created   TEXT NOT NULL,
@@ -97,6 +108,7 @@ CREATE TABLE IF NOT EXISTS entries (
   json        TEXT NOT NULL, -- the canonical JSON that was hashed, with the hash
   PRIMARY KEY (exercise_id, seq)
 ) WITHOUT ROWID;
+${SETUPS_TABLE}
 ${DEVICES_TABLE}
 ${JOIN_CODES_TABLE}
 ${PROPOSALS_TABLE}
@@ -119,6 +131,18 @@ DROP TABLE join_codes;
 ${JOIN_CODES_TABLE}
 ${PROPOSALS_TABLE}
 PRAGMA user_version = 2;
+`;
+
+/**
+ * From schema version 2: the set-up moves out of the head into a table of
+ * its own, written once (./headRow.ts says why); the head keeps
+ * `"setup": null` in its place. In the opening transaction, as MIGRATE_FROM_1.
+ */
+const MIGRATE_FROM_2 = `
+${SETUPS_TABLE}
+INSERT INTO setups (exercise_id, setup) SELECT id, json_extract(head, '$.setup') FROM exercises;
+UPDATE exercises SET head = json_set(head, '$.setup', json('null'));
+PRAGMA user_version = 3;
 `;
 
 /** `PRAGMA synchronous` reads back as a number: 2 is FULL. */
@@ -153,6 +177,7 @@ export class SqliteStore implements EventStore {
   private readonly appendTx;
   private readonly createTx;
   private readonly redeemTx;
+  private readonly setups = new KnownSetups();
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -167,6 +192,7 @@ export class SqliteStore implements EventStore {
           // Read inside the write lock: two servers opening one old file migrate it once.
           const version = this.db.pragma('user_version', { simple: true });
           if (version === 1) this.db.exec(MIGRATE_FROM_1);
+          if (version === 1 || version === 2) this.db.exec(MIGRATE_FROM_2);
           else if (version !== 0 && version !== SCHEMA_VERSION)
             throw new StoreOpenError(
               `${file}: schema version ${String(version)}, this server knows ${String(SCHEMA_VERSION)}`,
@@ -184,15 +210,21 @@ export class SqliteStore implements EventStore {
       insertExercise: db.prepare(
         'INSERT INTO exercises (id, head, length, head_hash, created, updated) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      insertSetup: db.prepare('INSERT INTO setups (exercise_id, setup) VALUES (?, ?)'),
       updateHead: db.prepare(
         'UPDATE exercises SET head = ?, length = ?, head_hash = ?, updated = ? WHERE id = ? AND length = ?',
       ),
       insertEntry: db.prepare('INSERT INTO entries (exercise_id, seq, hash, json) VALUES (?, ?, ?, ?)'),
-      head: db.prepare<[string], { head: string }>('SELECT head FROM exercises WHERE id = ?'),
+      head: db.prepare<[string], { head: string; setup: string }>(
+        'SELECT head, setup FROM exercises JOIN setups ON exercise_id = id WHERE id = ?',
+      ),
+      setup: db.prepare<[string], { setup: string }>('SELECT setup FROM setups WHERE exercise_id = ?'),
       entries: db.prepare<[string, number, number], { json: string }>(
         'SELECT json FROM entries WHERE exercise_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
       ),
-      list: db.prepare<[], { head: string }>('SELECT head FROM exercises ORDER BY created'),
+      list: db.prepare<[], { head: string; title: string }>(
+        "SELECT head, json_extract(setup, '$.title') AS title FROM exercises JOIN setups ON exercise_id = id ORDER BY created",
+      ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -227,7 +259,7 @@ export class SqliteStore implements EventStore {
         'SELECT * FROM join_codes WHERE exercise_id = ? ORDER BY created DESC, id',
       ),
     };
-    const { insertEntry, updateHead, insertExercise } = this.statements;
+    const { insertEntry, updateHead, insertExercise, insertSetup } = this.statements;
     const insertEntries = (id: string, entries: readonly SealedEntry[]) => {
       for (const { entry, text } of entries) {
         try {
@@ -238,7 +270,7 @@ export class SqliteStore implements EventStore {
         }
       }
     };
-    const { insertProposal } = this.statements;
+    const { insertProposal, setup } = this.statements;
     this.appendTx = db.transaction((head: ExerciseHead, entries: readonly SealedEntry[], origin?: ProposalOrigin) => {
       const first = entries[0]?.entry.seq ?? head.length + 1;
       const expected = first - 1;
@@ -249,16 +281,10 @@ export class SqliteStore implements EventStore {
       entries.forEach(({ entry }, index) => {
         if (entry.seq !== first + index) throw new Error('append: entries must be consecutive');
       });
+      if (!this.setups.has(head)) this.setups.check(head, setup.get(head.id)?.setup ?? null);
       // The primary key fences each seq; the length fences a gap or a head stored by another writer.
       insertEntries(head.id, entries);
-      const changed = updateHead.run(
-        JSON.stringify(head),
-        head.length,
-        head.headHash,
-        head.updatedAt,
-        head.id,
-        expected,
-      );
+      const changed = updateHead.run(headText(head), head.length, head.headHash, head.updatedAt, head.id, expected);
       if (changed.changes !== 1) throw new StoreConflictError(head.id, first);
       if (origin) {
         if (entries.length !== 1) throw new Error('append: a proposal makes one entry');
@@ -284,11 +310,12 @@ export class SqliteStore implements EventStore {
     );
     this.createTx = db.transaction((head: ExerciseHead, entries: readonly SealedEntry[]) => {
       try {
-        insertExercise.run(head.id, JSON.stringify(head), head.length, head.headHash, head.createdAt, head.updatedAt);
+        insertExercise.run(head.id, headText(head), head.length, head.headHash, head.createdAt, head.updatedAt);
       } catch (error) {
         if (isPrimaryKeyConflict(error)) throw new StoreConflictError(head.id, null, error);
         throw error;
       }
+      insertSetup.run(head.id, setupText(head.setup));
       insertEntries(head.id, entries);
     });
   }
@@ -317,6 +344,7 @@ export class SqliteStore implements EventStore {
       this.write(() => {
         this.createTx.immediate(head, entries);
       });
+      this.setups.remember(head.id, head.setup);
       resolve();
     });
   }
@@ -333,7 +361,13 @@ export class SqliteStore implements EventStore {
   head(id: string): Promise<ExerciseHead | null> {
     return new Promise((resolve) => {
       const row = this.statements.head.get(id);
-      resolve(row ? (JSON.parse(row.head) as ExerciseHead) : null);
+      if (!row) {
+        resolve(null);
+        return;
+      }
+      const head = headOf(row.head, row.setup);
+      this.setups.remember(id, head.setup);
+      resolve(head);
     });
   }
 
@@ -347,10 +381,10 @@ export class SqliteStore implements EventStore {
     return new Promise((resolve) => {
       resolve(
         this.statements.list.all().map((row) => {
-          const head = JSON.parse(row.head) as ExerciseHead;
+          const head = JSON.parse(row.head) as Omit<ExerciseHead, 'setup'>;
           return {
             id: head.id,
-            title: head.setup.title,
+            title: row.title,
             length: head.length,
             headHash: head.headHash,
             createdAt: head.createdAt,

@@ -3,14 +3,22 @@
  * global set-up, a database of its own per test). The event store's contract
  * (./storeContract.ts) runs here as it does on SQLite; below it are
  * PostgreSQL's own checks: durability read back on open (and refused when
- * off), migrations run once when two processes start at once, a schema newer
+ * off), migrations run once when two processes start at once, a database of
+ * version 1 migrated (the set-up out of the head), a schema newer
  * than the server refused, and the password never shown.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
 import { newExercise } from '../../src/core';
-import { POSTGRES_SCHEMA_VERSION, PostgresOpenError, PostgresStore, maskedUrl } from '../../server/store/postgresStore';
+import {
+  MIGRATIONS,
+  POSTGRES_SCHEMA_VERSION,
+  PostgresOpenError,
+  PostgresStore,
+  maskedUrl,
+} from '../../server/store/postgresStore';
 import { freshDatabase, onCluster, rowsOf, type TestDatabase } from './postgres';
-import { T0, describeStoreContract, setup } from './storeContract';
+import { T0, describeStoreContract, noted, setup } from './storeContract';
 
 describeStoreContract('PostgreSQL', async () => {
   const database = await freshDatabase();
@@ -67,6 +75,44 @@ describe('the PostgreSQL store', () => {
     expect(await again.entries(created.head.id)).toEqual([created.entry]);
     const rows = await rowsOf(url, 'SELECT version FROM paraat_schema ORDER BY version');
     expect(rows).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, index) => ({ version: index + 1 })));
+  });
+
+  it('migrates a database of schema version 1: the set-up moves out of the head, written once', async () => {
+    const { url } = await database();
+    const [first] = MIGRATIONS;
+    if (!first) throw new Error('no migration');
+    const created = newExercise(setup, { id: 'bbbbbbbb00000002', wall: T0 });
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await pool.query(`CREATE TABLE paraat_schema (version integer PRIMARY KEY, description text NOT NULL,
+        applied timestamptz NOT NULL DEFAULT now())`);
+      await pool.query(first.sql);
+      await pool.query("INSERT INTO paraat_schema (version, description) VALUES (1, 'v1')");
+      await pool.query('INSERT INTO exercises VALUES ($1, $2, 1, $3, $4, $4)', [
+        created.head.id,
+        JSON.stringify(created.head),
+        created.head.headHash,
+        created.head.createdAt,
+      ]);
+      await pool.query('INSERT INTO entries VALUES ($1, 1, $2, $3)', [
+        created.head.id,
+        created.entry.hash,
+        created.text,
+      ]);
+    } finally {
+      await pool.end();
+    }
+    const store = await open(url);
+    expect((await store.info()).schemaVersion).toBe(POSTGRES_SCHEMA_VERSION);
+    expect(await store.head(created.head.id)).toEqual(created.head);
+    expect((await store.list()).map((listing) => listing.title)).toEqual([setup.title]);
+    const a = noted(created.state, 'Na de migratie', T0 + 1000);
+    await store.append(a.state.head, [{ entry: a.entry, text: a.text }]);
+    const [row] = await rowsOf(url, 'SELECT head, setup FROM exercises JOIN setups ON exercise_id = id');
+    const head = JSON.parse(String(row?.head)) as Record<string, unknown>;
+    expect(head.setup).toBeNull();
+    expect(head.length).toBe(2);
+    expect(JSON.parse(String(row?.setup))).toEqual(setup);
   });
 
   it('refuses a database of a newer schema than it knows', async () => {

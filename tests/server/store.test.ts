@@ -3,7 +3,8 @@
  * contract (./storeContract.ts: fences, all-or-nothing appends, proposals,
  * join codes) runs here on SQLite as it does on PostgreSQL; the checks below
  * it are SQLite's own: durability pragmas set and read back on every open,
- * the file's folder made, and a file of schema version 1 migrated.
+ * the file's folder made, the set-up written once, and files of schema
+ * versions 1 and 2 migrated.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newExercise } from '../../src/core';
 import { SqliteStore } from '../../server/store/sqliteStore';
-import { T0, describeStoreContract, setup } from './storeContract';
+import { T0, describeStoreContract, noted, setup } from './storeContract';
 
 describeStoreContract('SQLite', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'paraat-store-test-'));
@@ -46,7 +47,7 @@ describe('the SQLite store', () => {
 
   it('makes its folder, and reads WAL and synchronous=FULL back on every open', async () => {
     const first = store();
-    expect(first.info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 2 });
+    expect(first.info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 3 });
     await first.close();
     // Another connection to the file: WAL persisted in it, synchronous did not (it is per connection).
     const raw = new Database(file);
@@ -54,7 +55,7 @@ describe('the SQLite store', () => {
     raw.pragma('synchronous = NORMAL');
     expect(raw.pragma('synchronous', { simple: true })).toBe(1);
     raw.close();
-    expect(store().info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 2 });
+    expect(store().info()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: 3 });
   });
 
   it('migrates a file of schema version 1 (slice 1) and keeps its devices', async () => {
@@ -85,8 +86,9 @@ describe('the SQLite store', () => {
     raw.close();
     const old = new SqliteStore(file.replace('data/paraat.sqlite', 'old.sqlite'));
     open.push(old);
-    expect(old.info().schemaVersion).toBe(2);
+    expect(old.info().schemaVersion).toBe(3);
     expect(await old.entries(created.head.id)).toEqual([created.entry]);
+    expect(await old.head(created.head.id)).toEqual(created.head);
     expect(await old.deviceByTokenHash('cd'.repeat(32))).toMatchObject({
       id: 'd1',
       status: 'approved',
@@ -97,5 +99,55 @@ describe('the SQLite store', () => {
     if (!device) throw new Error('no device');
     await old.saveDevice({ ...device, status: 'refused', refused: 'y' }); // the new status fits
     expect(await old.proposal(created.head.id, 'admin', 'x')).toBeNull();
+  });
+
+  it('writes the set-up once, at create: each append rewrites a head without it', async () => {
+    const one = store();
+    const created = newExercise(setup, { id: 'aaaaaaaa0000000c', wall: T0 });
+    await one.create(created.head, [{ entry: created.entry, text: created.text }]);
+    const a = noted(created.state, 'Een', T0 + 1000);
+    await one.append(a.state.head, [{ entry: a.entry, text: a.text }]);
+    await one.close();
+    const raw = new Database(file, { readonly: true });
+    const row = raw.prepare('SELECT head, setup FROM exercises JOIN setups ON exercise_id = id').get() as {
+      head: string;
+      setup: string;
+    };
+    raw.close();
+    expect(JSON.parse(row.setup)).toEqual(setup);
+    const { setup: placeholder, ...rest } = JSON.parse(row.head) as Record<string, unknown>;
+    expect(placeholder).toBeNull();
+    expect(rest).toEqual({ ...a.state.head, setup: undefined });
+    // The built-in scenario is most of a head: what an append writes is a small part of it.
+    expect(row.head.length).toBeLessThan(row.setup.length / 4);
+  });
+
+  it('migrates a file of schema version 2: the set-up moves out of the head', async () => {
+    const old = file.replace('data/paraat.sqlite', 'v2.sqlite');
+    const raw = new Database(old);
+    raw.exec(`
+      CREATE TABLE exercises (id TEXT PRIMARY KEY, head TEXT NOT NULL, length INTEGER NOT NULL,
+        head_hash TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL);
+      CREATE TABLE entries (exercise_id TEXT NOT NULL REFERENCES exercises(id), seq INTEGER NOT NULL,
+        hash TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (exercise_id, seq)) WITHOUT ROWID;
+      PRAGMA user_version = 2;
+    `);
+    const created = newExercise(setup, { id: 'aaaaaaaa0000000d', wall: T0 });
+    const insert = raw.prepare('INSERT INTO exercises VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run(created.head.id, JSON.stringify(created.head), 1, created.head.headHash, 'x', 'x');
+    raw.prepare('INSERT INTO entries VALUES (?, 1, ?, ?)').run(created.head.id, created.entry.hash, created.text);
+    raw.close();
+    const migrated = new SqliteStore(old);
+    open.push(migrated);
+    expect(migrated.info().schemaVersion).toBe(3);
+    const head = await migrated.head(created.head.id);
+    expect(head).toEqual(created.head);
+    // Its keys in their order: an exercise file downloaded after the migration reads as before.
+    expect(Object.keys(head ?? {})).toEqual(Object.keys(created.head));
+    expect((await migrated.list()).map((listing) => listing.title)).toEqual([setup.title]);
+    // A head built from the original set-up object: compared with the migrated text, found the same.
+    const a = noted(created.state, 'Na de migratie', T0 + 1000);
+    await migrated.append(a.state.head, [{ entry: a.entry, text: a.text }]);
+    expect(await migrated.entries(created.head.id)).toEqual([created.entry, a.entry]);
   });
 });

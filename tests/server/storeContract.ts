@@ -130,6 +130,33 @@ export function describeStoreContract(name: string, fresh: () => Promise<StorePl
       expect((await one.entries(created.head.id)).map((entry) => entry.seq)).toEqual([1, 2, 3]);
     });
 
+    it('keeps the set-up as created, and refuses an append whose head carries another one', async () => {
+      const created = newExercise(setup, { id: 'aaaaaaaa0000000b', wall: T0 });
+      const one = await store();
+      await one.create(created.head, [{ entry: created.entry, text: created.text }]);
+      const a = noted(created.state, 'Een', T0 + 1000);
+      // Another connection, which never saw this set-up object: it compares it with the stored one.
+      const other = await store();
+      await other.append(a.state.head, [{ entry: a.entry, text: a.text }]);
+      // An equal copy (a head read back or built elsewhere) is the same set-up.
+      const b = noted(a.state, 'Twee', T0 + 2000);
+      const copied = { ...b.state.head, setup: structuredClone(b.state.head.setup) };
+      await one.append(copied, [{ entry: b.entry, text: b.text }]);
+      // The genesis seals the set-up: a head with another one is refused, and nothing of the append stored.
+      const c = noted(b.state, 'Drie', T0 + 3000);
+      const retitled = { ...c.state.head, setup: { ...c.state.head.setup, title: 'Een andere oefening' } };
+      await expect(one.append(retitled, [{ entry: c.entry, text: c.text }])).rejects.toThrow(
+        /set-up is sealed by its genesis/,
+      );
+      expect(await one.entries(created.head.id)).toEqual([created.entry, a.entry, b.entry]);
+      await one.close();
+      const reopened = await store();
+      expect(await reopened.head(created.head.id)).toEqual(b.state.head);
+      expect((await reopened.list()).map((listing) => listing.title)).toEqual([setup.title]);
+      await reopened.append(c.state.head, [{ entry: c.entry, text: c.text }]);
+      expect((await reopened.head(created.head.id))?.setup).toEqual(setup);
+    });
+
     it('keeps the admin secret’s hash and devices', async () => {
       const one = await store();
       expect(await one.adminSecretHash()).toBeNull();
