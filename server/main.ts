@@ -1,5 +1,5 @@
 /**
- * `npm run server -- [--port P] [--host H] [--db FILE|URL]`: start the Paraat
+ * `npm run server -- [--port P] [--host H] [--db FILE|URL] [limits]`: start the Paraat
  * server, print where it listens, the admin secret (only when it is made) with
  * the trainer's admin link, and a QR code of the address for the room.
  *
@@ -46,6 +46,7 @@ async function main() {
     distDir: config.distDir,
     renewAdminSecret: config.renewAdminSecret,
     trustProxy: config.trustProxy,
+    limits: config.limits,
     logger: { level: process.env.PARAAT_LOG_LEVEL ?? 'warn' },
   });
   const url = await server.listen();
