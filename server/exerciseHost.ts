@@ -496,13 +496,20 @@ export class ExerciseHost {
       do {
         this.drainAgain = false;
         const open = await cluster.forwarding.open(this.id);
-        // Queued all at once (the queue keeps their order); each is answered as soon as it is judged.
-        await Promise.all(
+        // Queued all at once (the queue keeps their order); each is answered as soon as it is judged. All are
+        // waited for, even when one answer fails, so no row is queued twice by the next look.
+        const answered = await Promise.allSettled(
           open.map(async (forwarded) => {
             const outcome = await this.judgeForwarded(forwarded);
             if (outcome) await cluster.forwarding.answer(forwarded.id, outcome);
           }),
         );
+        for (const result of answered)
+          if (result.status === 'rejected')
+            this.deps.log.error(
+              { exercise: this.id, err: result.reason as unknown },
+              'cluster: a forwarded proposal not answered',
+            );
       } while (this.drainWanted());
     };
     drain()

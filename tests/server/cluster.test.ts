@@ -199,6 +199,44 @@ describe('two server processes on one PostgreSQL database', () => {
     expect([...trainer.invalid, ...observer.invalid]).toEqual([]);
   });
 
+  it('loses no entry when the LISTEN connections break, and hands the exercise on when the owner’s lock connection breaks', async () => {
+    const id = await createExercise(a.url, scenarioSetup(), secret);
+    const token = await observerDevice(id);
+    const { client: trainer } = await join(a, id, secret);
+    const { client: observer } = await join(b, id, token);
+    expect(owns(a, id)).toBe(true);
+    const terminate = (application: string) =>
+      rowsOf(
+        database.url,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE application_name = '${application}' AND datname = '${database.name}'`,
+      );
+
+    // Both processes' LISTEN sessions end: notifications meanwhile are lost; the rows are not.
+    expect(await terminate('paraat-listen')).toHaveLength(2); // one session in each process
+    for (let n = 1; n <= 3; n++) accepted(await trainer.propose(`l${String(n)}`, note(`L${String(n)}`)));
+    accepted(await observer.propose('l4', note('L4')));
+    await until(() => seqsOf(heard(observer).entries).includes(4), 'the observer catches up');
+
+    // The owner's lock session ends while A lives: A stops writing; whichever process takes the lock goes on.
+    expect(await terminate('paraat-owner')).toHaveLength(2); // one session in each process
+    for (let n = 1; n <= 3; n++) {
+      accepted(await trainer.propose(`o${String(n)}`, note(`O${String(n)}`)));
+      accepted(await observer.propose(`p${String(n)}`, note(`P${String(n)}`)));
+    }
+    const last = heard(trainer).head?.length ?? 0;
+    await until(() => seqsOf(heard(observer).entries).includes(last), 'the observer hears the last entry');
+    await until(() => seqsOf(heard(trainer).entries).includes(last), 'the trainer hears the last entry');
+    expect(await lockHolders(id)).toBe(1);
+    const onA = heard(trainer);
+    const onB = heard(observer);
+    expectWhole(onA.entries, onA.head, 'trainer', 1);
+    expectWhole(onB.entries, onB.head, 'observer', 1);
+    const stored = await storedNotes(id);
+    expect(stored.count).toBe(1 + 4 + 6);
+    expect(stored.notes.toSorted()).toEqual(['L1', 'L2', 'L3', 'L4', 'O1', 'O2', 'O3', 'P1', 'P2', 'P3']);
+  });
+
   // Last: it kills process A.
   it('takes the exercise over when its owner is killed: every acknowledged entry stays, what was in flight is answered, and it goes on', async () => {
     const id = await createExercise(a.url, scenarioSetup(), secret);
