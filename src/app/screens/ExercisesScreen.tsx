@@ -4,8 +4,13 @@ import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile
 import { StorageWriteError, type ExerciseReader, type ExerciseRepository } from '../../session/repository';
 import type { ExerciseSetup } from '../../core/log';
 import { downloadText } from '../../ui/download';
-import { useTranslation } from '../../i18n';
-import { ExerciseList, type ListedExercise } from '../../features/exercises/ExerciseList';
+import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { ExerciseList, type ListedExercise, type MakeLiveActions } from '../../features/exercises/ExerciseList';
+import type { MakeLiveState } from '../../features/exercises/MakeLive';
+import { useServerPresence } from '../../session/remote/serverPresence';
+import { forgetAdminSecret, readAdminSecret, rememberAdminSecret } from '../../session/remote/adminSecret';
+import type { Refused, UploadOutcome } from '../../session/remote/makeLive';
+import { navigate } from '../route';
 import { ImportAlert, ImportExerciseControl, ImportStatus } from '../../features/exercises/ImportExercise';
 import { ProblemBanner } from '../../features/exercises/ProblemBanner';
 import type { ImportState } from '../../features/exercises/importExercise';
@@ -18,6 +23,34 @@ const NewExerciseForm = lazy(() =>
 );
 const loadSession = () => import('../../session/session');
 const loadImport = () => import('../../features/exercises/importExercise');
+const loadLive = () => import('../../session/remote/makeLive');
+
+/** The Paraat server this page came from, as the list and the form use it (issue #14 item 8). */
+export interface LiveServer {
+  /** One of this device's exercises uploaded as its exercise file; `gone` is said when it is no longer here. */
+  uploadStored(
+    secret: string,
+    store: ExerciseReader,
+    id: string,
+    nowIso: string,
+    language: Language,
+    gone: string,
+  ): Promise<UploadOutcome>;
+  /** A new exercise made on the server from a set-up. */
+  createLive(secret: string, setup: ExerciseSetup, language: Language): Promise<{ ok: true; id: string } | Refused>;
+}
+
+/** The server's API, loaded with the first use: the list itself loads none of it. */
+export const paraatServer: LiveServer = {
+  uploadStored: async (...args) => (await loadLive()).uploadStored(...args),
+  createLive: async (...args) => (await loadLive()).createLive(...args),
+};
+
+const failed = (error: unknown): Refused => ({
+  ok: false,
+  message: error instanceof Error ? error.message : String(error),
+  problems: [],
+});
 
 export interface ExercisesScreenProps {
   store: ExerciseRepository;
@@ -26,6 +59,13 @@ export interface ExercisesScreenProps {
   now?: () => number;
   /** Offers a file to save; stories and tests pass a spy. */
   download?: (fileName: string, text: string) => void;
+  /**
+   * The Paraat server that served this page, or null when none. By default it
+   * is asked (GET /healthz); stories and tests pass their own.
+   */
+  server?: LiveServer | null;
+  /** Opens a live exercise (after it was made live); by default its console, #/live/<id>. */
+  onOpenLive?: (id: string) => void;
 }
 
 /** The saved exercises with their logs' fingerprints (the hash of the last entry, kept in the head). */
@@ -45,8 +85,23 @@ type Mode = { screen: 'list'; focusNew: boolean } | { screen: 'new' };
  * that fails is said (role="alert"), never silent, and the form keeps what the
  * trainer typed — also when they go back to the list to make room.
  */
-export function ExercisesScreen({ store, onOpen, now = Date.now, download = downloadText }: ExercisesScreenProps) {
+export function ExercisesScreen({
+  store,
+  onOpen,
+  now = Date.now,
+  download = downloadText,
+  server,
+  onOpenLive = (id) => {
+    navigate({ screen: 'liveExercise', id });
+  },
+}: ExercisesScreenProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const presence = useServerPresence(server === undefined);
+  // Off a server there is no "Live zetten" at all: nothing there could take the exercise.
+  const live = server === undefined ? (presence === 'server' ? paraatServer : null) : server;
+  const [liveStates, setLiveStates] = useState<Readonly<Partial<Record<string, MakeLiveState>>>>({});
+  const [creatingLive, setCreatingLive] = useState(false);
   // Null until the first read: the list says it is reading rather than "no exercises yet".
   const [exercises, setExercises] = useState<ListedExercise[] | null>(null);
   const [mode, setMode] = useState<Mode>({ screen: 'list', focusNew: false });
@@ -184,6 +239,71 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
     );
   };
 
+  const liveState = (id: string, state: MakeLiveState | null) => {
+    setLiveStates((states) => {
+      const others = Object.fromEntries(Object.entries(states).filter(([other]) => other !== id));
+      return state ? { ...others, [id]: state } : others;
+    });
+  };
+
+  const uploadTo = (target: LiveServer, id: string, secret: string) => {
+    liveState(id, { state: 'uploading' });
+    void target
+      .uploadStored(secret, store, id, new Date(now()).toISOString(), language, t('exercises.problem.gone'))
+      .catch(failed)
+      .then((outcome) => {
+        if (outcome.ok) {
+          liveState(id, null);
+          onOpenLive(outcome.id);
+          return;
+        }
+        // A secret the server refused is not kept: the next attempt asks for it again.
+        if (outcome.unauthorized) forgetAdminSecret();
+        liveState(id, { state: 'refused', message: outcome.message, problems: outcome.problems });
+      });
+  };
+
+  const makeLive: MakeLiveActions | undefined = live
+    ? {
+        states: liveStates,
+        onMakeLive: (id) => {
+          clearMessages();
+          const secret = readAdminSecret();
+          if (secret) uploadTo(live, id, secret);
+          else liveState(id, { state: 'askSecret' });
+        },
+        onSecret: (id, secret) => {
+          rememberAdminSecret(secret);
+          uploadTo(live, id, secret);
+        },
+        onCancel: (id) => {
+          liveState(id, null);
+        },
+      }
+    : undefined;
+
+  const createLive = (target: LiveServer, setup: ExerciseSetup, typed: string | null) => {
+    const secret = typed ?? readAdminSecret();
+    if (!secret) return;
+    if (typed) rememberAdminSecret(typed);
+    setCreatingLive(true);
+    setProblem(null);
+    void target
+      .createLive(secret, setup, language)
+      .catch(failed)
+      .then((created) => {
+        setCreatingLive(false);
+        if (created.ok) {
+          setUnsaved(null);
+          onOpenLive(created.id);
+          return;
+        }
+        if (created.unauthorized) forgetAdminSecret();
+        setUnsaved(setup);
+        setProblem(t('exercises.live.createRefused', { reason: created.message }));
+      });
+  };
+
   if (mode.screen === 'new')
     return (
       <Suspense fallback={<p role="status">{t('exercises.form.title')}</p>}>
@@ -192,6 +312,17 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
           initial={unsaved ?? undefined}
           problem={problem}
           onCreate={create}
+          {...(live
+            ? {
+                live: {
+                  secretKnown: readAdminSecret() !== null,
+                  creating: creatingLive,
+                  onCreate: (setup: ExerciseSetup, secret: string | null) => {
+                    createLive(live, setup, secret);
+                  },
+                },
+              }
+            : {})}
           onCancel={() => {
             setProblem(null);
             setNotice(unsaved ? t('exercises.notice.draftKept', { title: unsaved.title }) : '');
@@ -222,6 +353,7 @@ export function ExercisesScreen({ store, onOpen, now = Date.now, download = down
           onExport={exportExercise}
           importControl={<ImportExerciseControl onChoose={importFile} />}
           onDelete={remove}
+          {...(makeLive ? { makeLive } : {})}
           onNew={() => {
             clearMessages();
             setMode({ screen: 'new' });

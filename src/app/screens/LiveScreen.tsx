@@ -12,17 +12,17 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { mayActAsOthers } from '../../core';
 import { BUILT_IN_SCENARIOS, scenarioToSetup } from '../../scenarios';
 import { parseScenario } from '../../scenarios/parseScenario';
-import { readPreference, writePreference } from '../../session/local/preferences';
+import { readPreference } from '../../session/local/preferences';
+import { readAdminSecret, rememberAdminSecret } from '../../session/remote/adminSecret';
+import { refusal, uploadText, type UploadOutcome } from '../../session/remote/makeLive';
 import { SessionContext } from '../../session/useSession';
 import {
   ServerApiError,
-  UploadRefusedError,
   createJoinCode,
   createLiveExercise,
   decideDevice,
   downloadExerciseFile,
   listLiveExercises,
-  uploadExerciseFile,
   type LiveExerciseListing,
 } from '../../session/remote/serverApi';
 import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile';
@@ -31,7 +31,7 @@ import type { ExerciseReader } from '../../session/repository';
 import type { Language } from '../../i18n';
 import { downloadText } from '../../ui/download';
 import { LiveExerciseList } from '../../features/live/LiveExerciseList';
-import { UploadPanel, type LocalExerciseRow, type UploadOutcome } from '../../features/live/UploadPanel';
+import { UploadPanel, type LocalExerciseRow } from '../../features/live/UploadPanel';
 import { useLiveExercise } from '../../session/remote/useLiveExercise';
 import { liveExerciseReader } from '../../session/remote/liveExerciseReader';
 import { LiveBanner } from '../../features/live/LiveBanner';
@@ -42,20 +42,18 @@ import { deviceTokenKey } from './JoinScreen';
 const DebriefScreen = lazy(() => import('./DebriefScreen'));
 const ConsoleScreen = lazy(() => import('./ConsoleScreen').then((module) => ({ default: module.ConsoleScreen })));
 
-const SECRET_KEY = 'paraat.adminSecret';
-
 /** The admin secret for this tab: from the admin link once (then out of the address bar), else as remembered. */
 export function useAdminSecret(fromLink: string | null): [string | null, (secret: string) => void] {
-  const [secret, setSecret] = useState<string | null>(() => fromLink ?? readPreference('tab', SECRET_KEY));
+  const [secret, setSecret] = useState<string | null>(() => fromLink ?? readAdminSecret());
   useEffect(() => {
     if (fromLink === null) return;
-    writePreference('tab', SECRET_KEY, fromLink);
+    rememberAdminSecret(fromLink);
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/live`);
   }, [fromLink]);
   return [
     secret,
     (given: string) => {
-      writePreference('tab', SECRET_KEY, given);
+      rememberAdminSecret(given);
       setSecret(given);
     },
   ];
@@ -72,33 +70,10 @@ interface LiveHomeProps {
 export const liveExerciseHref = (id: string) => `#/live/${id}`;
 export const liveDebriefHref = (id: string) => `#/live/${id}/nabespreking`;
 
-/** What the server (or the reader here) said against an upload, in this language. */
-function refusal(error: unknown, language: Language): UploadOutcome {
-  if (error instanceof UploadRefusedError)
-    return { ok: false, message: error.text[language], problems: error.problems.map((problem) => problem[language]) };
-  if (error instanceof ServerApiError) return { ok: false, message: error.text[language], problems: [] };
-  return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
-}
-
 function refusedLocally(result: ReturnType<typeof tooLarge>, language: Language): UploadOutcome {
   return result.ok
     ? { ok: false, message: '', problems: [] }
     : { ok: false, message: result.errors.map((error) => error.message[language]).join(' '), problems: [] };
-}
-
-async function upload(secret: string, text: string, language: Language): Promise<UploadOutcome> {
-  try {
-    const uploaded = await uploadExerciseFile(secret, text);
-    return {
-      ok: true,
-      id: uploaded.id,
-      title: uploaded.title,
-      length: uploaded.headSeq,
-      renumbered: uploaded.renumbered,
-    };
-  } catch (error) {
-    return refusal(error, language);
-  }
 }
 
 /** The trainer's list of live exercises on this server, and a new one. */
@@ -162,7 +137,7 @@ export function LiveHome({ secretFromLink, headerControls, onOpen, local = null 
       setDownloaded(t('live.home.downloaded', { title: file.head.setup.title, file: name }));
     } catch (error) {
       const refused = refusal(error, language);
-      setProblem(refused.ok ? null : [refused.message, ...refused.problems].join(' '));
+      setProblem([refused.message, ...refused.problems].join(' '));
     } finally {
       setDownloadingId(null);
     }
@@ -172,14 +147,14 @@ export function LiveHome({ secretFromLink, headerControls, onOpen, local = null 
     if (!secret || !local) return { ok: false, message: t('live.upload.localUnavailable'), problems: [] };
     const file = await storedExerciseFile(local, id, new Date().toISOString());
     if (!file) return { ok: false, message: t('live.upload.noLocal'), problems: [] };
-    return upload(secret, JSON.stringify(file, null, 2), language);
+    return uploadText(secret, JSON.stringify(file, null, 2), language);
   };
 
   const uploadFile = async (file: File): Promise<UploadOutcome> => {
     if (!secret) return { ok: false, message: t('live.home.secretHelp'), problems: [] };
     // A character is at most three bytes: a larger file cannot be one the reader takes, so it is not read at all.
     if (file.size > MAX_EXERCISE_FILE_CHARS * 3) return refusedLocally(tooLarge(), language);
-    return upload(secret, await file.text(), language);
+    return uploadText(secret, await file.text(), language);
   };
 
   const create = async () => {

@@ -3,6 +3,7 @@ import type { ExerciseSummary } from '../../session/types';
 import { useLanguage, useTranslation } from '../../i18n';
 import { ActionLabel } from './ActionLabel';
 import { FinalHash } from './FinalHash';
+import { MakeLiveStatus, type MakeLiveState } from './MakeLive';
 import { formatChangedAt, formatStartTime } from '../../i18n/format';
 import './exercises.css';
 
@@ -25,6 +26,17 @@ export interface ExerciseListProps {
   onNew: () => void;
   /** Put focus on "Nieuwe oefening" when shown, e.g. on the way back from the form. */
   focusNew?: boolean;
+  /** Only when this page was served by a Paraat server: "Live zetten" on each exercise. */
+  makeLive?: MakeLiveActions;
+}
+
+/** Moving an exercise to the server, and how that goes per exercise (by id). */
+export interface MakeLiveActions {
+  states: Readonly<Partial<Record<string, MakeLiveState>>>;
+  onMakeLive: (id: string) => void;
+  /** The admin secret typed in the card that asked for it. */
+  onSecret: (id: string, secret: string) => void;
+  onCancel: (id: string) => void;
 }
 
 /** The exercises saved on this device, newest change first, each to open, duplicate, export or delete. */
@@ -37,6 +49,7 @@ export function ExerciseList({
   onDelete,
   onNew,
   focusNew = false,
+  makeLive,
 }: ExerciseListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -148,6 +161,18 @@ export function ExerciseList({
                 >
                   <ActionLabel action={t('exercises.list.duplicate')} subject={exercise.title} />
                 </button>
+                {makeLive && (
+                  <button
+                    type="button"
+                    className="make-live__button"
+                    disabled={makeLive.states[exercise.id]?.state === 'uploading'}
+                    onClick={() => {
+                      makeLive.onMakeLive(exercise.id);
+                    }}
+                  >
+                    <ActionLabel action={t('exercises.live.makeLive')} subject={exercise.title} />
+                  </button>
+                )}
                 {onExport && (
                   <button
                     type="button"
@@ -168,6 +193,26 @@ export function ExerciseList({
                   <ActionLabel action={t('exercises.list.delete')} subject={exercise.title} />
                 </button>
               </div>
+              {makeLive && (
+                <div className="make-live">
+                  <MakeLiveStatus
+                    title={exercise.title}
+                    status={makeLive.states[exercise.id]}
+                    onSecret={(secret) => {
+                      makeLive.onSecret(exercise.id, secret);
+                    }}
+                    onCancel={() => {
+                      makeLive.onCancel(exercise.id);
+                      // The form that had focus goes away: back to the button that opened it.
+                      root.current
+                        ?.querySelector<HTMLElement>(
+                          `[data-exercise-id="${CSS.escape(exercise.id)}"] .make-live__button`,
+                        )
+                        ?.focus();
+                    }}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -4,7 +4,9 @@ import type { ExerciseSetup } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatStartTimeInWords } from '../../i18n/format';
 import { CastSection } from './CastSection';
+import { AdminSecretField } from './MakeLive';
 import { ObserversSection } from './ObserversSection';
+import { PlaceField } from './PlaceField';
 import { ProblemBanner } from './ProblemBanner';
 import { RequiredTextField } from './RequiredTextField';
 import { ScenarioPicker, type ScenarioPickerProps, type ScenarioSource } from './ScenarioPicker';
@@ -25,6 +27,17 @@ export interface NewExerciseFormProps {
   problem?: string | null;
   /** Reads a built-in scenario file (stories and tests pass their own); by default fetched from the app's origin. */
   loadBuiltIn?: ScenarioPickerProps['loadBuiltIn'];
+  /**
+   * Only when this page was served by a Paraat server: the choice between
+   * this device and a live session there. Without it the form is as it was.
+   */
+  live?: {
+    /** This tab has the admin secret; else it is asked for with the choice. */
+    secretKnown: boolean;
+    /** The server is making the exercise. */
+    creating: boolean;
+    onCreate: (setup: ExerciseSetup, secret: string | null) => void;
+  };
 }
 
 /** Where the kept input's scenario came from: a built-in one, or else a file. */
@@ -46,11 +59,13 @@ export function NewExerciseForm({
   initial,
   problem = null,
   loadBuiltIn,
+  live,
 }: NewExerciseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const form = useNewExerciseForm({ initial, now, language, onCreate });
+  const form = useNewExerciseForm({ initial, now, language, onCreate, live });
+  const goesLive = live !== undefined && form.place === 'live';
   const { errors, register } = form;
   const startTimeInWords = form.startTimeIncomplete ? '' : formatStartTimeInWords(form.startTime, language);
 
@@ -133,6 +148,26 @@ export function NewExerciseForm({
 
       <StartPhaseField value={form.startPhase} onChange={form.setStartPhase} />
 
+      {live && (
+        <div className="new-exercise__place">
+          <PlaceField value={form.place} onChange={form.setPlace} />
+          {form.asksSecret && (
+            <AdminSecretField
+              value={form.adminSecret}
+              onChange={form.setAdminSecret}
+              invalid={Boolean(errors.adminSecret)}
+              error={t('exercises.live.secretMissing')}
+              inputRef={register('adminSecret')}
+            />
+          )}
+          <div className="exercises-notice" role="status">
+            {live.creating && (
+              <p className="exercises-banner exercises-banner--notice">{t('exercises.live.creating')}</p>
+            )}
+          </div>
+        </div>
+      )}
+
       <div className="exercises-alert" role="alert">
         <ProblemBanner problem={problem} />
       </div>
@@ -141,8 +176,8 @@ export function NewExerciseForm({
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="button--primary">
-          {t('exercises.form.submit')}
+        <button type="submit" className="button--primary" disabled={live?.creating}>
+          {goesLive ? t('exercises.live.submitLive') : t('exercises.form.submit')}
         </button>
       </div>
     </form>

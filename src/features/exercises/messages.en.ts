@@ -77,4 +77,22 @@ export const en: typeof nl = {
       startTime: 'Fill in a complete date and time, for example 31/12/2026 22:00.',
     },
   },
+  /** On a Paraat server (issue #14 item 8): a local exercise moved there, or a new one made there. */
+  live: {
+    makeLive: 'Make live',
+    uploading: 'Sending ‘{{title}}’ to the server…',
+    refused: 'The server did not take ‘{{title}}’.',
+    secret: 'The server’s admin secret',
+    secretHelp:
+      'The server shows the admin secret when it starts, in the admin link. Paraat keeps it in this tab only.',
+    secretMissing: 'Fill in the admin secret.',
+    where: 'Where the exercise runs',
+    whereHelp:
+      'A live session is held on this server: every device takes part from its own role, and you let devices in with a code.',
+    whereLocal: 'Locally on this device',
+    whereLive: 'Live session on the server',
+    submitLive: 'Create live exercise',
+    creating: 'The exercise is being made on the server…',
+    createRefused: 'The server did not make the exercise: {{reason}} Your input is still here.',
+  },
 };

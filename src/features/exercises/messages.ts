@@ -76,4 +76,22 @@ export const nl = {
       startTime: 'Vul een volledige datum en tijd in, bijvoorbeeld 31-12-2026 22:00.',
     },
   },
+  /** On a Paraat server (issue #14 item 8): a local exercise moved there, or a new one made there. */
+  live: {
+    makeLive: 'Live zetten',
+    uploading: '‘{{title}}’ gaat naar de server…',
+    refused: 'De server nam ‘{{title}}’ niet aan.',
+    secret: 'Beheersleutel van de server',
+    secretHelp:
+      'De server toont de beheersleutel bij het starten, in de beheerlink. Paraat bewaart hem alleen in dit tabblad.',
+    secretMissing: 'Vul de beheersleutel in.',
+    where: 'Waar de oefening loopt',
+    whereHelp:
+      'Een live sessie staat op deze server: elk apparaat speelt mee vanuit zijn eigen rol, en u laat apparaten toe met een code.',
+    whereLocal: 'Lokaal op dit apparaat',
+    whereLive: 'Live sessie op de server',
+    submitLive: 'Live oefening aanmaken',
+    creating: 'De oefening wordt op de server gemaakt…',
+    createRefused: 'De server maakte de oefening niet: {{reason}} Uw invoer staat er nog.',
+  },
 };

@@ -31,7 +31,12 @@ export interface NewExerciseFormInput {
   now?: number | undefined;
   language: Language;
   onCreate: (setup: ExerciseSetup) => void;
+  /** Only on a Paraat server: the exercise made there instead (with the admin secret typed, when this tab had none). */
+  live?: { secretKnown: boolean; onCreate: (setup: ExerciseSetup, secret: string | null) => void } | undefined;
 }
+
+/** Where a new exercise runs: on this device (the default), or as a live session on the server. */
+export type ExercisePlace = 'local' | 'live';
 
 /**
  * What the new-exercise form holds and how it changes: the draft (title,
@@ -40,7 +45,11 @@ export interface NewExerciseFormInput {
  * tried, and the submit itself (focus to the first wrong field, or the set-up
  * handed on).
  */
-export function useNewExerciseForm({ initial, now, language, onCreate }: NewExerciseFormInput) {
+export function useNewExerciseForm({ initial, now, language, onCreate, live }: NewExerciseFormInput) {
+  const [place, setPlace] = useState<ExercisePlace>('local');
+  const [adminSecret, setAdminSecret] = useState('');
+  // The secret is asked for only when this tab does not have it yet.
+  const asksSecret = live !== undefined && place === 'live' && !live.secretKnown;
   const [start] = useState<ExerciseDraft>(() => (initial ? draftOf(initial) : emptyDraft(now ?? Date.now())));
   const [startCast] = useState(() => (initial?.scenario ? castRowsOf(initial) : null));
   const [scenario, setScenario] = useState<Scenario | null>(initial?.scenario ?? null);
@@ -89,7 +98,12 @@ export function useNewExerciseForm({ initial, now, language, onCreate }: NewExer
     });
 
   function errorsOf(): FormErrors {
-    const all = { ...validateDraft(draft), ...(startTimeIncomplete ? { startTime: true as const } : {}) };
+    const secretMissing = asksSecret && adminSecret.trim() === '' ? { adminSecret: true as const } : {};
+    const all = {
+      ...validateDraft(draft),
+      ...(startTimeIncomplete ? { startTime: true as const } : {}),
+      ...secretMissing,
+    };
     if (!scenario) return all;
     // With a scenario the named-role fields are not shown: its own rows are checked instead.
     return {
@@ -97,14 +111,16 @@ export function useNewExerciseForm({ initial, now, language, onCreate }: NewExer
       ...(all.municipality ? { municipality: true } : {}),
       ...(all.startTime ? { startTime: true } : {}),
       ...castRowErrors(castRows),
+      ...secretMissing,
     };
   }
   // Messages show once the trainer has tried to submit, and then follow the input.
   const errors = submitted ? errorsOf() : {};
   /** The fields in the order they appear; focus goes to the first that is wrong. */
-  const fieldOrder: readonly string[] = scenario
-    ? ['title', 'municipality', ...castRows.map(castField), 'startTime']
-    : DRAFT_FIELDS;
+  const fieldOrder: readonly string[] = [
+    ...(scenario ? ['title', 'municipality', ...castRows.map(castField), 'startTime'] : DRAFT_FIELDS),
+    'adminSecret',
+  ];
 
   const chooseScenario = (chosen: Scenario | null) => {
     if (chosen) {
@@ -145,10 +161,17 @@ export function useNewExerciseForm({ initial, now, language, onCreate }: NewExer
       fields.current[invalid]?.focus();
       return;
     }
-    onCreate(scenario ? scenarioSetup(scenario) : setupOf(draft));
+    const setup = scenario ? scenarioSetup(scenario) : setupOf(draft);
+    if (live && place === 'live') live.onCreate(setup, asksSecret ? adminSecret.trim() : null);
+    else onCreate(setup);
   };
 
   return {
+    place,
+    setPlace,
+    asksSecret,
+    adminSecret,
+    setAdminSecret,
     scenario,
     chooseScenario,
     title,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
+import type { UploadOutcome } from '../../session/remote/makeLive';
 import './live.css';
 
 export interface LocalExerciseRow {
@@ -12,9 +13,7 @@ export interface LocalExerciseRow {
 }
 
 /** How an upload went, in the words to show (the server's, or the file reader's). */
-export type UploadOutcome =
-  | { ok: true; id: string; title: string; length: number; renumbered: boolean }
-  | { ok: false; message: string; problems: readonly string[] };
+export type { UploadOutcome };
 
 export interface UploadPanelProps {
   /** This device's exercises; null while they are read; 'unavailable' when they cannot be. */

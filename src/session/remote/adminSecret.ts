@@ -1,0 +1,26 @@
+/**
+ * The trainer's admin secret on this device: kept for this tab only
+ * (sessionStorage), from the admin link the server prints or as typed. The
+ * server keeps only its hash; a secret it refuses is forgotten here, so the
+ * next attempt asks for it again.
+ */
+import { readPreference, writePreference } from '../local/preferences';
+
+const SECRET_KEY = 'paraat.adminSecret';
+
+export function readAdminSecret(): string | null {
+  const secret = readPreference('tab', SECRET_KEY);
+  return secret === '' ? null : secret;
+}
+
+export function rememberAdminSecret(secret: string): void {
+  writePreference('tab', SECRET_KEY, secret);
+}
+
+export function forgetAdminSecret(): void {
+  try {
+    globalThis.sessionStorage.removeItem(SECRET_KEY);
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
+}
