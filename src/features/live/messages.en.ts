@@ -116,4 +116,10 @@ export const en: typeof nl = {
   debrief: {
     fromServer: 'Debrief of a live exercise: read from the log on the server and checked on this device.',
   },
+  /** The debrief opened on a device that joined with a code (helper H2, #14 item 8). */
+  debriefOnDevice: {
+    title: 'Debrief with the exercise controller',
+    text: 'The debrief reads the whole log, including what only the exercise controller sees (their injects and notes). So it opens on the controller’s device, with the admin secret, not on a device that joined with a code. Ask the controller to show it on the projector.',
+    back: 'Back to the exercise',
+  },
 };

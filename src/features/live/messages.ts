@@ -116,4 +116,10 @@ export const nl = {
     fromServer:
       'Nabespreking van een live-oefening: gelezen uit het logboek op de server en op dit apparaat gecontroleerd.',
   },
+  /** The debrief opened on a device that joined with a code (helper H2, #14 item 8). */
+  debriefOnDevice: {
+    title: 'Nabespreking bij de oefenleider',
+    text: 'De nabespreking leest het hele logboek, ook wat alleen de oefenleider ziet (zijn injects en notities). Daarom opent zij op het apparaat van de oefenleider, met de beheersleutel, en niet op een apparaat dat met een code meedoet. Vraag de oefenleider haar op de projector te tonen.',
+    back: 'Terug naar de oefening',
+  },
 };
