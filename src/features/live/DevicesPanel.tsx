@@ -57,20 +57,24 @@ export function DevicesPanel({
   const shownState = shown && joinCodeState(shown, checkedAt);
   const codes = [...(devices?.joinCodes ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
-  // Look at the clock again when the code on show expires, so it is not shown as usable after that.
-  const shownExpiry = shown && shownState === 'usable' ? Date.parse(shown.expiresAt) : null;
+  // Look at the clock again when the next usable code expires (the one on show or one in the list),
+  // so none is shown as usable after that.
+  const expiries = [...(shown ? [shown] : []), ...codes]
+    .filter((view) => joinCodeState(view, checkedAt) === 'usable')
+    .map((view) => Date.parse(view.expiresAt));
+  const nextExpiry = expiries.length > 0 ? Math.min(...expiries) : null;
   useEffect(() => {
-    if (shownExpiry === null) return;
+    if (nextExpiry === null) return;
     const timer = setTimeout(
       () => {
         setCheckedAt(now());
       },
-      Math.min(Math.max(0, shownExpiry - now()), LONGEST_TIMER),
+      Math.min(Math.max(0, nextExpiry - now()), LONGEST_TIMER),
     );
     return () => {
       clearTimeout(timer);
     };
-  }, [shownExpiry, now]);
+  }, [nextExpiry, now]);
 
   const create = async () => {
     const member = players.find((candidate) => candidate.id === memberId);

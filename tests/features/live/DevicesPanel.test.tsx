@@ -109,6 +109,19 @@ describe('the join code on show', () => {
     expect(screen.getByRole('listitem')).toHaveTextContent('verlopen');
   });
 
+  it('lists a code as "verlopen" once it expires, though nobody made it on this device', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let now = NOW;
+    const { told } = renderPanel(MADE, () => now);
+    told([VIEW]);
+    expect(screen.getByRole('listitem')).toHaveTextContent('bruikbaar');
+    now = Date.parse(VIEW.expiresAt) + 1;
+    act(() => {
+      vi.advanceTimersByTime(60 * 60_000);
+    });
+    expect(screen.getByRole('listitem')).toHaveTextContent('Burgemeester — Ingrid Scholten: verlopen');
+  });
+
   it('lists every code of the exercise, newest first, each with what became of it', () => {
     const { told } = renderPanel();
     told([
