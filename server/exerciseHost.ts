@@ -210,8 +210,9 @@ export class ExerciseHost {
     if (this.clients.delete(client)) this.devicesChanged();
   }
 
-  /** Close every socket of a device (revoked): each is told why. */
-  disconnect(deviceId: string, reason: 'revoked' | 'forbidden'): Promise<void> {
+  /** Close every socket of a device (revoked): each is told why; on the other processes too, unless it came from one. */
+  disconnect(deviceId: string, reason: 'revoked' | 'forbidden', tellOthers = true): Promise<void> {
+    if (tellOthers) this.deps.cluster?.deviceClosed(this.id, deviceId, reason);
     return this.run(() => {
       for (const client of [...this.clients]) {
         if (client.deviceKey !== deviceId) continue;
@@ -540,6 +541,16 @@ export class ExerciseHost {
     };
     return this.run(async () => {
       if (!this.owner || this.disposed) return null;
+      // Its process may not have heard yet that the trainer removed it: the owner reads the device again.
+      if (sender.deviceKey !== ADMIN_DEVICE) {
+        const device = await this.deps.store.device(sender.deviceKey);
+        if (!device || device.exerciseId !== this.id || device.status !== 'approved')
+          return errorOutcome(
+            'forbidden',
+            'Dit apparaat heeft geen toegang (meer) tot deze oefening; niets vastgelegd.',
+            'This device has no (longer any) access to this exercise; nothing recorded.',
+          );
+      }
       let outcome: Outcome | null = null;
       await this.proposeHere(client, message, (answer) => {
         outcome = answer;
@@ -745,6 +756,9 @@ export class ExerciseHosts {
       ownershipLost: (id) => this.peek(id)?.ownershipLost(),
       resync: () => {
         for (const host of this.opened.values()) host.entriesStored();
+      },
+      deviceClosed: (id, deviceId, reason) => {
+        void this.peek(id)?.disconnect(deviceId, reason, false);
       },
     });
     this.ticker = setInterval(() => {

@@ -12,12 +12,14 @@
  * Its own pool and connections, on the store's URL: the store (server/store)
  * stays what it is for a single process. SQLite has no cluster.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../exerciseHost';
 import { ENTRIES_CHANNEL, entriesStoredOf, publishEntriesStored } from './fanout';
 import { ANSWERED_CHANNEL, FORWARD_CHANNEL, Forwarding } from './forwarding';
 import { Listener } from './listener';
 import { Ownership } from './ownership';
+import { DEVICES_CHANNEL, deviceClosedOf, publishDeviceClosed } from './revocations';
 
 /** What the hosts of this process hear from the others. */
 export interface ClusterEvents {
@@ -29,10 +31,14 @@ export interface ClusterEvents {
   ownershipLost(exerciseId: string): void;
   /** Notifications may have been missed: read everything again from where you are. */
   resync(): void;
+  /** Another process closed this device (the trainer revoked it): close its sockets here too. */
+  deviceClosed(exerciseId: string, deviceId: string, reason: 'revoked' | 'forbidden'): void;
 }
 
 export class Cluster {
   private events: ClusterEvents | null = null;
+  /** This process, in the notices it sends, so it can skip its own. */
+  readonly processId = randomBytes(8).toString('hex');
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -64,6 +70,11 @@ export class Cluster {
         [ANSWERED_CHANNEL]: (id) => {
           forwarding.answered(id);
         },
+        [DEVICES_CHANNEL]: (payload) => {
+          const closed = deviceClosedOf(payload);
+          if (closed && cluster && closed.from !== cluster.processId)
+            cluster.events?.deviceClosed(closed.exerciseId, closed.deviceId, closed.reason);
+        },
       });
       cluster = new Cluster(pool, listener, new Ownership(url, log), forwarding, log);
       return cluster;
@@ -83,6 +94,13 @@ export class Cluster {
     publishEntriesStored(this.pool, { exerciseId, seq }).catch((error: unknown) => {
       // The others read it on their next look (every second) or the next notification.
       this.log.warn({ exercise: exerciseId, seq, err: error }, 'cluster: entries not announced');
+    });
+  }
+
+  /** Tell the other processes to close this device's sockets. */
+  deviceClosed(exerciseId: string, deviceId: string, reason: 'revoked' | 'forbidden') {
+    publishDeviceClosed(this.pool, { exerciseId, deviceId, reason, from: this.processId }).catch((error: unknown) => {
+      this.log.error({ exercise: exerciseId, device: deviceId, err: error }, 'cluster: device closed here only');
     });
   }
 

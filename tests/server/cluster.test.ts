@@ -29,7 +29,7 @@ import { checkProjectedChain } from '../../src/session/remote/projectedChain';
 import { ownershipKey } from '../../server/cluster/ownership';
 import { sha256Hex } from '../../server/secrets';
 import { PostgresStore } from '../../server/store/postgresStore';
-import { TestSocket, createExercise, deviceRecord, scenarioSetup, until } from './helpers';
+import { TestSocket, api, createExercise, deviceRecord, scenarioSetup, until } from './helpers';
 import { freshDatabase, rowsOf, type TestDatabase } from './postgres';
 import { exited, startServerChild, type ServerChild } from './serverChild';
 
@@ -57,14 +57,16 @@ afterAll(async () => {
   await database.drop();
 });
 
-/** An observer's device (the evaluator), approved, with its token. */
-async function observerDevice(exerciseId: string): Promise<string> {
-  const token = `evaluator-${exerciseId}`;
+const deviceIdOf = (exerciseId: string, name = 'evaluator') => `${name}-${exerciseId.slice(0, 8)}`;
+
+/** An observer's device (as the evaluator), approved, with its token. */
+async function observerDevice(exerciseId: string, name = 'evaluator'): Promise<string> {
+  const token = `${name}-${exerciseId}`;
   const store = await PostgresStore.open(database.url);
   try {
     await store.saveDevice(
       deviceRecord({
-        id: `evaluator-${exerciseId.slice(0, 8)}`,
+        id: deviceIdOf(exerciseId, name),
         exerciseId,
         tokenHash: sha256Hex(token),
         role: 'observer',
@@ -235,6 +237,38 @@ describe('two server processes on one PostgreSQL database', () => {
     const stored = await storedNotes(id);
     expect(stored.count).toBe(1 + 4 + 6);
     expect(stored.notes.toSorted()).toEqual(['L1', 'L2', 'L3', 'L4', 'O1', 'O2', 'O3', 'P1', 'P2', 'P3']);
+  });
+
+  it('closes a device the trainer revoked on the other process, and the owner refuses what a revoked device forwards', async () => {
+    const id = await createExercise(a.url, scenarioSetup(), secret);
+    const token = await observerDevice(id);
+    const otherToken = await observerDevice(id, 'second');
+    const { client: trainer } = await join(a, id, secret);
+    const { client: observer } = await join(b, id, token);
+    const { client: other } = await join(b, id, otherToken);
+    accepted(await observer.propose('r1', note('R1')));
+
+    // Revoked through the API on A: B closes the device's socket.
+    const revoked = await api(a.url, 'POST', `/api/exercises/${id}/devices/${deviceIdOf(id)}/revoke`, {
+      token: secret,
+      body: {},
+    });
+    expect(revoked.status).toBe(200);
+    expect(await observer.next('incompatible')).toMatchObject({ reason: 'revoked' });
+    await observer.closed;
+
+    // Revoked in the store with no notice to B (as if B missed it): its socket stays, but the owner refuses.
+    const store = await PostgresStore.open(database.url);
+    try {
+      const record = await store.device(deviceIdOf(id, 'second'));
+      if (!record) throw new Error('no second device');
+      await store.saveDevice({ ...record, status: 'revoked', revoked: new Date().toISOString() });
+    } finally {
+      await store.close();
+    }
+    expect(await other.propose('r2', note('R2'))).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect((await storedNotes(id)).notes).toEqual(['R1']);
+    expect([...trainer.invalid, ...observer.invalid, ...other.invalid]).toEqual([]);
   });
 
   // Last: it kills process A.
