@@ -122,4 +122,13 @@ export const en: typeof nl = {
     text: 'The debrief reads the whole log, including what only the exercise controller sees (their injects and notes). So it opens on the controller’s device, with the admin secret, not on a device that joined with a code. Ask the controller to show it on the projector.',
     back: 'Back to the exercise',
   },
+  /** The debrief's comparison on a live exercise (helper H2, #14 item 8): only the run chosen is fetched. */
+  compareOnServer: {
+    loading: 'Looking up the other exercises on the server…',
+    none: 'There is no other exercise on the server.',
+    help: 'Every other exercise on the server, those with the same title first. Only the one chosen is fetched and checked.',
+    fetching: 'Fetching the chosen exercise from the server and checking it…',
+    notSame:
+      '‘{{title}}’ is not a run of the same exercise (another scenario or, without one, another title); nothing was compared.',
+  },
 };

@@ -122,4 +122,13 @@ export const nl = {
     text: 'De nabespreking leest het hele logboek, ook wat alleen de oefenleider ziet (zijn injects en notities). Daarom opent zij op het apparaat van de oefenleider, met de beheersleutel, en niet op een apparaat dat met een code meedoet. Vraag de oefenleider haar op de projector te tonen.',
     back: 'Terug naar de oefening',
   },
+  /** The debrief's comparison on a live exercise (helper H2, #14 item 8): only the run chosen is fetched. */
+  compareOnServer: {
+    loading: 'Andere oefeningen op de server worden opgezocht…',
+    none: 'Er staat geen andere oefening op de server.',
+    help: 'Alle andere oefeningen op de server, die met dezelfde titel eerst. Alleen de gekozen oefening wordt opgehaald en gecontroleerd.',
+    fetching: 'De gekozen oefening wordt van de server gehaald en gecontroleerd…',
+    notSame:
+      '‘{{title}}’ is geen run van dezelfde oefening (een ander scenario, of zonder scenario een andere titel); er is niets vergeleken.',
+  },
 };
