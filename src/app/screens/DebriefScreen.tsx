@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatStartTime } from '../../i18n/format';
-import { ComparisonSection } from '../../features/debrief/ComparisonSection';
+import { ComparisonSection, type RunsFrom } from '../../features/debrief/ComparisonSection';
 import { DebriefReport } from '../../features/debrief/DebriefReport';
 import { ExportBar } from '../../features/debrief/ExportBar';
 import { FinalHash } from '../../features/debrief/IntegritySection';
@@ -22,6 +22,8 @@ export interface DebriefScreenProps {
   onPrint?: () => void;
   /** Where the log comes from, when not this device (a live exercise: the server). */
   source?: string;
+  /** How the comparison finds other runs: 'listing' where each exercise read is a fetch (the server). */
+  runsFrom?: RunsFrom;
 }
 
 export function DebriefScreen({
@@ -33,6 +35,7 @@ export function DebriefScreen({
   now,
   onPrint,
   source,
+  runsFrom,
 }: DebriefScreenProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -90,7 +93,7 @@ export function DebriefScreen({
             </div>
             <FinalHash integrity={debrief.integrity} />
             <DebriefReport debrief={debrief} {...(now ? { now: () => Date.parse(now()) } : {})} />
-            <ComparisonSection debrief={debrief} store={store} />
+            <ComparisonSection debrief={debrief} store={store} {...(runsFrom ? { runsFrom } : {})} />
           </>
         )}
       </main>

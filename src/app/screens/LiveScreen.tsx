@@ -315,6 +315,9 @@ export function LiveDebrief({ id, headerControls }: { id: string; headerControls
   const language = useLanguage();
   const [secret] = useAdminSecret(null);
   const reader = useMemo(() => (secret ? liveExerciseReader(secret, language) : null), [secret, language]);
+  // A device that joined with a code may not read the whole log (the server gives the file to the trainer only).
+  if (!reader && readPreference('device', deviceTokenKey(id)))
+    return <DebriefOnJoinedDevice id={id} headerControls={headerControls} />;
   if (!reader) return <LiveHome secretFromLink={null} headerControls={headerControls} onOpen={() => undefined} />;
   return (
     <Suspense fallback={<p role="status">{t('debrief.title')}</p>}>
@@ -326,8 +329,32 @@ export function LiveDebrief({ id, headerControls }: { id: string; headerControls
         consoleHref={liveExerciseHref(id)}
         exercisesHref="#/live"
         source={t('live.debrief.fromServer')}
+        runsFrom="listing"
       />
     </Suspense>
+  );
+}
+
+/** The debrief's address opened on a player's device: where the debrief is, instead of a screen that cannot load. */
+function DebriefOnJoinedDevice({ id, headerControls }: { id: string; headerControls: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <header className="app-header">
+        <div>
+          <h1>{t('live.debriefOnDevice.title')}</h1>
+        </div>
+        {headerControls}
+      </header>
+      <main id="main" tabIndex={-1} className="live-home">
+        <p className="banner" role="status">
+          {t('live.debriefOnDevice.text')}
+        </p>
+        <p>
+          <a href={liveExerciseHref(id)}>{t('live.debriefOnDevice.back')}</a>
+        </p>
+      </main>
+    </>
   );
 }
 

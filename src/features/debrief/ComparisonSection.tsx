@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useStoredExercise, type ExerciseHead, type ExerciseReader } from '../../session';
+import { useStoredExercise, type ExerciseHead, type ExerciseReader, type ExerciseSummary } from '../../session';
 import { useLanguage, useTranslation } from '../../i18n';
 import { formatWallDateTime } from '../../i18n/format';
-import { exerciseSpan, otherRuns, refusalComparison } from './comparison';
+import { exerciseSpan, isSameExercise, otherRuns, refusalComparison } from './comparison';
 import type { Debrief } from './debrief';
 import { ReportSection, RuleLabel } from './parts';
 import { ChartLegend, PhaseChart } from './PhaseChart';
@@ -55,14 +55,53 @@ function RunSummary({ debrief, label, spanMs }: { debrief: Debrief; label: strin
   );
 }
 
-/** Other stored runs of the same exercise, read again when any exercise on this device changes. */
-/** The other runs, once read (null until then: "none" is said only once it is known). */
-function useOtherRuns(store: ExerciseReader, head: ExerciseHead): ExerciseHead[] | null {
-  const [runs, setRuns] = useState<ExerciseHead[] | null>(null);
+/**
+ * Where the other runs are found: `heads` reads every stored exercise's head
+ * (cheap on this device) and offers only runs of the same exercise;
+ * `listing` asks only for the list (a server's, where each head is a whole
+ * file to fetch) and fetches just the run chosen, then checks it is one.
+ */
+export type RunsFrom = 'heads' | 'listing';
+
+/** A run to choose: its id and what its option says. */
+interface RunChoice {
+  id: string;
+  title: string;
+  createdAt: string;
+  entries: number;
+}
+
+const choiceOfHead = (head: ExerciseHead): RunChoice => ({
+  id: head.id,
+  title: head.setup.title,
+  createdAt: head.createdAt,
+  entries: head.length,
+});
+
+const choiceOfSummary = (summary: ExerciseSummary): RunChoice => ({
+  id: summary.id,
+  title: summary.title,
+  createdAt: summary.createdAt,
+  entries: summary.entries,
+});
+
+const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+
+/** The other runs, once found (null until then: "none" is said only once it is known); found again when the store changes. */
+function useOtherRuns(store: ExerciseReader, head: ExerciseHead, from: RunsFrom): RunChoice[] | null {
+  const [runs, setRuns] = useState<RunChoice[] | null>(null);
   useEffect(() => {
     let current = true;
+    const find = async (): Promise<RunChoice[]> => {
+      if (from === 'heads') return (await otherRuns(store, head)).map(choiceOfHead);
+      const others = (await store.list()).filter((summary) => summary.id !== head.id);
+      // Stable: the server's order within each group.
+      const titled = others.filter((summary) => sameTitle(summary.title, head.setup.title));
+      const rest = others.filter((summary) => !sameTitle(summary.title, head.setup.title));
+      return [...titled, ...rest].map(choiceOfSummary);
+    };
     const load = () => {
-      otherRuns(store, head).then(
+      find().then(
         (found) => {
           if (current) setRuns(found);
         },
@@ -77,39 +116,47 @@ function useOtherRuns(store: ExerciseReader, head: ExerciseHead): ExerciseHead[]
       current = false;
       unsubscribe();
     };
-  }, [store, head]);
+  }, [store, head, from]);
   return runs;
 }
 
 /**
  * Two runs of the same scenario side by side: the phases over time on one
  * scale, the decisions with their times from the start, and the refusals
- * counted rule by rule.
+ * counted rule by rule. Nothing of the other run is read until it is chosen.
  */
-export function ComparisonSection({ debrief, store }: { debrief: Debrief; store: ExerciseReader }) {
+export function ComparisonSection({
+  debrief,
+  store,
+  runsFrom = 'heads',
+}: {
+  debrief: Debrief;
+  store: ExerciseReader;
+  runsFrom?: RunsFrom;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const selectId = useId();
-  const runs = useOtherRuns(store, debrief.head);
+  const runs = useOtherRuns(store, debrief.head, runsFrom);
   const [otherId, setOtherId] = useState('');
-  const otherStored = useStoredExercise(store, otherId);
-  const other = useMemo(() => (otherId && otherStored ? debriefOf(otherStored) : null), [otherId, otherStored]);
   const byScenario = Boolean(debrief.head.setup.scenarioId);
+  const listing = runsFrom === 'listing';
 
   return (
     <ReportSection heading={t('debrief.compare.heading')} className="debrief-compare">
       {runs === null ? (
         <p className="debrief-empty" role="status">
-          {t('debrief.compare.loading')}
+          {listing ? t('live.compareOnServer.loading') : t('debrief.compare.loading')}
         </p>
       ) : runs.length === 0 ? (
-        <p className="debrief-empty">{t('debrief.compare.none')}</p>
+        <p className="debrief-empty">{listing ? t('live.compareOnServer.none') : t('debrief.compare.none')}</p>
       ) : (
         <div className="field comparison-picker">
           <label htmlFor={selectId}>{t('debrief.compare.label')}</label>
           <select
             id={selectId}
             value={otherId}
+            aria-describedby={`${selectId}-help`}
             onChange={(event) => {
               setOtherId(event.target.value);
             }}
@@ -118,31 +165,67 @@ export function ComparisonSection({ debrief, store }: { debrief: Debrief; store:
             {runs.map((run) => (
               <option key={run.id} value={run.id}>
                 {t('debrief.compare.option', {
-                  title: run.setup.title,
+                  title: run.title,
                   date: formatWallDateTime(run.createdAt, language),
-                  count: run.length,
+                  count: run.entries,
                 })}
               </option>
             ))}
           </select>
-          <span className="field__help">
-            {byScenario ? t('debrief.compare.sameScenario') : t('debrief.compare.sameTitle')}
+          <span id={`${selectId}-help`} className="field__help">
+            {listing
+              ? t('live.compareOnServer.help')
+              : byScenario
+                ? t('debrief.compare.sameScenario')
+                : t('debrief.compare.sameTitle')}
           </span>
         </div>
       )}
-      {other?.state === 'notFound' && (
-        <p className="banner banner--error" role="alert">
-          {t('debrief.notFound')}
-        </p>
-      )}
-      {other?.state === 'unreadable' && (
-        <p className="banner banner--error" role="alert">
-          {t('debrief.compare.unreadable', { problem: other.problem })}
-        </p>
-      )}
-      {other?.state === 'ready' && <SideBySide current={debrief} other={other.debrief} />}
+      {otherId !== '' && <ChosenRun key={otherId} current={debrief} store={store} id={otherId} checkSame={listing} />}
     </ReportSection>
   );
+}
+
+/** The run chosen, read when chosen (and only then); from a listing, checked to be a run of the same exercise. */
+function ChosenRun({
+  current,
+  store,
+  id,
+  checkSame,
+}: {
+  current: Debrief;
+  store: ExerciseReader;
+  id: string;
+  checkSame: boolean;
+}) {
+  const { t } = useTranslation();
+  const stored = useStoredExercise(store, id);
+  const other = useMemo(() => (stored ? debriefOf(stored) : null), [stored]);
+  if (other === null)
+    return checkSame ? (
+      <p className="debrief-empty" role="status">
+        {t('live.compareOnServer.fetching')}
+      </p>
+    ) : null;
+  if (other.state === 'notFound')
+    return (
+      <p className="banner banner--error" role="alert">
+        {t('debrief.notFound')}
+      </p>
+    );
+  if (other.state === 'unreadable')
+    return (
+      <p className="banner banner--error" role="alert">
+        {t('debrief.compare.unreadable', { problem: other.problem })}
+      </p>
+    );
+  if (checkSame && !isSameExercise(current.head.setup, other.debrief.head.setup))
+    return (
+      <p className="banner" role="status">
+        {t('live.compareOnServer.notSame', { title: other.debrief.head.setup.title })}
+      </p>
+    );
+  return <SideBySide current={current} other={other.debrief} />;
 }
 
 function SideBySide({ current, other }: { current: Debrief; other: Debrief }) {
