@@ -130,3 +130,70 @@ export const English: Story = {
     await expect(dialog).toHaveTextContent('This cannot be undone; the log will be lost.');
   },
 };
+
+const onServer = (states: NonNullable<Parameters<typeof ExerciseList>[0]['makeLive']>['states'] = {}) => ({
+  states,
+  onMakeLive: fn(),
+  onSecret: fn(),
+  onCancel: fn(),
+});
+
+/** Served by a Paraat server: every exercise can be made live; nothing is said until it is asked for. */
+export const OnAServer: Story = {
+  args: { makeLive: onServer() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Live zetten Jaarwisseling Amsterdam-Oost' }));
+    await expect(args.makeLive?.onMakeLive).toHaveBeenCalledWith('b2');
+    await expect(canvas.getAllByRole('button', { name: /^Live zetten/ })).toHaveLength(3);
+  },
+};
+
+/** "Live zetten" in a tab without the admin secret: it is asked for in that card, with focus in it. */
+export const MakeLiveAsksSecret: Story = {
+  args: { makeLive: onServer({ a1: { state: 'askSecret' } }) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText(/Beheersleutel van de server/);
+    await waitFor(() => expect(field).toHaveFocus());
+    await userEvent.type(field, 'geheim{Enter}');
+    await expect(args.makeLive?.onSecret).toHaveBeenCalledWith('a1', 'geheim');
+  },
+};
+
+/** Being sent: said in the card, and that card's "Live zetten" waits. */
+export const MakeLiveUploading: Story = {
+  args: { makeLive: onServer({ a1: { state: 'uploading' } }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('‘Jaarwisseling Utrecht-Centrum’ gaat naar de server…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Live zetten Jaarwisseling Utrecht-Centrum' })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Live zetten Jaarwisseling Amsterdam-Oost' })).toBeEnabled();
+  },
+};
+
+/** Refused by the server: the reason and each problem, in that exercise's card only. */
+export const MakeLiveRefused: Story = {
+  args: {
+    makeLive: onServer({
+      c3: {
+        state: 'refused',
+        message:
+          'Deze oefening is niet geüpload: het bestand is niet te lezen of niet te vertrouwen. Er is niets opgeslagen.',
+        problems: [
+          'Regel 15 is gewijzigd: de inhoud klopt niet meer met de vingerafdruk (hash) van toen hij werd vastgelegd.',
+        ],
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const items = canvas.getAllByRole('listitem');
+    const refused = within(items.find((item) => item.dataset.exerciseId === 'c3') as HTMLElement);
+    await expect(
+      refused.getByText(/De server nam ‘Snelwegblokkade Den Haag \(riot control\)’ niet aan\./),
+    ).toBeVisible();
+    await expect(refused.getByText(/Regel 15 is gewijzigd/)).toBeVisible();
+    await expect(canvas.getAllByText(/niet aan\./)).toHaveLength(1);
+  },
+};

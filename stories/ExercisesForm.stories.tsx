@@ -189,3 +189,60 @@ export const Calendar: Story = {
     await expect(canvas.getByText('Gekozen: vrijdag 18 december 2026 om 22:00')).toBeVisible();
   },
 };
+
+const live = (secretKnown: boolean, creating = false) => ({ secretKnown, creating, onCreate: fn() });
+
+/** Served by a Paraat server: where it runs is a choice, this device by default; the rest is as ever. */
+export const OnAServer: Story = {
+  args: { initial: FILLED, live: live(true) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const place = canvas.getByRole('group', { name: 'Waar de oefening loopt' });
+    await expect(within(place).getByRole('radio', { name: 'Lokaal op dit apparaat' })).toBeChecked();
+    await userEvent.click(canvas.getByRole('button', { name: 'Oefening aanmaken' }));
+    await expect(args.onCreate).toHaveBeenCalledOnce();
+    await expect(args.live?.onCreate).not.toHaveBeenCalled();
+  },
+};
+
+/** "Live sessie" in a tab without the admin secret: the secret is asked for with it, and required. */
+export const LiveAsksSecret: Story = {
+  args: { initial: FILLED, live: live(false) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const localChoice = canvas.getByRole('radio', { name: 'Lokaal op dit apparaat' });
+    localChoice.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(canvas.getByRole('radio', { name: 'Live sessie op de server' })).toBeChecked();
+    await userEvent.click(canvas.getByRole('button', { name: 'Live oefening aanmaken' }));
+    const field = canvas.getByLabelText(/Beheersleutel van de server/);
+    await expect(field).toHaveFocus();
+    await expect(field).toHaveAccessibleDescription(/Vul de beheersleutel in\./);
+    await expect(args.live?.onCreate).not.toHaveBeenCalled();
+  },
+};
+
+/** The server is making it: said, and the button waits. */
+export const CreatingLive: Story = {
+  args: { initial: FILLED, live: live(true, true) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('De oefening wordt op de server gemaakt…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Oefening aanmaken' })).toBeDisabled();
+  },
+};
+
+/** The server refused to make it: its reason, and the input stays. */
+export const LiveRefused: Story = {
+  args: {
+    initial: FILLED,
+    live: live(true),
+    problem:
+      'De server maakte de oefening niet: De server is niet bereikbaar. Draait hij nog (npm start)? Uw invoer staat er nog.',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/De server maakte de oefening niet/);
+    await expect(canvas.getByLabelText(/Titel van de oefening/)).toHaveValue(FILLED.title);
+  },
+};

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ExercisesScreen } from '../src/app/screens/ExercisesScreen';
+import { ExercisesScreen, type LiveServer } from '../src/app/screens/ExercisesScreen';
 import { createExercise, openSession } from '../src/session';
 import { MemoryRepository } from '../src/session/local/memoryRepository';
 import { fakeWallClock, play, RIOT_CONTROL_RUN, SETUP, stored } from '../tests/fixtures/exercise';
@@ -177,5 +177,47 @@ export const English: Story = {
     await expect(canvas.getByRole('heading', { name: 'New exercise' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(canvas.getByRole('button', { name: 'New exercise' })).toHaveFocus());
+  },
+};
+
+const LIVE_ID = 'feedfacefeedfacefeedfacefeedface';
+const uploadStored = fn<LiveServer['uploadStored']>(() =>
+  Promise.resolve({ ok: true as const, id: LIVE_ID, title: '', length: 9, renumbered: false }),
+);
+
+/** On a Paraat server, with the secret in this tab: "Live zetten" uploads the exercise and opens it live. */
+export const MakeLiveFromTheList: Story = {
+  args: {
+    onOpenLive: fn(),
+    server: {
+      uploadStored,
+      createLive: fn(() => Promise.resolve({ ok: true as const, id: LIVE_ID })),
+    },
+  },
+  beforeEach: () => {
+    sessionStorage.setItem('paraat.adminSecret', 'story-secret');
+    return () => {
+      sessionStorage.removeItem('paraat.adminSecret');
+    };
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Live zetten Jaarwisseling Utrecht-Centrum' }));
+    await waitFor(() => expect(args.onOpenLive).toHaveBeenCalledWith(LIVE_ID));
+    await expect(uploadStored).toHaveBeenCalledOnce();
+    await expect(uploadStored.mock.calls[0]?.[0]).toBe('story-secret');
+  },
+};
+
+/** Not served by a Paraat server: no "Live zetten", and no choice in the form. */
+export const OffAServer: Story = {
+  args: { server: null },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('list', { name: 'Opgeslagen oefeningen op dit apparaat' });
+    await expect(canvas.queryByRole('button', { name: /^Live zetten/ })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Nieuwe oefening' }));
+    await canvas.findByLabelText(/Titel van de oefening/);
+    await expect(canvas.queryByRole('group', { name: 'Waar de oefening loopt' })).toBeNull();
   },
 };

@@ -28,16 +28,16 @@ const loadLive = () => import('../../session/remote/makeLive');
 /** The Paraat server this page came from, as the list and the form use it (issue #14 item 8). */
 export interface LiveServer {
   /** One of this device's exercises uploaded as its exercise file; `gone` is said when it is no longer here. */
-  uploadStored(
+  uploadStored: (
     secret: string,
     store: ExerciseReader,
     id: string,
     nowIso: string,
     language: Language,
     gone: string,
-  ): Promise<UploadOutcome>;
+  ) => Promise<UploadOutcome>;
   /** A new exercise made on the server from a set-up. */
-  createLive(secret: string, setup: ExerciseSetup, language: Language): Promise<{ ok: true; id: string } | Refused>;
+  createLive: (secret: string, setup: ExerciseSetup, language: Language) => Promise<{ ok: true; id: string } | Refused>;
 }
 
 /** The server's API, loaded with the first use: the list itself loads none of it. */
