@@ -105,12 +105,17 @@ export interface JoinCodeRecord {
 }
 
 export interface EventStore {
-  /** Store a new exercise with its first entries, all or nothing; an id already stored is a `StoreConflictError`. */
+  /**
+   * Store a new exercise with its first entries, all or nothing; an id already stored is a `StoreConflictError`.
+   * Its set-up is written here only: the genesis hash seals it (./headRow.ts).
+   */
   create(head: ExerciseHead, entries: readonly SealedEntry[]): Promise<void>;
   /**
    * Store `entries` (consecutive, continuing the stored log) and `head`, which
    * counts them, in one transaction; with `origin`, the proposal that made
    * the (one) entry is recorded in the same transaction. Resolves once durable.
+   * The head's set-up is not written again: one other than the stored one is
+   * refused (`SetupChangedError`, ./headRow.ts), nothing stored.
    */
   append(head: ExerciseHead, entries: readonly SealedEntry[], origin?: ProposalOrigin): Promise<void>;
   head(id: string): Promise<ExerciseHead | null>;
