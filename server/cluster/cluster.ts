@@ -55,7 +55,17 @@ export class Cluster {
   }
 
   static async open(url: string, log: Logger): Promise<Cluster> {
-    const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'paraat-cluster' });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      application_name: 'paraat-cluster',
+      // The inbox and the notifications are not the record: an entry is durable in the store's own commit
+      // (synchronous, checked on open) before any device hears of it. An inbox row lost with a crash of the
+      // database is a proposal the forwarding process gives up on (the device is told to send it again,
+      // and a stored one is answered once); waiting for three more WAL flushes per forwarded proposal would
+      // buy nothing.
+      options: '-c synchronous_commit=off',
+    });
     pool.on('error', () => undefined); // a broken idle connection is dropped; the next query takes a new one
     let cluster: Cluster | null = null;
     try {

@@ -31,6 +31,8 @@ export class Ownership {
   private readonly owned = new Set<string>();
   private readonly lostHandlers = new Set<(exerciseId: string) => void>();
   private closed = false;
+  /** One query at a time on the session (node-postgres queues them, but deprecates doing so). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -47,7 +49,13 @@ export class Ownership {
   }
 
   /** Take the exercise's lock if no other process holds it; true when this process owns it (now or already). */
-  async tryOwn(exerciseId: string): Promise<boolean> {
+  tryOwn(exerciseId: string): Promise<boolean> {
+    const result = this.turn.then(() => this.tryOwnNow(exerciseId));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async tryOwnNow(exerciseId: string): Promise<boolean> {
     if (this.owned.has(exerciseId)) return true;
     if (this.closed) return false;
     const client = await this.session();
