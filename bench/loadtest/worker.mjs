@@ -44,8 +44,12 @@ function send(message) {
   process.send?.(message);
 }
 
-/** The room of one exercise: its clients, and who has which seq. */
+/**
+ * The room of one exercise: its clients, and who has which seq. With several server addresses (several
+ * processes on one PostgreSQL), the clients take them in turn, so every room spans the processes.
+ */
 function roomOf(exercise, url, phase) {
+  const urls = Array.isArray(url) ? url : [url];
   const size = exercise.devices.length;
   /** seq → { sentAt, count, last } */
   const arrivals = new Map();
@@ -67,9 +71,9 @@ function roomOf(exercise, url, phase) {
     }
   };
   const clients = exercise.devices.map(
-    (device) =>
+    (device, index) =>
       new LiveClient({
-        url,
+        url: urls[index % urls.length],
         exerciseId: exercise.exerciseId,
         token: device.token,
         address: device.address,
@@ -242,7 +246,7 @@ async function run({ url, exercises, first }) {
   const flooding = exercises.find((exercise) => exercise.flooder);
   const flooder = flooding
     ? new LiveClient({
-        url,
+        url: Array.isArray(url) ? url[0] : url,
         exerciseId: flooding.exerciseId,
         token: flooding.flooder.token,
         address: flooding.flooder.address,
