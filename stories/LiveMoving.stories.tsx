@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { DebriefScreen } from '../src/app/screens/DebriefScreen';
+import { deviceTokenKey } from '../src/app/screens/JoinScreen';
+import { LiveDebrief } from '../src/app/screens/LiveScreen';
 import { LiveExerciseList } from '../src/features/live/LiveExerciseList';
+import type { ExerciseRepository } from '../src/session';
+import { comparisonStore } from '../tests/features/debrief/fixtures';
 import { UploadPanel, type UploadOutcome, type UploadPanelProps } from '../src/features/live/UploadPanel';
 
 type UploadLocal = UploadPanelProps['onUploadLocal'];
@@ -156,5 +161,63 @@ export const Downloading: StoryObj<typeof LiveExerciseList> = {
   args: { ...LiveList.args, arrivedId: null, downloadingId: 'd0d0d0d0d0d0d0d0' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('button', { name: 'Wordt opgehaald…' })).toBeDisabled();
+  },
+};
+
+interface Compared {
+  store: ExerciseRepository;
+  id: string;
+  otherId: string;
+  unrelatedId: string;
+}
+
+/**
+ * The comparison in a live debrief: the server's list once, every other exercise offered (same title first),
+ * and only the one chosen fetched — here one that is not a run of the same exercise, which is said.
+ */
+export const LiveDebriefComparison: StoryObj<typeof DebriefScreen> = {
+  loaders: [() => comparisonStore()],
+  render: (_args, { loaded }) => {
+    const { store, id } = loaded as Compared;
+    return (
+      <DebriefScreen
+        store={store}
+        id={id}
+        headerControls={null}
+        consoleHref={`#/live/${id}`}
+        exercisesHref="#/live"
+        runsFrom="listing"
+        source="Nabespreking van een live-oefening: gelezen uit het logboek op de server en op dit apparaat gecontroleerd."
+      />
+    );
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { unrelatedId } = loaded as Compared;
+    const select = await canvas.findByRole('combobox', { name: 'Vergelijk met een andere run' });
+    await expect(select).toHaveAccessibleDescription(/Alleen de gekozen oefening wordt opgehaald/);
+    await userEvent.selectOptions(select, unrelatedId);
+    await expect(await canvas.findByText(/‘Demonstratie Malieveld’ is geen run van dezelfde oefening/)).toBeVisible();
+  },
+};
+
+/** The debrief's address on a device that joined with a code: where the debrief is, and the way back. */
+export const LiveDebriefOnJoinedDevice: StoryObj<typeof LiveDebrief> = {
+  args: { id: 'c0ffee00c0ffee00c0ffee00c0ffee00', headerControls: null },
+  render: (args) => <LiveDebrief {...args} />,
+  beforeEach: () => {
+    const key = deviceTokenKey('c0ffee00c0ffee00c0ffee00c0ffee00');
+    localStorage.setItem(key, 'story-device-token');
+    return () => {
+      localStorage.removeItem(key);
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent('Nabespreking bij de oefenleider');
+    await expect(canvas.getByRole('link', { name: 'Terug naar de oefening' })).toHaveAttribute(
+      'href',
+      '#/live/c0ffee00c0ffee00c0ffee00c0ffee00',
+    );
   },
 };
