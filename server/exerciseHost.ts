@@ -233,11 +233,32 @@ export class ExerciseHost {
   }
 
   /** Who is in the room, as the trainer sees it. */
-  devices() {
-    return devicesView(this.deps.store, this.id, this.state.head.setup, this.connections(), this.deps.now());
+  async devices() {
+    const connections = await this.connectionsEverywhere();
+    return devicesView(this.deps.store, this.id, this.state.head.setup, connections, this.deps.now());
+  }
+
+  /** Open sockets per device key on every live process (./cluster/presence.ts), this one's alone without a cluster. */
+  private async connectionsEverywhere(): Promise<Map<string, number>> {
+    const counts = this.connections();
+    const cluster = this.deps.cluster;
+    if (!cluster) return counts;
+    try {
+      for (const [key, count] of await cluster.presence.others(this.id))
+        counts.set(key, (counts.get(key) ?? 0) + count);
+    } catch (error) {
+      this.deps.log.warn({ exercise: this.id, err: error }, 'cluster: other processes’ connections not read');
+    }
+    return counts;
   }
 
   private devicesQueued = false;
+  /** The last devices view sent to the trainer's devices here, to send a refreshed one only when it differs. */
+  private lastDevices = '';
+
+  private trainers(): Client[] {
+    return [...this.clients].filter((client) => client.deviceKey === ADMIN_DEVICE);
+  }
 
   /**
    * Tell the trainer's devices who is in the room now: once, in the queue,
@@ -248,12 +269,35 @@ export class ExerciseHost {
     this.devicesQueued = true;
     this.run(async () => {
       this.devicesQueued = false;
-      const trainers = [...this.clients].filter((client) => client.deviceKey === ADMIN_DEVICE);
+      // The trainer may be on another process: it reads this one's sockets from the presence table.
+      await this.deps.cluster?.presence.publish(this.id, this.connections());
+      const trainers = this.trainers();
       if (trainers.length === 0) return;
       const view = await this.devices();
+      this.lastDevices = JSON.stringify(view);
       for (const client of trainers) client.send({ type: 'devices', ...view });
     }).catch((error: unknown) => {
       this.deps.log.error({ exercise: this.id, err: error }, 'devices not told');
+    });
+  }
+
+  /**
+   * With other processes: what changed there (a device joined or connected
+   * through another one) reaches this process's trainer devices by looking
+   * again each tick; a view is sent only when it differs from the last.
+   */
+  private refreshDevices() {
+    if (this.devicesQueued || this.disposed || this.trainers().length === 0) return;
+    this.run(async () => {
+      const trainers = this.trainers();
+      if (trainers.length === 0) return;
+      const view = await this.devices();
+      const text = JSON.stringify(view);
+      if (text === this.lastDevices) return;
+      this.lastDevices = text;
+      for (const client of trainers) client.send({ type: 'devices', ...view });
+    }).catch((error: unknown) => {
+      this.deps.log.warn({ exercise: this.id, err: error }, 'devices not refreshed');
     });
   }
 
@@ -448,7 +492,9 @@ export class ExerciseHost {
    */
   tick(force = false) {
     const cluster = this.deps.cluster;
-    if (!cluster || this.disposed || this.ticking) return;
+    if (!cluster || this.disposed) return;
+    if (!force) this.refreshDevices();
+    if (this.ticking) return;
     if (this.owner) {
       this.drainInbox();
       return;

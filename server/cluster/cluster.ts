@@ -19,6 +19,7 @@ import { ENTRIES_CHANNEL, entriesStoredOf, publishEntriesStored } from './fanout
 import { ANSWERED_CHANNEL, FORWARD_CHANNEL, Forwarding } from './forwarding';
 import { Listener } from './listener';
 import { Ownership } from './ownership';
+import { Presence, listenerName } from './presence';
 import { DEVICES_CHANNEL, deviceClosedOf, publishDeviceClosed } from './revocations';
 
 /** What the hosts of this process hear from the others. */
@@ -37,14 +38,15 @@ export interface ClusterEvents {
 
 export class Cluster {
   private events: ClusterEvents | null = null;
-  /** This process, in the notices it sends, so it can skip its own. */
-  readonly processId = randomBytes(8).toString('hex');
 
   private constructor(
+    /** This process: in the notices it sends (so it can skip its own), and in its LISTEN session's name. */
+    readonly processId: string,
     private readonly pool: pg.Pool,
     private readonly listener: Listener,
     readonly ownership: Ownership,
     readonly forwarding: Forwarding,
+    readonly presence: Presence,
     private readonly log: Logger,
   ) {
     ownership.onLost((exerciseId) => this.events?.ownershipLost(exerciseId));
@@ -68,10 +70,12 @@ export class Cluster {
     });
     pool.on('error', () => undefined); // a broken idle connection is dropped; the next query takes a new one
     let cluster: Cluster | null = null;
+    const processId = randomBytes(8).toString('hex');
     try {
       await Forwarding.migrate(pool);
+      await Presence.migrate(pool);
       const forwarding = new Forwarding(pool);
-      const listener = await Listener.open(url, log, {
+      const listener = await Listener.open(url, log, listenerName(processId), {
         [ENTRIES_CHANNEL]: (payload) => {
           const stored = entriesStoredOf(payload);
           if (stored) cluster?.events?.entriesStored(stored.exerciseId, stored.seq);
@@ -86,7 +90,15 @@ export class Cluster {
             cluster.events?.deviceClosed(closed.exerciseId, closed.deviceId, closed.reason);
         },
       });
-      cluster = new Cluster(pool, listener, new Ownership(url, log), forwarding, log);
+      cluster = new Cluster(
+        processId,
+        pool,
+        listener,
+        new Ownership(url, log),
+        forwarding,
+        new Presence(pool, processId),
+        log,
+      );
       return cluster;
     } catch (error) {
       await pool.end();

@@ -23,11 +23,18 @@ export class Listener {
   private constructor(
     private readonly url: string,
     private readonly log: Logger,
+    /** The session's application_name: the other processes see this process alive by it. */
+    private readonly name: string,
   ) {}
 
   /** Listen on `channels` (each with its handler); resolves once listening, or throws when the database cannot be reached. */
-  static async open(url: string, log: Logger, channels: Record<string, NotificationHandler>): Promise<Listener> {
-    const listener = new Listener(url, log);
+  static async open(
+    url: string,
+    log: Logger,
+    name: string,
+    channels: Record<string, NotificationHandler>,
+  ): Promise<Listener> {
+    const listener = new Listener(url, log, name);
     for (const [channel, handler] of Object.entries(channels)) listener.handlers.set(channel, handler);
     await listener.connect();
     return listener;
@@ -39,7 +46,7 @@ export class Listener {
   }
 
   private async connect() {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'paraat-listen', keepAlive: true });
+    const client = new pg.Client({ connectionString: this.url, application_name: this.name, keepAlive: true });
     // Without an 'error' listener a broken connection would end the process.
     client.on('error', (error) => {
       this.lost(client, error);

@@ -166,6 +166,10 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(owns(a, id)).toBe(true);
     expect(owns(b, id)).toBe(false);
     expect(await lockHolders(id)).toBe(1);
+    // Who is in the room, as the trainer on A sees it: the observer's socket on B counts.
+    await trainer.next('devices', (message) =>
+      message.devices.some((device) => device.id === deviceIdOf(id) && device.connections === 1),
+    );
 
     // Ten at once from B's device: B forwards each, in order; A judges them.
     for (let n = 1; n <= 10; n++)
@@ -211,7 +215,7 @@ describe('two server processes on one PostgreSQL database', () => {
       rowsOf(
         database.url,
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-           WHERE application_name = '${application}' AND datname = '${database.name}'`,
+           WHERE application_name LIKE '${application}%' AND datname = '${database.name}'`,
       );
 
     // Both processes' LISTEN sessions end: notifications meanwhile are lost; the rows are not.
