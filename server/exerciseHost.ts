@@ -486,9 +486,10 @@ export class ExerciseHost {
   }
 
   /**
-   * Every second (and when a forward waits too long): a follower that serves
-   * the exercise tries to own it, for when the owner is gone, and otherwise
-   * reads what it may have missed; an owner looks in its inbox.
+   * Every second (and, `force`d, when a forward waits too long): a follower
+   * that serves the exercise tries to own it, for when the owner is gone, and
+   * otherwise reads what it may have missed; an owner looks in its inbox; the
+   * trainer's devices here get what other processes changed of the room.
    */
   tick(force = false) {
     const cluster = this.deps.cluster;
