@@ -13,7 +13,6 @@ export interface LiveExercise {
   session: LiveSession | null;
 }
 
-
 /** One connection's client and, once welcomed, its session: made when the screen subscribes, closed when it stops. */
 class LiveConnectionHolder {
   private client: LiveClient | null = null;
@@ -64,4 +63,3 @@ export function useLiveExercise(exerciseId: string, deviceToken: string): LiveEx
   const state = useSyncExternalStore(holder.subscribe, holder.getState);
   return { state, session: holder.sessionOf(state) };
 }
-
