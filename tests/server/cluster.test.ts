@@ -275,6 +275,49 @@ describe('two server processes on one PostgreSQL database', () => {
     expect([...trainer.invalid, ...observer.invalid, ...other.invalid]).toEqual([]);
   });
 
+  it('releases each due inject once, at the owner only, though both processes serve the exercise with its clock running', async () => {
+    const id = await createExercise(a.url, scenarioSetup(), secret);
+    const { client: onA } = await join(a, id, secret);
+    // 34 exercise minutes on, ten times as fast, then start: the injects at 0, 10 and 20 minutes fall due at once,
+    // the one at 35 about six seconds later.
+    accepted(await onA.propose('jump', { kind: 'clock', action: { type: 'jump', minutes: 34 } }));
+    accepted(await onA.propose('speed', { kind: 'clock', action: { type: 'speed', speed: 10 } }));
+    accepted(await onA.propose('start', { kind: 'clock', action: { type: 'start' } }));
+    await until(() => seqsOf(heard(onA).entries).includes(7), 'A releases the three due at once');
+    // The trainer's second screen, on the other process: B opens the exercise with its clock running.
+    const { client: onB } = await join(b, id, secret);
+    expect(owns(b, id)).toBe(false);
+    await until(() => seqsOf(heard(onA).entries).includes(8), 'A releases the one at 35 minutes');
+    await until(() => seqsOf(heard(onB).entries).includes(8), 'B’s device hears it');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // B's next tick, had it released too
+
+    const rows = await rowsOf(database.url, `SELECT json FROM entries WHERE exercise_id = '${id}' ORDER BY seq`);
+    const injects = rows
+      .map((row) => JSON.parse(row.json as string) as LogEntry)
+      .flatMap((entry) => (entry.kind === 'inject' ? [[entry.seq, entry.injectId, entry.action]] : []));
+    expect(injects).toEqual([
+      [5, 'start-oudejaarsavond', 'released'],
+      [6, 'vuurwerk-naar-brandweer', 'released'],
+      [7, 'vraag-me-inzet', 'released'],
+      [8, 'oefenleider-tolerantiegrenzen', 'released'],
+    ]);
+    expect(rows).toHaveLength(8);
+    // Released by A; B never tried (a try would meet the primary key's fence: 'another writer stored this seq').
+    const releasesBy = (server: ServerChild) =>
+      server.output().match(new RegExp(`"exercise":"${id}","seq":\\d+,"inject":"[^"]+","msg":"inject released"`, 'g'))
+        ?.length ?? 0;
+    expect(releasesBy(a)).toBe(4);
+    expect(releasesBy(b)).toBe(0);
+    const linesOfB = b
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(id));
+    expect(linesOfB.filter((line) => line.includes('another writer stored this seq'))).toEqual([]);
+    expect(await lockHolders(id)).toBe(1);
+    expectWhole(heard(onA).entries, heard(onA).head, 'trainer', 1);
+    expect([...onA.invalid, ...onB.invalid]).toEqual([]);
+  });
+
   // Last: it kills process A.
   it('takes the exercise over when its owner is killed: every acknowledged entry stays, what was in flight is answered, and it goes on', async () => {
     const id = await createExercise(a.url, scenarioSetup(), secret);
