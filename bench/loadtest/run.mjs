@@ -10,8 +10,9 @@
  * server processes on one database; each exercise's clients take the two addresses in turn, so every room
  * spans both processes (one owns the exercise, the other forwards; server/cluster/). The kill is of the
  * first process (the one the exercises were made on), restarted on its port while the second goes on.
- * The baseline stays the bare server on SQLite (there is no bare PostgreSQL one): its ratio says what the
- * store and the second process cost together, not Paraat's logic alone.
+ * The baseline is the bare server's PostgreSQL mode (one process, a pool of 10, the same durable INSERT
+ * with synchronous_commit on, into `bare_entries` of the same throwaway database): the ratio holds the
+ * store's cost on both sides, and says what Paraat's logic and its second process (forwarding, NOTIFY) cost.
  *
  * Done so far: the SQLite store with one server process —
  *   1. steady load for --duration: propose → ack p99 and propose → the entry at all clients of the
@@ -21,14 +22,20 @@
  *      before the kill (seq and hash) is looked up in the SQLite file afterwards;
  *   2b. (before the kill) one flooding client: a device of the first exercise sends FLOOD_RATE proposals a
  *      second for FLOOD_SECONDS beside the load; what became of them, and the others' p99 meanwhile;
+ *   2c. (before the kill) the slow reader: every Paraat process of the run (the whole run, not this phase
+ *      only) starts with PARAAT_MAX_BUFFERED=MAX_BUFFERED (256KiB, not the default 8 MiB); client 0 of the
+ *      second exercise stops reading its socket for SLOW_SECONDS while the load goes on and its room is made
+ *      busier (./worker.mjs startSlowReader: at 1 KB entries the loopback socket buffers hold minutes of
+ *      it). Reported: when the trainer's devices view (asked every SLOW_POLL_MS) no longer has it
+ *      connected, the close code it reads when it reads again (1006 when the server had to cut it off
+ *      before its 4429 close frame got through), whether it then catches up, and the first process's RSS
+ *      (/proc VmRSS) before, at most during, and after;
  *   3. the reconnect storm: every socket dropped at once; time until the last is welcomed again (caught up:
  *      the welcome carries the catch-up);
  *   and over all of it, gaps, duplicates and reorders in every entry every client got (seq, link,
  *   recomputed hash). Exit code 1 when any of those is not zero, or something acknowledged was lost.
  *   4. with `--knee [MAX]` (opt-in: heavy), the knee: KNEE_STEP more exercises a step (each with its
  *      clients), KNEE_SECONDS of load each (the first KNEE_WARM_UP_MS not counted), until ack p99 passes 100 ms (kneeExercises; null if not by MAX).
- * Not yet (null in the file): the slow reader (the 8 MiB send bound is not reachable at this load within a
- * short run, and the built server has no flag to lower it).
  *
  * Writes bench/loadtest.json: {"runs": [...]}, one run per store and process count (a run replaces the
  * one of the same store and processes, others stay).
@@ -44,8 +51,8 @@ import pg from 'pg';
 import { runnerImport } from 'vite';
 import { spawnBareServer } from '../live/bareServer.mjs';
 import { merged, percentileMs, round, summary } from '../live/histogram.mjs';
-import { provisionExercise, serverBuild, spawnParaatServer } from '../live/paraatServer.mjs';
-import { FLOOD_RATE } from './worker.mjs';
+import { api, provisionExercise, serverBuild, spawnParaatServer } from '../live/paraatServer.mjs';
+import { FLOOD_RATE, SLOW_ROOM_RATE, SLOW_ROOM_REASON } from './worker.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = fileURLToPath(new URL('../loadtest.json', import.meta.url));
@@ -154,13 +161,20 @@ async function startWorkers(url, exercises) {
   return {
     all,
     /** A phase of load for `phaseSeconds`; `during(startAt)` runs beside it (a kill). Merged figures. */
-    async load(phaseSeconds, { keepAcks = false, flood = false, warmUpMs = 0, during = async () => {} } = {}) {
+    async load(
+      phaseSeconds,
+      { keepAcks = false, flood = false, slowReader = false, warmUpMs = 0, during = async () => {} } = {},
+    ) {
       const startAt = Date.now() + 500;
       const [results] = await Promise.all([
-        all({ type: 'load', startAt, seconds: phaseSeconds, keepAcks, flood, warmUpMs }),
+        all({ type: 'load', startAt, seconds: phaseSeconds, keepAcks, flood, slowReader, warmUpMs }),
         during(startAt),
       ]);
-      return { ...mergedResults(results), flood: results.find((result) => result.flood)?.flood ?? null };
+      return {
+        ...mergedResults(results),
+        flood: results.find((result) => result.flood)?.flood ?? null,
+        slowReader: results.find((result) => result.slowReader)?.slowReader ?? null,
+      };
     },
   };
 }
@@ -198,6 +212,12 @@ function mergedResults(results) {
 /** Load for FLOOD_SECONDS with one flooding client beside it. */
 const FLOOD_SECONDS = 10;
 
+/** Load for SLOW_SECONDS with one client that stops reading; the servers' send bound, for the whole run. */
+const SLOW_SECONDS = 20;
+const MAX_BUFFERED = '256KiB';
+/** How often the trainer's devices view is asked whether the slow reader is still connected. */
+const SLOW_POLL_MS = 250;
+
 /** Load for KILL_SECONDS; KILL_AFTER_MS in, the server is killed with SIGKILL and started again on its file and port. */
 const KILL_SECONDS = 10;
 const KILL_AFTER_MS = 4000;
@@ -216,6 +236,9 @@ try {
   console.log(
     `Paraat (${store}, ${String(processCount)} process${processCount > 1 ? 'es' : ''}): ${String(exerciseCount)} exercises × ${String(clientCount)} clients …`,
   );
+  // Every Paraat process of the run (spawnParaatServer passes the environment on) disconnects a device
+  // whose send buffer passes MAX_BUFFERED instead of the default 8 MiB: reachable by the slow reader.
+  process.env.PARAAT_MAX_BUFFERED = MAX_BUFFERED;
   const postgres = store === 'postgres' ? await startPostgres() : null;
   if (postgres) stops.push(() => postgres.stop());
   const paraatDb = postgres ? postgres.url : path.join(temp, 'paraat.sqlite');
@@ -252,6 +275,9 @@ try {
   console.log(`  ${String(exercises.length * clientCount)} devices approved; ${String(seconds)} s of load …`);
   const [first] = exercises;
   exercises[0] = { ...first, devices: first.devices.slice(0, clientCount), flooder: first.devices[clientCount] };
+  // Client 0 of the second exercise (on the first process) is the slow reader.
+  const slowExercise = exercises.length > 1 ? exercises[1] : null;
+  if (slowExercise) exercises[1] = { ...slowExercise, slowReader: true };
   const load1 = loadavg()[0];
   const workers = await startWorkers(wsUrlsOf(paraat), exercises);
   const ours = await workers.load(seconds);
@@ -261,6 +287,41 @@ try {
   console.log(`  one client floods (${String(FLOOD_RATE)} msg/s) for ${String(FLOOD_SECONDS)} s of load …`);
   const flooded = await workers.load(FLOOD_SECONDS, { flood: true });
   const floodRss = residentOf(paraat);
+
+  // One client stops reading while the load goes on (its room busier, ./worker.mjs): is it disconnected, when?
+  console.log(
+    `  one client stops reading for ${String(SLOW_SECONDS)} s of load (its room +${String(SLOW_ROOM_RATE)}/s with ${String(SLOW_ROOM_REASON)}-character reasons; send bound ${MAX_BUFFERED}) …`,
+  );
+  const slowRssBefore = residentOf(paraat);
+  let slowRssMax = slowRssBefore;
+  let slowGoneAt = null;
+  let slowStartAt = 0;
+  const slowed = await workers.load(SLOW_SECONDS, {
+    slowReader: true,
+    during: async (startAt) => {
+      slowStartAt = startAt;
+      if (!slowExercise) return;
+      await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()));
+      // The server's view, not the client's (which does not read, so cannot hear the close until it reads again).
+      while (Date.now() < startAt + SLOW_SECONDS * 1000) {
+        await new Promise((resolve) => setTimeout(resolve, SLOW_POLL_MS));
+        const rss = residentOf(paraat);
+        if (rss !== null && slowRssMax !== null) slowRssMax = Math.max(slowRssMax, rss);
+        if (slowGoneAt !== null) continue;
+        const { body } = await api(paraat.url, 'GET', `/api/exercises/${slowExercise.exerciseId}/devices`, {
+          token: paraat.adminSecret,
+          address: '10.250.0.1',
+        });
+        const reader = body.devices?.find((device) => device.name === 'bench 0');
+        if (reader && !reader.connected) slowGoneAt = Date.now();
+      }
+    },
+  });
+  const slowRssAfter = residentOf(paraat);
+  const slowReader = {
+    closedCode: slowed.slowReader?.closeCodes[0] ?? null,
+    closedAfterMs: slowGoneAt === null ? null : slowGoneAt - slowStartAt,
+  };
 
   // kill -9 under load: what was acknowledged before the kill must be in the file after it.
   console.log(
@@ -358,8 +419,14 @@ try {
   }
 
   const rowBytes = Math.round(ours.entryBytes / Math.max(1, ours.acked));
-  console.log(`Bare baseline (same insert, ${String(rowBytes)} B rows, broadcast) for ${String(seconds)} s …`);
-  const bare = await spawnBareServer({ dbFile: path.join(temp, 'bare.sqlite'), rowBytes, broadcast: true });
+  console.log(
+    `Bare baseline (same insert on ${store}, ${String(rowBytes)} B rows, broadcast, one process) for ${String(seconds)} s …`,
+  );
+  const bare = await spawnBareServer({
+    dbFile: postgres ? postgres.url : path.join(temp, 'bare.sqlite'),
+    rowBytes,
+    broadcast: true,
+  });
   stops.push(() => bare.stop());
   const rooms = Array.from({ length: exerciseCount }, (_, index) => ({
     exerciseId: `room${String(index)}`,
@@ -386,6 +453,9 @@ try {
     lostAfterKill,
     reconnectStormMs,
     kneeExercises,
+    slowReaderClosedCode: slowReader.closedCode,
+    slowReaderClosedAfterMs: slowReader.closedAfterMs,
+    serverRssMb: { beforeSlowReader: slowRssBefore, maxDuringSlowReader: slowRssMax, afterSlowReader: slowRssAfter },
     detail: {
       at: new Date().toISOString(),
       durationS: seconds,
@@ -430,9 +500,24 @@ try {
         othersUnacked: flooded.unacked,
         serverRssMb: floodRss,
       },
+      slowReader: {
+        seconds: SLOW_SECONDS,
+        maxBuffered: MAX_BUFFERED,
+        maxBufferedFor: 'every Paraat process, the whole run',
+        roomExtraPerSecond: SLOW_ROOM_RATE,
+        roomExtraReasonChars: SLOW_ROOM_REASON,
+        pollMs: SLOW_POLL_MS,
+        reader: slowed.slowReader,
+        othersAck: summary(slowed.ack),
+        // Includes the slow reader's room: its entries count when the reader has them too (after it reads again).
+        fanoutWithSlowRoom: summary(slowed.fanout),
+        acked: slowed.acked,
+        sent: slowed.sent,
+        unacked: slowed.unacked,
+      },
       storm: { welcomed: stormWelcomed, of: exercises.length * clientCount, gaveUp: storm.some((a) => a.gaveUp) },
       knee: kneeMax > 0 ? { step: KNEE_STEP, seconds: KNEE_SECONDS, max: kneeMax, steps: knee } : null,
-      notDone: ['slow reader', ...(kneeMax > 0 ? [] : ['knee ramp (--knee)'])],
+      notDone: kneeMax > 0 ? [] : ['knee ramp (--knee)'],
     },
   };
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '—');
@@ -444,6 +529,9 @@ try {
   );
   console.log(
     `  flood: ${JSON.stringify(flooded.flood)}; the others' ack p99 ${String(round(percentileMs(flooded.ack, 99)))} ms, fan-out p99 ${String(round(percentileMs(flooded.fanout, 99)))} ms, ${String(flooded.acked)}/${String(flooded.sent)} acked`,
+  );
+  console.log(
+    `  slow reader: closed ${String(slowReader.closedCode)} after ${String(slowReader.closedAfterMs)} ms (server's view, every ${String(SLOW_POLL_MS)} ms), caught up again ${String(slowed.slowReader?.caughtUp)}; server RSS ${String(slowRssBefore)} → max ${String(slowRssMax)} → ${String(slowRssAfter)} MB (bound ${MAX_BUFFERED}, whole run)`,
   );
   console.log(
     `  kill -9: ${String(run.ackedBeforeKill)} acked before, ${String(lostAfterKill)} lost (restart ${String(restartMs)} ms); storm: ${String(stormWelcomed)}/${String(exercises.length * clientCount)} caught up in ${String(reconnectStormMs)} ms`,
@@ -458,6 +546,7 @@ try {
     knee.some((step) => step.gaps + step.duplicates + step.reorders > 0 || step.acked !== step.sent) ||
     ours.acked !== ours.sent ||
     flooded.acked !== flooded.sent ||
+    slowReader.closedCode === null ||
     stormWelcomed !== exercises.length * clientCount;
   if (broken) process.exitCode = 1;
 } finally {

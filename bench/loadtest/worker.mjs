@@ -86,20 +86,23 @@ function roomOf(exercise, url, phase) {
   const room = {
     exercise,
     clients,
+    /** Forget the entries not yet at every client (the slow reader's, while it did not read). */
+    forgetArrivals: () => arrivals.clear(),
     maxAcked: 0,
     proposed: 0,
     inFlight: 0,
-    /** Propose number `n`, counted in `tally` (the phase's, or a warm-up's that is thrown away). */
-    async propose(n, keepAcks, tally = phase.current) {
+    /** Propose number `n`, counted in `tally` (the phase's, or a warm-up's that is thrown away); `from`: by this client. */
+    async propose(n, keepAcks, tally = phase.current, from = undefined, proposal = proposalOf(n)) {
       const { totals, histograms } = tally;
-      const client = clients[n % size];
-      if (!client.open) {
+      const client = from ?? clients[n % size];
+      // The slow reader does not read its answers either: it does not propose while it stops reading.
+      if (!client.open || client.socket.isPaused) {
         totals.notOpen += 1;
         return;
       }
       tally.sent += 1;
       room.inFlight += 1;
-      const answer = await client.propose(proposalOf(n));
+      const answer = await client.propose(proposal);
       room.inFlight -= 1;
       const { outcome } = answer;
       if ((outcome.type === 'accepted' || outcome.type === 'refused') && !outcome.repeated) {
@@ -169,6 +172,45 @@ async function startFlood(client, startAt, seconds) {
     closeCodes: client.closes,
     closedAfterMs,
   };
+}
+
+/** Proposals a second the slow reader's room makes besides its load, by its other devices (each under its 5/s). */
+export const SLOW_ROOM_RATE = 40;
+/** Characters of the reason each of those gives (a written-out reasoning; the protocol allows 20,000). */
+export const SLOW_ROOM_REASON = 8000;
+const longReason = 'De groep blijft zich verzamelen bij het station. '
+  .repeat(SLOW_ROOM_REASON / 50)
+  .slice(0, SLOW_ROOM_REASON);
+
+/**
+ * The slow reader: client 0 of `room` stops reading its socket at `startAt` (ws's pause: the TCP socket
+ * is not read, so the server's send buffer for it grows), while the room's other devices propose
+ * SLOW_ROOM_RATE escalations and de-escalations a second with SLOW_ROOM_REASON-character reasons for
+ * `seconds`: at the load's 1/s of ~1 KB entries (and even at 40/s of those: measured, not enough in 20 s)
+ * the kernel's socket buffers on loopback alone hold what the room sends for minutes. Then it reads again: what it reads last is the close
+ * frame (4429) if the server disconnected it; it connects again and catches up from the last seq it holds.
+ */
+async function startSlowReader(room, startAt, seconds, tally) {
+  const [reader, ...others] = room.clients;
+  await sleep(Math.max(0, startAt - Date.now()));
+  const closesBefore = reader.closes.length;
+  reader.socket.pause();
+  const ends = Date.now() + seconds * 1000;
+  for (let k = 0; Date.now() < ends; k++) {
+    const attempt = { type: k % 2 === 0 ? 'phase.escalate' : 'phase.deescalate', reason: longReason };
+    void room.propose(room.proposed++, false, tally, others[k % others.length], { kind: 'attempt', attempt });
+    await sleep(1000 / SLOW_ROOM_RATE);
+  }
+  reader.socket.resume();
+  for (let waited = 0; waited < 5000 && reader.closes.length === closesBefore; waited += 50) await sleep(50);
+  const closeCodes = reader.closes.slice(closesBefore);
+  let caughtUp = null;
+  if (closeCodes.length > 0) {
+    await reader.connect();
+    caughtUp = reader.contiguous() >= room.maxAcked;
+  }
+  room.forgetArrivals();
+  return { closeCodes, caughtUp, entriesHeld: reader.contiguous(), roomMaxAcked: room.maxAcked };
 }
 
 /** Wait for the next message from ./run.mjs. */
@@ -259,6 +301,8 @@ async function run({ url, exercises, first }) {
     if (command.type === 'load') {
       phase.current = newTally();
       const flood = command.flood && flooder ? startFlood(flooder, command.startAt, command.seconds) : null;
+      const slowRoom = command.slowReader ? rooms.find((room) => room.exercise.slowReader) : undefined;
+      const slow = slowRoom ? startSlowReader(slowRoom, command.startAt, command.seconds, phase.current) : null;
       await loadPhase(
         rooms,
         first,
@@ -268,7 +312,8 @@ async function run({ url, exercises, first }) {
         command.keepAcks,
         command.warmUpMs,
       );
-      send({ type: 'done', ...report(phase.current, rooms), flood: flood ? await flood : null });
+      const slowReader = slow ? await slow : null;
+      send({ type: 'done', ...report(phase.current, rooms), flood: flood ? await flood : null, slowReader });
     } else if (command.type === 'reconnecting') {
       for (const client of rooms.flatMap((room) => room.clients)) client.reconnect = true;
       send({ type: 'ok' });
