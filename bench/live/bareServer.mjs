@@ -56,10 +56,8 @@ function sqliteAppend(dbFile) {
 
 /** PostgreSQL: one INSERT (its own transaction) on a pool connection, durable when it returns. */
 async function postgresAppend(url) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('connect', (client) => {
-    void client.query('SET synchronous_commit = on');
-  });
+  // Set at connect (a startup option), so no query can run on a connection before it.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c synchronous_commit=on' });
   const shown = await pool.query('SHOW synchronous_commit');
   if (shown.rows[0]?.synchronous_commit !== 'on') throw new Error(`${url}: synchronous_commit is not on`);
   await pool.query(`CREATE TABLE IF NOT EXISTS bare_entries (
