@@ -28,8 +28,8 @@
  *      busier (./worker.mjs startSlowReader: at 1 KB entries the loopback socket buffers hold minutes of
  *      it). Reported: when the trainer's devices view (asked every SLOW_POLL_MS) no longer has it
  *      connected, the close code it reads when it reads again (1006 when the server had to cut it off
- *      before its 4429 close frame got through), whether it then catches up, and the first process's RSS
- *      (/proc VmRSS) before, at most during, and after;
+ *      before its 4429 close frame got through), whether it then catches up, and the Paraat processes' RSS
+ *      (/proc VmRSS, summed over the processes) before, at most during, and after;
  *   3. the reconnect storm: every socket dropped at once; time until the last is welcomed again (caught up:
  *      the welcome carries the catch-up);
  *   and over all of it, gaps, duplicates and reorders in every entry every client got (seq, link,
