@@ -25,3 +25,11 @@ export function writePreference(scope: PreferenceScope, key: string, value: stri
     // Storage unavailable: the choice holds for this visit only.
   }
 }
+
+export function forgetPreference(scope: PreferenceScope, key: string): void {
+  try {
+    storageOf(scope).removeItem(key);
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
+}

@@ -4,7 +4,7 @@
  * server keeps only its hash; a secret it refuses is forgotten here, so the
  * next attempt asks for it again.
  */
-import { readPreference, writePreference } from '../local/preferences';
+import { forgetPreference, readPreference, writePreference } from '../local/preferences';
 
 const SECRET_KEY = 'paraat.adminSecret';
 
@@ -18,9 +18,5 @@ export function rememberAdminSecret(secret: string): void {
 }
 
 export function forgetAdminSecret(): void {
-  try {
-    globalThis.sessionStorage.removeItem(SECRET_KEY);
-  } catch {
-    // Storage unavailable: nothing was kept.
-  }
+  forgetPreference('tab', SECRET_KEY);
 }
