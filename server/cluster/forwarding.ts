@@ -20,6 +20,7 @@
 import type pg from 'pg';
 import type { Role } from '../../machines';
 import { proposeSchema, type Outcome, type Person, type Propose } from '../../src/core';
+import { inTransaction } from '../store/pgTransaction';
 
 export const FORWARD_CHANNEL = 'paraat_forward';
 export const ANSWERED_CHANNEL = 'paraat_answered';
@@ -78,18 +79,10 @@ export class Forwarding {
   constructor(private readonly pool: pg.Pool) {}
 
   static async migrate(pool: pg.Pool): Promise<void> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [INBOX_MIGRATION_LOCK.toString()]);
       await client.query(INBOX_SQL);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**

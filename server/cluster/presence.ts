@@ -7,6 +7,7 @@
  * anyone deleting them; they are deleted when a process starts.
  */
 import type pg from 'pg';
+import { inTransaction } from '../store/pgTransaction';
 
 /** The advisory lock the presence table's making holds: "paraatPr" in ASCII. */
 const PRESENCE_MIGRATION_LOCK = 0x7061726161745072n;
@@ -34,28 +35,18 @@ export class Presence {
 
   /** Make the table if missing, and drop the rows of processes no longer alive. */
   static async migrate(pool: pg.Pool): Promise<void> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [PRESENCE_MIGRATION_LOCK.toString()]);
       await client.query(PRESENCE_SQL);
       await client.query(`DELETE FROM paraat_presence p WHERE NOT ${ALIVE}`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** This process's open sockets per device key of the exercise, replacing what it wrote before. */
   async publish(exerciseId: string, connections: ReadonlyMap<string, number>): Promise<void> {
     const keys = [...connections.keys()];
     const counts = keys.map((key) => connections.get(key) ?? 0);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM paraat_presence WHERE process_id = $1 AND exercise_id = $2', [
         this.processId,
         exerciseId,
@@ -66,13 +57,7 @@ export class Presence {
            SELECT $1, $2, key, count FROM unnest($3::text[], $4::int[]) AS t(key, count)`,
           [this.processId, exerciseId, keys, counts],
         );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** The other live processes' open sockets per device key of the exercise. */

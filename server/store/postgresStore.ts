@@ -34,6 +34,7 @@ import {
   type SealedEntry,
 } from './eventStore';
 import { KnownSetups, headOf, headText, setupText } from './headRow';
+import { inTransaction } from './pgTransaction';
 import { deviceOf, joinCodeOf, type DeviceRow, type JoinCodeRow } from './rows';
 
 /** The store refused to open: not durable, a schema it does not know, or no connection. */
@@ -326,25 +327,8 @@ export class PostgresStore implements EventStore {
   }
 
   /** Run `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollback) {
-        // The connection itself failed: the pool must not hand it out again.
-        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-      }
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   /** A write in one transaction: a racing writer is a StoreConflictError, any other failure a StoreWriteError. */
