@@ -4,12 +4,12 @@ import { exerciseFileName, storedExerciseFile } from '../../session/exerciseFile
 import { StorageWriteError, type ExerciseReader, type ExerciseRepository } from '../../session/repository';
 import type { ExerciseSetup } from '../../core/log';
 import { downloadText } from '../../ui/download';
-import { useLanguage, useTranslation, type Language } from '../../i18n';
+import { useLanguage, useTranslation } from '../../i18n';
 import { ExerciseList, type ListedExercise, type MakeLiveActions } from '../../features/exercises/ExerciseList';
 import type { MakeLiveState } from '../../features/exercises/MakeLive';
 import { useServerPresence } from '../../session/remote/serverPresence';
 import { forgetAdminSecret, readAdminSecret, rememberAdminSecret } from '../../session/remote/adminSecret';
-import type { Refused, UploadOutcome } from '../../session/remote/makeLive';
+import type * as MakeLive from '../../session/remote/makeLive';
 import { navigate } from '../route';
 import { ImportAlert, ImportExerciseControl, ImportStatus } from '../../features/exercises/ImportExercise';
 import { ProblemBanner } from '../../features/exercises/ProblemBanner';
@@ -28,16 +28,9 @@ const loadLive = () => import('../../session/remote/makeLive');
 /** The Paraat server this page came from, as the list and the form use it (issue #14 item 8). */
 export interface LiveServer {
   /** One of this device's exercises uploaded as its exercise file; `gone` is said when it is no longer here. */
-  uploadStored: (
-    secret: string,
-    store: ExerciseReader,
-    id: string,
-    nowIso: string,
-    language: Language,
-    gone: string,
-  ) => Promise<UploadOutcome>;
+  uploadStored: typeof MakeLive.uploadStored;
   /** A new exercise made on the server from a set-up. */
-  createLive: (secret: string, setup: ExerciseSetup, language: Language) => Promise<{ ok: true; id: string } | Refused>;
+  createLive: typeof MakeLive.createLive;
 }
 
 /** The server's API, loaded with the first use: the list itself loads none of it. */
@@ -46,7 +39,7 @@ export const paraatServer: LiveServer = {
   createLive: async (...args) => (await loadLive()).createLive(...args),
 };
 
-const failed = (error: unknown): Refused => ({
+const failed = (error: unknown): MakeLive.Refused => ({
   ok: false,
   message: error instanceof Error ? error.message : String(error),
   problems: [],
