@@ -6,35 +6,15 @@
  * is stored, and a live exercise downloads as a file that the app's import
  * accepts with the same final hash.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { exerciseFileName, importExerciseFile, parseExerciseFile, type ExerciseFile } from '../../src/session';
 import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { UPLOAD_BODY_LIMIT } from '../../server/exerciseFiles';
 import { copy, exportedFile, line, reseal, text } from '../session/exerciseFileHelpers';
-import {
-  ADMIN_SECRET,
-  TestSocket,
-  api,
-  createExercise,
-  scenarioSetup,
-  startServer,
-  tempDir,
-  type Running,
-} from './helpers';
+import { ADMIN_SECRET, TestSocket, api, createExercise, scenarioSetup, serverForTheseTests } from './helpers';
 
-let temp: ReturnType<typeof tempDir>;
-let running: Running;
-
-beforeAll(async () => {
-  temp = tempDir();
-  running = await startServer(temp.dir);
-});
-
-afterAll(async () => {
-  await running.stop();
-  temp.remove();
-});
+const running = serverForTheseTests();
 
 const sockets: TestSocket[] = [];
 afterEach(() => {
@@ -42,7 +22,7 @@ afterEach(() => {
 });
 
 const upload = (body: string, token: string | null = ADMIN_SECRET, headers: Record<string, string> = {}) =>
-  api(running.url, 'POST', '/api/exercises/upload', {
+  api(running().url, 'POST', '/api/exercises/upload', {
     body,
     token,
     headers: { 'content-type': 'application/json', ...headers },
@@ -50,7 +30,7 @@ const upload = (body: string, token: string | null = ADMIN_SECRET, headers: Reco
 
 /** What the SQLite file holds for an exercise, read with a connection of its own. */
 function storedRows(id: string): { exercises: number; entries: number } {
-  const db = new Database(running.dbFile, { readonly: true });
+  const db = new Database(running().dbFile, { readonly: true });
   try {
     const exercises = db.prepare('SELECT count(*) AS n FROM exercises WHERE id = ?').get(id) as { n: number };
     const entries = db.prepare('SELECT count(*) AS n FROM entries WHERE exercise_id = ?').get(id) as { n: number };
@@ -61,17 +41,17 @@ function storedRows(id: string): { exercises: number; entries: number } {
 }
 
 const totalExercises = async () =>
-  ((await api(running.url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as unknown[]).length;
+  ((await api(running().url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as unknown[]).length;
 
 async function download(id: string) {
-  const response = await fetch(`${running.url}/api/exercises/${id}/file`, {
+  const response = await fetch(`${running().url}/api/exercises/${id}/file`, {
     headers: { authorization: `Bearer ${ADMIN_SECRET}` },
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 async function join(id: string) {
-  const joined = await TestSocket.join(running.wsUrl, id);
+  const joined = await TestSocket.join(running().wsUrl, id);
   sockets.push(joined.client);
   return joined;
 }
@@ -200,12 +180,12 @@ describe('uploading a local exercise', () => {
 
 describe('downloading a live exercise', () => {
   it('gives the exercise file, which the app’s import verifies and stores with the same final hash', async () => {
-    const id = await createExercise(running.url, scenarioSetup());
+    const id = await createExercise(running().url, scenarioSetup());
     const { client } = await join(id);
     await client.propose('c1', { kind: 'clock', action: { type: 'start' } });
     await client.propose('n1', { kind: 'note', text: 'Eerste melding: groep jongeren bij het plein' });
     await client.propose('e1', { kind: 'attempt', attempt: { type: 'phase.escalate', reason: 'Onrust neemt toe' } });
-    const head = (await api(running.url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as {
+    const head = (await api(running().url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as {
       id: string;
       headHash: string;
       length: number;
@@ -239,9 +219,9 @@ describe('downloading a live exercise', () => {
   });
 
   it('needs the admin secret, and names an unknown exercise', async () => {
-    const id = await createExercise(running.url, scenarioSetup());
-    expect((await api(running.url, 'GET', `/api/exercises/${id}/file`)).status).toBe(401);
-    const unknown = await api(running.url, 'GET', '/api/exercises/0123456789abcdef0123456789abcdef/file', {
+    const id = await createExercise(running().url, scenarioSetup());
+    expect((await api(running().url, 'GET', `/api/exercises/${id}/file`)).status).toBe(401);
+    const unknown = await api(running().url, 'GET', '/api/exercises/0123456789abcdef0123456789abcdef/file', {
       token: ADMIN_SECRET,
     });
     expect(unknown.status).toBe(404);

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { afterAll, beforeAll } from 'vitest';
 import {
   MACHINE_VERSION,
   PROTOCOL_VERSION,
@@ -78,6 +79,28 @@ export interface Running {
   /** The SQLite file in `dir` (unused when `database` names PostgreSQL). */
   dbFile: string;
   stop: () => Promise<void>;
+}
+
+/**
+ * A server of this file's tests: started before them in a folder of its own
+ * (a real SQLite file), stopped and removed after. Call at the top of a test
+ * file; the running server is `running()` inside the tests.
+ */
+export function serverForTheseTests(): () => Running {
+  let temp: ReturnType<typeof tempDir> | undefined;
+  let running: Running | undefined;
+  beforeAll(async () => {
+    temp = tempDir();
+    running = await startServer(temp.dir);
+  });
+  afterAll(async () => {
+    await running?.stop();
+    temp?.remove();
+  });
+  return () => {
+    if (!running) throw new Error('the server starts in beforeAll: ask for it inside a test');
+    return running;
+  };
 }
 
 export async function startServer(

@@ -13,21 +13,10 @@ import { MemoryRepository } from '../../src/session/local/memoryRepository';
 import { createLive, uploadStored } from '../../src/session/remote/makeLive';
 import { downloadExerciseFile } from '../../src/session/remote/serverApi';
 import { copy, exportedFile, playedExercise } from '../session/exerciseFileHelpers';
-import { ADMIN_SECRET, TestSocket, api, scenarioSetup, startServer, tempDir, type Running } from './helpers';
+import { ADMIN_SECRET, TestSocket, api, scenarioSetup, serverForTheseTests } from './helpers';
 
-let temp: ReturnType<typeof tempDir>;
-let running: Running;
+const running = serverForTheseTests();
 const realFetch = globalThis.fetch;
-
-beforeAll(async () => {
-  temp = tempDir();
-  running = await startServer(temp.dir);
-});
-
-afterAll(async () => {
-  await running.stop();
-  temp.remove();
-});
 
 /** The app asks its own origin ('/api/…'): here that origin is the test's server. */
 function servedBy(base: string) {
@@ -35,7 +24,7 @@ function servedBy(base: string) {
 }
 
 beforeEach(() => {
-  servedBy(running.url);
+  servedBy(running().url);
 });
 
 afterEach(() => {
@@ -46,7 +35,7 @@ const NOW = '2027-01-01T01:00:00.000Z';
 const GONE = 'Deze oefening staat niet meer op dit apparaat.';
 
 const liveIds = async () =>
-  ((await api(running.url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as { id: string }[]).map(
+  ((await api(running().url, 'GET', '/api/exercises', { token: ADMIN_SECRET })).body.exercises as { id: string }[]).map(
     (exercise) => exercise.id,
   );
 
@@ -62,7 +51,7 @@ describe('making a local exercise live', () => {
     expect(file.head.headHash).toBe(local.headHash);
     expect(file.entries).toEqual(await repository.entries(local));
 
-    const { client, welcome } = await TestSocket.join(running.wsUrl, id);
+    const { client, welcome } = await TestSocket.join(running().wsUrl, id);
     try {
       expect(welcome).toMatchObject({ headSeq: local.length, headHash: local.headHash, role: 'trainer' });
     } finally {
