@@ -1,6 +1,6 @@
 /**
- * The trainer's admin secret on this device: kept for this tab only
- * (sessionStorage), from the admin link the server prints or as typed. The
+ * The trainer's admin secret on this device: kept for this tab only (a
+ * 'tab' preference, ../local/preferences.ts), from the admin link the server prints or as typed. The
  * server keeps only its hash; a secret it refuses is forgotten here, so the
  * next attempt asks for it again.
  */
